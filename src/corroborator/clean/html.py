@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import lxml.html
+from lxml.etree import ParserError
 from trafilatura import bare_extraction
 from trafilatura.settings import use_config
+from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from ..dates import iso_date
@@ -40,13 +42,24 @@ class PageText:
     metadata: Metadata
 
 
+#: A first line shorter than this is a section name or a kicker, not the headline.
+_HEADLINE_MIN_WORDS = 3
+
+_TABLE_PARTS = ".//tr|.//td|.//th|.//tbody|.//thead|.//tfoot|.//caption"
+
+
 def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     """Main text (paragraphs one a line) and metadata of an HTML page or fragment."""
+    tree = load_html(html)
+    if tree is None:
+        raise SkipInput(input, SkipReason.MALFORMED_HTML, "HTML that cannot be parsed")
+    page_title = " ".join((tree.findtext(".//title") or "").split())
+    _unwrap_layout_tables(tree)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # htmldate and dateparser warn about their own dependencies
         try:
             result = bare_extraction(
-                html,
+                tree,
                 url=url,
                 with_metadata=True,
                 include_comments=False,
@@ -60,7 +73,36 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     text = xmltotxt(result.body, include_formatting=False) if result is not None and result.body is not None else ""
     if not text.strip():
         raise _why_no_text(html, input)
-    return PageText(text=text, metadata=_metadata(result))
+    metadata = _metadata(result)
+    headline = _headline_in_text(text, page_title)
+    if headline:
+        metadata = replace(metadata, title=headline)
+    return PageText(text=text, metadata=metadata)
+
+
+def _unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
+    """Tables that hold paragraphs or other tables lay out a page; they are not data.
+
+    trafilatura keeps tables as rows of cells, which turns an old table-layout
+    page into one row of navigation, article and sidebar; as plain blocks, its
+    usual scoring finds the article.
+    """
+    for table in tree.xpath("//table[.//p or .//table]"):
+        for element in (table, *table.xpath(_TABLE_PARTS)):
+            element.tag = "div"
+
+
+def _headline_in_text(text: str, page_title: str) -> str | None:
+    """The text's first line, when the page's <title> holds it.
+
+    Pages without an <h1> or og:title leave trafilatura to guess from <title>,
+    which may give the site's name ("Courier - World - <headline>"); a first line
+    of text that stands in the <title> is the headline.
+    """
+    first = text.strip().split("\n", 1)[0].strip()
+    if len(first.split()) >= _HEADLINE_MIN_WORDS and first.casefold() in page_title.casefold():
+        return first
+    return None
 
 
 def _metadata(result) -> Metadata:  # type: ignore[no-untyped-def]
@@ -72,14 +114,14 @@ def _metadata(result) -> Metadata:  # type: ignore[no-untyped-def]
         outlet=_text(result.sitename) or _text(result.hostname),
         url=_text(result.url),
         language=_text(result.language),
-        tags=tuple(t.strip() for t in (result.tags or []) if t and t.strip()),
+        tags=tuple(tag.strip() for field in (result.tags or []) for tag in field.split(",") if tag.strip()),
     )
 
 
 def _why_no_text(html: str, input: str) -> SkipInput:
     try:
         depth = _depth(lxml.html.fromstring(html))
-    except (ValueError, lxml.etree.ParserError):
+    except (ValueError, ParserError):
         return SkipInput(input, SkipReason.MALFORMED_HTML, "HTML that cannot be parsed")
     if depth >= _PARSER_MAX_DEPTH:
         return SkipInput(

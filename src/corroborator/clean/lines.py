@@ -39,6 +39,8 @@ _DATELINE_MAX_CHARS = 80
 _DUPLICATE_MIN_WORDS = 5
 #: "Read more" starts the tail only in the last part of the text, past this share of its lines.
 _TAIL_START_SHARE = 0.5
+#: Captions are a sentence or two.
+_CAPTION_MAX_WORDS = 40
 #: Lines of headlines read after a "Trending now" heading before prose resumes.
 _LINK_BLOCK_MAX_LINES = 12
 
@@ -86,6 +88,7 @@ class _Page:
 
     lines: list[str]
     kept: list[bool] = field(init=False)
+    blank_separated: bool = field(init=False)  # are paragraphs separated by blank lines?
     removed: dict[int, str] = field(default_factory=dict)
     title: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -94,6 +97,8 @@ class _Page:
 
     def __post_init__(self) -> None:
         self.kept = [bool(line) for line in self.lines]
+        filled = sum(self.kept)
+        self.blank_separated = filled > 1 and len(self.lines) - filled >= (filled - 1) / 2
 
     def drop(self, index: int, rule: str) -> None:
         if self.kept[index]:
@@ -158,6 +163,26 @@ def _anywhere(page: _Page) -> None:
             continue
         if rule:
             page.drop(index, rule)
+        if rule == "photo-credit":
+            _drop_caption_beside(page, index)
+
+
+def _drop_caption_beside(page: _Page, credit: int) -> None:
+    """The caption a photo credit sits on: the line just above or below it, alone in its block.
+
+    Only where paragraphs are separated by blank lines: in a text without them,
+    the line after a credit may as well be the body's first paragraph.
+    """
+    if not page.blank_separated:
+        return
+    lines = page.lines
+    for neighbour, beyond in ((credit + 1, credit + 2), (credit - 1, credit - 2)):
+        if not (0 <= neighbour < len(lines)) or not page.kept[neighbour]:
+            continue
+        alone = beyond < 0 or beyond >= len(lines) or not lines[beyond]
+        if alone and len(words(lines[neighbour])) <= _CAPTION_MAX_WORDS and not p.PHOTO_CREDIT.match(lines[neighbour]):
+            page.drop(neighbour, "caption")
+            return
 
 
 def is_prose_paragraph_end(line: str) -> bool:
@@ -189,12 +214,14 @@ def _duplicate_rule(folded: str, later: list[str]) -> str | None:
 
 
 def _drop_link_block(page: _Page, following: list[int]) -> None:
+    """The headlines under a "Trending now" heading: a run of them, up to the prose."""
+    last_item = -2
     for index in following[:_LINK_BLOCK_MAX_LINES]:
         line = page.lines[index]
-        if p.LINK_BLOCK_HEADING.match(line):
+        in_run = index == last_item + 1 or _is_followed_by_headline(page, index, following)
+        if p.LINK_BLOCK_HEADING.match(line) or (looks_like_headline(line) and not is_prose(line) and in_run):
             page.drop(index, "link-block")
-        elif looks_like_headline(line) and not is_prose(line) and _is_followed_by_headline(page, index, following):
-            page.drop(index, "link-block")
+            last_item = index
         else:
             return
 
