@@ -18,6 +18,13 @@ _DATELINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+#: A full date names its year; lines without one are not tried (dateparser is slow to say no).
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+#: Languages tried when none is given. Naming them keeps dateparser from trying
+#: all 200 of its locales, which takes a second a line.
+DATE_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk"]
+
 _DATEPARSER_SETTINGS = {
     "STRICT_PARSING": True,  # day, month and year must all be there
     "PREFER_DAY_OF_MONTH": "first",
@@ -53,10 +60,10 @@ def parse_date(text: str, languages: list[str] | None = None) -> date | None:
     ago") are refused: they mean nothing without the moment of scraping.
     """
     text = _DATELINE_LABEL.sub("", text).strip()
-    if not text or not re.search(r"\d", text) or "ago" in text.lower():
+    if not _YEAR.search(text) or "ago" in text.lower():
         return None
     with warnings.catch_warnings():
         # dateparser's own dependencies warn about their pytz and regex usage.
         warnings.simplefilter("ignore")
-        parsed = dateparser.parse(text, languages=languages, settings=_DATEPARSER_SETTINGS)
+        parsed = dateparser.parse(text, languages=languages or DATE_LANGUAGES, settings=_DATEPARSER_SETTINGS)
     return parsed.date() if parsed else None

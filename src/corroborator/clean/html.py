@@ -45,6 +45,7 @@ class PageText:
 #: A first line shorter than this is a section name or a kicker, not the headline.
 _HEADLINE_MIN_WORDS = 3
 
+_SHORT_BODY_ELEMENTS = "//body//*[string-length(normalize-space(.)) < 300]"
 _TABLE_PARTS = ".//tr|.//td|.//th|.//tbody|.//thead|.//tfoot|.//caption"
 
 
@@ -54,6 +55,7 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     if tree is None:
         raise SkipInput(input, SkipReason.MALFORMED_HTML, "HTML that cannot be parsed")
     page_title = " ".join((tree.findtext(".//title") or "").split())
+    headline = _longest_title_part_in_body(tree, page_title)  # before trafilatura prunes the tree
     _unwrap_layout_tables(tree)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # htmldate and dateparser warn about their own dependencies
@@ -74,8 +76,7 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     if not text.strip():
         raise _why_no_text(html, input)
     metadata = _metadata(result)
-    headline = _headline_in_text(text, page_title)
-    if headline:
+    if len(headline) > len(metadata.title or ""):
         metadata = replace(metadata, title=headline)
     return PageText(text=text, metadata=metadata)
 
@@ -92,17 +93,21 @@ def _unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
             element.tag = "div"
 
 
-def _headline_in_text(text: str, page_title: str) -> str | None:
-    """The text's first line, when the page's <title> holds it.
+def _longest_title_part_in_body(tree: lxml.html.HtmlElement, page_title: str) -> str:
+    """The longest heading-sized text of the body that the page's <title> holds.
 
     Pages without an <h1> or og:title leave trafilatura to guess from <title>,
-    which may give the site's name ("Courier - World - <headline>"); a first line
-    of text that stands in the <title> is the headline.
+    which may give the site's name ("Courier - World - <headline>"); the
+    headline is the part of <title> that is also printed on the page.
     """
-    first = text.strip().split("\n", 1)[0].strip()
-    if len(first.split()) >= _HEADLINE_MIN_WORDS and first.casefold() in page_title.casefold():
-        return first
-    return None
+    best, folded_title = "", page_title.casefold()
+    if not folded_title:
+        return best
+    for element in tree.xpath(_SHORT_BODY_ELEMENTS):
+        text = " ".join(element.text_content().split())
+        if len(text) > len(best) and len(text.split()) >= _HEADLINE_MIN_WORDS and text.casefold() in folded_title:
+            best = text
+    return best
 
 
 def _metadata(result) -> Metadata:  # type: ignore[no-untyped-def]
