@@ -1,0 +1,22 @@
+"""The public API: a short, sorted, complete ``__all__``."""
+
+from __future__ import annotations
+
+import corroborator
+
+
+def test_all_is_sorted_and_importable():
+    assert corroborator.__all__ == sorted(corroborator.__all__)
+    for name in corroborator.__all__:
+        assert getattr(corroborator, name) is not None
+
+
+def test_process_streams_documents_and_skips(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("Headline Here\n\nThe ministry said on Monday that 40 drones were shot down overnight.\n", encoding="utf-8")
+    empty = tmp_path / "b.txt"
+    empty.write_bytes(b"")
+    outcomes = list(corroborator.process([str(tmp_path)]))
+    assert [type(o).__name__ for o in outcomes] == ["Document", "Skipped"]
+    assert outcomes[0].metadata.title == "Headline Here"
+    assert outcomes[1].reason == corroborator.SkipReason.EMPTY
