@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from dataclasses import dataclass, replace
 
@@ -15,7 +16,7 @@ from trafilatura.xml import xmltotxt
 from ..dates import iso_date
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata
-from .people import split_authors
+from .people import is_person_name, split_authors
 
 #: trafilatura falls back to a flat, paragraph-less baseline when its main extractor
 #: finds less than 250 characters; short wire items and feed entries are that
@@ -45,6 +46,12 @@ class PageText:
 #: A first line shorter than this is a section name or a kicker, not the headline.
 _HEADLINE_MIN_WORDS = 3
 
+_AUTHOR_LINKS = '//a[@rel="author"]'
+_BYLINE_ELEMENTS = '//*[contains(concat(" ", normalize-space(@class), " "), " byline ") or contains(@class, "author-name")]'
+_TAG_LINKS = (
+    '//a[@rel="tag" or contains(@href, "/tag/") or contains(@href, "/tags/") or contains(@href, "/topic/")'
+    ' or ancestor::*[contains(concat(" ", normalize-space(@class), " "), " tags ")]]'
+)
 _SHORT_BODY_ELEMENTS = "//body//*[string-length(normalize-space(.)) < 300]"
 _TABLE_PARTS = ".//tr|.//td|.//th|.//tbody|.//thead|.//tfoot|.//caption"
 
@@ -55,7 +62,9 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     if tree is None:
         raise SkipInput(input, SkipReason.MALFORMED_HTML, "HTML that cannot be parsed")
     page_title = " ".join((tree.findtext(".//title") or "").split())
-    headline = _longest_title_part_in_body(tree, page_title)  # before trafilatura prunes the tree
+    # Read from the whole page before trafilatura prunes the tree.
+    headline = _longest_title_part_in_body(tree, page_title)
+    byline_authors, page_tags = _byline_authors(tree), _page_tags(tree)
     _unwrap_layout_tables(tree)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # htmldate and dateparser warn about their own dependencies
@@ -78,7 +87,45 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     metadata = _metadata(result)
     if len(headline) > len(metadata.title or ""):
         metadata = replace(metadata, title=headline)
+    if set(metadata.authors) < set(byline_authors) or not metadata.authors:
+        metadata = replace(metadata, authors=byline_authors)
+    if not metadata.tags:
+        metadata = replace(metadata, tags=page_tags)
     return PageText(text=text, metadata=metadata)
+
+
+def _byline_authors(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """Names in the page's byline: ``rel=author`` links, or an element classed as a byline."""
+    names = [_text(a.text_content()) for a in tree.xpath(_AUTHOR_LINKS)]
+    if not any(names):
+        names = [name for element in tree.xpath(_BYLINE_ELEMENTS)[:1] for name in split_authors(element.text_content())]
+    return tuple(dict.fromkeys(n for n in names if n and is_person_name(n)))
+
+
+def _page_tags(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """The article's own tags: JSON-LD ``keywords``, or links to the site's tag pages.
+
+    Site-wide ``<meta name="keywords">`` is not read: on news sites it lists the
+    same words on every page.
+    """
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        for item in _json_ld_items(script.text or ""):
+            keywords = item.get("keywords")
+            if isinstance(keywords, str):
+                keywords = keywords.split(",")
+            if isinstance(keywords, list) and keywords:
+                return tuple(dict.fromkeys(k.strip() for k in keywords if isinstance(k, str) and k.strip()))
+    links = [_text(a.text_content()) for a in tree.xpath(_TAG_LINKS)]
+    return tuple(dict.fromkeys(t for t in links if t))
+
+
+def _json_ld_items(source: str) -> list[dict]:  # type: ignore[type-arg]
+    try:
+        data = json.loads(source)
+    except json.JSONDecodeError:
+        return []
+    items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+    return [item for item in items if isinstance(item, dict)]
 
 
 def _unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:

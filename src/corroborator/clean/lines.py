@@ -197,6 +197,7 @@ def _furniture_rule(line: str) -> str | None:
         (p.PHOTO_CREDIT, "photo-credit"),
         (p.FURNITURE, "furniture"),
         (p.FEED_FOOTER, "feed-footer"),
+        (p.LINK_LINE, "link"),
         (p.INVITATION, "invitation"),
         (p.READ_ALSO_LINE, "read-also"),
     )

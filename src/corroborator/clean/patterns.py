@@ -117,5 +117,8 @@ FEED_FOOTER = re.compile(
     _I,
 )
 
+#: A bare link, perhaps after a short label: "Details: https://...", "www.example.org".
+LINK_LINE = re.compile(r"^(?:[\w ]{1,25}[:\-–—]\s*)?(?:https?://|www\.)\S+$", _I)
+
 #: Sentence-final punctuation, allowing closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
