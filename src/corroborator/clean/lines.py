@@ -39,6 +39,8 @@ _DATELINE_MAX_CHARS = 80
 _DUPLICATE_MIN_WORDS = 5
 #: "Read more" starts the tail only in the last part of the text, past this share of its lines.
 _TAIL_START_SHARE = 0.5
+#: A plea for support is a line or two; a longer paragraph that mentions one is body.
+_APPEAL_MAX_WORDS = 30
 #: Captions are a sentence or two.
 _CAPTION_MAX_WORDS = 40
 #: Lines of headlines read after a "Trending now" heading before prose resumes.
@@ -204,6 +206,8 @@ def _furniture_rule(line: str) -> str | None:
     for pattern, rule in checks:
         if pattern.match(line) and (rule != "read-also" or not is_prose(line)):
             return rule
+    if len(words(line)) <= _APPEAL_MAX_WORDS and p.APPEAL.search(line):
+        return "appeal"
     return None
 
 

@@ -38,7 +38,7 @@ SOCIAL_EMBED = re.compile(
     _I,
 )
 
-_CREDIT_WORD = r"(?:photo|photos|photograph|image|images|picture|pictures|illustration|video|credit|credits|source|foto|graphic|file\s+photo)"
+_CREDIT_WORD = r"(?:photo|photos|photograph|image|images|picture|pictures|illustration|video|credit|credits|source|foto|graphic|map|file\s+photo)"
 _AGENCY = r"(?:getty(?:\s+images)?|reuters|afp|ap|epa|shutterstock|anadolu|tass|ria\s+novosti|yonhap|xinhua|efe|dpa|alamy|pexels|unsplash|wikimedia(?:\s+commons)?)"
 
 #: "Photo: Shutterstock", "Image: AFP/Getty", "(Photo by X/Getty Images)", "© Reuters"
@@ -114,6 +114,14 @@ FURNITURE = re.compile(
 #: What blog engines append to feed items: "The post <title> appeared first on <site>."
 FEED_FOOTER = re.compile(
     r"^(?:the\s+post\s+.{1,300}\s+appeared\s+first\s+on\s+.{1,100}|(?:continue|keep)\s+reading.{0,80}|read\s+the\s+(?:full|rest).{0,80}|\[(?:…|\.\.\.)\])$",
+    _I,
+)
+
+#: Appeals for money or membership, wherever they stand in a (short) line.
+APPEAL = re.compile(
+    r"\b(?:support\s+(?:our|us|independent)\s+(?:work|journalism|reporting|newsroom|mission)|donate\s+(?:now|today|to\s+us|here)"
+    r"|become\s+a\s+(?:member|patron|supporter|subscriber)|patreon|buy\s+(?:me|us)\s+a\s+coffee|reader[- ](?:funded|supported)"
+    r"|make\s+a\s+(?:donation|contribution))\b",
     _I,
 )
 
