@@ -111,7 +111,9 @@ def main() -> int:
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory of this process (all workloads, C libraries included): {max_rss:.0f} MiB")
     if args.json:
-        args.json.write_text(json.dumps({"results": results, "ratio_vs_trafilatura": round(ours / baseline, 3)}, indent=2))
+        args.json.write_text(
+            json.dumps({"results": results, "ratio_vs_trafilatura": round(ours / baseline, 3)}, indent=2)
+        )
     return 0
 
 

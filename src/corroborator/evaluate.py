@@ -32,7 +32,32 @@ _IRREGULAR_VERBS = {
     "held": "hold", "meant": "mean", "showed": "show", "shown": "show", "believed": "believe",
 }  # fmt: skip
 _CUE_FILLERS = frozenset(
-    "has have had is are was were be been being will would could can may might should did does do also not reportedly it".split()
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "did",
+        "does",
+        "do",
+        "also",
+        "not",
+        "reportedly",
+        "it",
+    ]
 )
 _ATTRIBUTES = ("qualifier", "measure", "unit", "subject", "location", "source", "interval", "modality")
 
@@ -88,8 +113,13 @@ def accepts(spec: Record, party: object) -> bool:
     texts = _party_texts(party)
     for option in options:
         for text in texts:
-            if option and text and (
-                _whole_words_in(option, text) or (_whole_words_in(text, option) and len(text) >= 0.5 * len(_head(option)))
+            if (
+                option
+                and text
+                and (
+                    _whole_words_in(option, text)
+                    or (_whole_words_in(text, option) and len(text) >= 0.5 * len(_head(option)))
+                )
             ):
                 return True
     if spec.get("unnamed") and _is_unnamed(party):
@@ -100,7 +130,9 @@ def accepts(spec: Record, party: object) -> bool:
 # -- matching ------------------------------------------------------------------------------------
 
 
-def _greedy_pairs(golds: list[Record], preds: list[Record], same: Callable[[Record, Record], bool]) -> list[tuple[int, int]]:
+def _greedy_pairs(
+    golds: list[Record], preds: list[Record], same: Callable[[Record, Record], bool]
+) -> list[tuple[int, int]]:
     """Each gold takes the first unused prediction that matches it, in order."""
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
@@ -195,7 +227,9 @@ def _score_figures(gold: Record, pred: Record, result: Record) -> None:
             tally[attribute][0] += correct
             tally[attribute][1] += 1
     result["figure_attributes"] = tally
-    result["not_figures_reported"] = [n for n in gold.get("not_figures", []) for p in preds if fold(p.get("text")) == fold(n)]
+    result["not_figures_reported"] = [
+        n for n in gold.get("not_figures", []) for p in preds if fold(p.get("text")) == fold(n)
+    ]
     result["figure_pairs"] = pairs
 
 
@@ -231,7 +265,9 @@ def _score_claims(gold: Record, pred: Record, result: Record) -> None:
     result["cue_correct"] = sum(
         1 for g, p in pairs if not golds[g].get("optional") and cue_matches(golds[g]["cue"], preds[p].get("cue"))
     )
-    result["not_claims_reported"] = [n for n in gold.get("not_claims", []) for p in preds if fold(n) in fold(p.get("content"))]
+    result["not_claims_reported"] = [
+        n for n in gold.get("not_claims", []) for p in preds if fold(n) in fold(p.get("content"))
+    ]
     result["claim_pairs"] = pairs
 
 
@@ -289,9 +325,13 @@ def score(golds: list[Record], preds: Iterable[Record]) -> Record:
     return {
         "documents": len(golds),
         "documents_found": sum(d["found"] for d in docs),
-        "figures": dict(zip(("precision", "recall", "f1"), _prf(ftp, fpred, fgold), strict=True), tp=ftp, pred=fpred, gold=fgold),
+        "figures": dict(
+            zip(("precision", "recall", "f1"), _prf(ftp, fpred, fgold), strict=True), tp=ftp, pred=fpred, gold=fgold
+        ),
         "figure_attributes": attributes,
-        "claims": dict(zip(("precision", "recall", "f1"), _prf(ctp, cpred, cgold), strict=True), tp=ctp, pred=cpred, gold=cgold),
+        "claims": dict(
+            zip(("precision", "recall", "f1"), _prf(ctp, cpred, cgold), strict=True), tp=ctp, pred=cpred, gold=cgold
+        ),
         "cue_accuracy": _ratio(sum(d["cue_correct"] for d in docs), ctp),
         "boilerplate": _ratio(*boilerplate),
         "metadata": _ratio(*metadata),

@@ -72,7 +72,6 @@ class RawDocument:
     #: Telegram post, whose first line is as much body as the rest.
     guess_title: bool = True
 
-
     def text(self) -> str:
         """The document's characters, decoded with the encoding ingest detected."""
         return self.data.decode(self.encoding, errors="replace")

@@ -48,14 +48,23 @@ def modern_page(*, with_jsonld: bool = True) -> str:
 <footer>Copyright 2024 Harbour Gazette. All rights reserved.</footer></body></html>"""
 
 
-def raw(html: str, key: str = "page.html", hints: Metadata = Metadata()) -> RawDocument:
-    return RawDocument(source=key, key=key, data=html.encode("utf-8"), media_type="text/html", hints=hints)
+def raw(html: str, key: str = "page.html", hints: Metadata | None = None) -> RawDocument:
+    return RawDocument(source=key, key=key, data=html.encode("utf-8"), media_type="text/html", hints=hints or Metadata())
 
 
 def test_modern_page_keeps_the_body_and_loses_the_furniture():
     document = clean(raw(modern_page()))
     assert document.text.split("\n\n") == PARAGRAPHS
-    for clutter in ("cookies", "Home", "Share on", "Related articles", "Grid operator", "briefing", "Copyright", "By Iryna"):
+    for clutter in (
+        "cookies",
+        "Home",
+        "Share on",
+        "Related articles",
+        "Grid operator",
+        "briefing",
+        "Copyright",
+        "By Iryna",
+    ):
         assert clutter not in document.text
 
 

@@ -121,7 +121,12 @@ def test_post_without_title_keeps_its_first_line():
 
 
 def test_dates_in_the_body_are_not_datelines():
-    text = page("Headline Of The Day", BODY[0], "The strike happened on 5 November 2024, officials said in a statement.", BODY[1])
+    text = page(
+        "Headline Of The Day",
+        BODY[0],
+        "The strike happened on 5 November 2024, officials said in a statement.",
+        BODY[1],
+    )
     cleaned = clean_lines(text)
     assert cleaned.metadata.published is None
     assert "5 November 2024" in cleaned.text

@@ -47,7 +47,9 @@ class PageText:
 _HEADLINE_MIN_WORDS = 3
 
 _AUTHOR_LINKS = '//a[@rel="author"]'
-_BYLINE_ELEMENTS = '//*[contains(concat(" ", normalize-space(@class), " "), " byline ") or contains(@class, "author-name")]'
+_BYLINE_ELEMENTS = (
+    '//*[contains(concat(" ", normalize-space(@class), " "), " byline ") or contains(@class, "author-name")]'
+)
 _TAG_LINKS = (
     '//a[@rel="tag" or contains(@href, "/tag/") or contains(@href, "/tags/") or contains(@href, "/topic/")'
     ' or ancestor::*[contains(concat(" ", normalize-space(@class), " "), " tags ")]]'
@@ -177,7 +179,9 @@ def _why_no_text(html: str, input: str) -> SkipInput:
         return SkipInput(input, SkipReason.MALFORMED_HTML, "HTML that cannot be parsed")
     if depth >= _PARSER_MAX_DEPTH:
         return SkipInput(
-            input, SkipReason.MALFORMED_HTML, f"HTML nested deeper than {_PARSER_MAX_DEPTH} levels; its text cannot be reached"
+            input,
+            SkipReason.MALFORMED_HTML,
+            f"HTML nested deeper than {_PARSER_MAX_DEPTH} levels; its text cannot be reached",
         )
     return SkipInput(input, SkipReason.NO_TEXT, "no article text found in the page")
 

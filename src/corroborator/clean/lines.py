@@ -46,6 +46,8 @@ _CAPTION_MAX_WORDS = 40
 #: Lines of headlines read after a "Trending now" heading before prose resumes.
 _LINK_BLOCK_MAX_LINES = 12
 
+NO_HINTS = Metadata()
+
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BULLET = re.compile(r"^[\s•·▪►▶|*>-]+")
@@ -111,7 +113,7 @@ class _Page:
         return [i for i, keep in enumerate(self.kept) if keep]
 
 
-def clean_lines(text: str, hints: Metadata = Metadata(), guess_title: bool = True) -> Cleaned:
+def clean_lines(text: str, hints: Metadata = NO_HINTS, guess_title: bool = True) -> Cleaned:
     """Clean scraped text; ``hints`` is what the container already knows (a feed item's title...)."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     page = _Page([_BULLET.sub("", line).strip() for line in normalize(text).split("\n")])
@@ -122,7 +124,9 @@ def clean_lines(text: str, hints: Metadata = Metadata(), guess_title: bool = Tru
     _anywhere(page)
     _header_and_footer(page, hints)
     _tail(page)
-    removed = [RemovedLine(i + 1, raw_lines[i].strip() or raw_lines[i], rule) for i, rule in sorted(page.removed.items())]
+    removed = [
+        RemovedLine(i + 1, raw_lines[i].strip() or raw_lines[i], rule) for i, rule in sorted(page.removed.items())
+    ]
     body = "\n\n".join(page.lines[i] for i in page.live())
     metadata = Metadata(
         title=page.title,

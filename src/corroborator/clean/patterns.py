@@ -71,11 +71,14 @@ RELATED_HEADING = re.compile(
 )
 
 #: "Read also: <headline>", "READ MORE: <headline>": a single in-body link line.
-READ_ALSO_LINE = re.compile(r"^(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related|watch|listen)\s*[:|–—-]\s*\S.*$", _I)
+READ_ALSO_LINE = re.compile(
+    r"^(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related|watch|listen)\s*[:|–—-]\s*\S.*$", _I
+)
 
 #: "Tags: Kazan, Russia, ..." (the list becomes the document's tags).
 TAG_LINE = re.compile(
-    r"^(?:tags?|tagged(?:\s+(?:with|as))?|topics?|keywords?|filed\s+under|categories|category|themes?)\s*[:|]\s*(?P<tags>.+)$", _I
+    r"^(?:tags?|tagged(?:\s+(?:with|as))?|topics?|keywords?|filed\s+under|categories|category|themes?)\s*[:|]\s*(?P<tags>.+)$",
+    _I,
 )
 
 #: A line of hashtags only: "#Kursk #NorthKorea".
