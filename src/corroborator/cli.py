@@ -156,7 +156,7 @@ def _summary_row(document: Document) -> tuple[str, ...]:
         + ("#" + document.input.split("#", 1)[1] if "#" in document.input else ""),
         meta.outlet or "",
         meta.published or "",
-        (meta.title or "")[:60],
+        meta.title or "",
         str(len(document.text.split())),
         str(len(document.removed)),
     )
