@@ -17,7 +17,7 @@ from ..records import Metadata, RawDocument
 from ..settings import Settings
 from .decode import declared_charset, decode
 from .feeds import read_feed
-from .files import STDIN, expand_path, read_bytes, strip_gz_suffix
+from .files import STDIN, expand_path, maybe_gunzip, read_bytes, shown, strip_gz_suffix
 from .formats import Format, sniff
 from .jsonl import read_jsonl
 from .telegram import read_telegram
@@ -40,10 +40,14 @@ def read_input(source: str, settings: Settings) -> Iterator[RawDocument | SkipIn
     try:
         if is_url(source):
             fetched = fetch(source, settings)
-            yield from read_blob(source, source, fetched.data, fetched.content_type, fetched.charset, url=fetched.url)
+            data = maybe_gunzip(fetched.data, source, settings.max_input_bytes)
+            if data is not fetched.data:  # a .gz file served as bytes: its type is the inner file's
+                yield from read_blob(source, strip_gz_suffix(source), data, url=fetched.url)
+            else:
+                yield from read_blob(source, source, data, fetched.content_type, fetched.charset, url=fetched.url)
         else:
             data = read_bytes(source, settings.max_input_bytes)
-            yield from read_blob(source, strip_gz_suffix(source), data)
+            yield from read_blob(source, shown(strip_gz_suffix(source)), data)
     except SkipInput as skip:
         yield skip
 

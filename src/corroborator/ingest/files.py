@@ -22,6 +22,16 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 1 << 16
 
 
+def shown(path: str) -> str:
+    """A path as text that can be printed and written as UTF-8.
+
+    File names are bytes; one that is not valid UTF-8 reaches Python with
+    surrogate escapes, which no UTF-8 stream or JSON report can hold. The
+    undecodable bytes are shown as U+FFFD; the path itself is kept for opening.
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def expand_path(source: str) -> Iterator[str | SkipInput]:
     """The files a path names: itself, or every file under it. Problems are yielded, not raised."""
     path = Path(source)
@@ -54,7 +64,9 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[str | SkipInput]:
             continue
         if entry.is_dir():
             if entry.resolve() in seen:
-                yield SkipInput(str(entry), SkipReason.SYMLINK_LOOP, "symbolic link loop: a folder that contains this link")
+                yield SkipInput(
+                    shown(str(entry)), SkipReason.SYMLINK_LOOP, "symbolic link loop: a folder that contains this link"
+                )
                 continue
             yield from _walk(entry, seen)
         else:
@@ -62,48 +74,66 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[str | SkipInput]:
 
 
 def _path_error(source: str, error: OSError, is_link: bool) -> SkipInput:
+    name = shown(source)
     if error.errno == errno.ELOOP:
-        return SkipInput(source, SkipReason.SYMLINK_LOOP, "symbolic link loop: the link points back to itself")
+        return SkipInput(name, SkipReason.SYMLINK_LOOP, "symbolic link loop: the link points back to itself")
     if is_link and isinstance(error, FileNotFoundError):
-        target = os.readlink(source)
-        return SkipInput(source, SkipReason.BROKEN_SYMLINK, f"broken symbolic link to {target!r}")
+        target = shown(os.readlink(source))
+        return SkipInput(name, SkipReason.BROKEN_SYMLINK, f"broken symbolic link to {target!r}")
     if isinstance(error, FileNotFoundError):
-        return SkipInput(source, SkipReason.NOT_FOUND, "no such file or folder")
-    return SkipInput(source, SkipReason.UNREADABLE, f"cannot read: {error.strerror or error}")
+        return SkipInput(name, SkipReason.NOT_FOUND, "no such file or folder")
+    return SkipInput(name, SkipReason.UNREADABLE, f"cannot read: {error.strerror or error}")
 
 
 def read_bytes(source: str, max_bytes: int) -> bytes:
     """The bytes of a file (or of standard input for ``-``), gunzipped, at most ``max_bytes``."""
+    name = shown(source)
     if source == STDIN:
-        data = _read_bounded(sys.stdin.buffer, source, max_bytes)
+        data = _read_bounded(sys.stdin.buffer, name, max_bytes)
     else:
         try:
             size = os.path.getsize(source)
             if size > max_bytes:
-                raise _too_large(source, size, max_bytes)
+                raise _too_large(name, size, max_bytes)
             with open(source, "rb") as stream:
-                data = _read_bounded(stream, source, max_bytes)
+                data = _read_bounded(stream, name, max_bytes)
         except IsADirectoryError:
-            raise SkipInput(source, SkipReason.UNREADABLE, "is a folder, not a file") from None
+            raise SkipInput(name, SkipReason.UNREADABLE, "is a folder, not a file") from None
         except OSError as error:
             raise _path_error(source, error, is_link=os.path.islink(source)) from None
-    if data.startswith(_GZIP_MAGIC):
-        data = gunzip(data, source, max_bytes)
+    data = maybe_gunzip(data, name, max_bytes)
     if not data.strip():
-        raise SkipInput(source, SkipReason.EMPTY, "empty file")
+        raise SkipInput(name, SkipReason.EMPTY, "empty file")
     return data
 
 
+def maybe_gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
+    """``data`` gunzipped if it is gzip (whatever its name says), else unchanged."""
+    return gunzip(data, name, max_bytes) if data.startswith(_GZIP_MAGIC) else data
+
+
 def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
-    """Decompress gzip ``data`` in bounded memory: a small file that inflates past the limit is refused."""
-    inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
-    try:
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as error:
-        raise SkipInput(source, SkipReason.UNREADABLE, f"broken gzip data ({error})") from None
-    if len(out) > max_bytes or inflater.unconsumed_tail:
-        raise _too_large(source, None, max_bytes)
-    return out
+    """Decompress gzip ``data`` in bounded memory: a small file that inflates past the limit is refused.
+
+    Every member of a multi-member file (``cat a.gz b.gz``) is read, as ``gzip -d``
+    does; a file cut short is refused rather than read in part.
+    """
+    out = bytearray()
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+        try:
+            out += inflater.decompress(rest, max_bytes + 1 - len(out))
+        except zlib.error as error:
+            raise SkipInput(source, SkipReason.UNREADABLE, f"broken gzip data ({error})") from None
+        if len(out) > max_bytes or inflater.unconsumed_tail:
+            raise _too_large(source, None, max_bytes)
+        if not inflater.eof:
+            raise SkipInput(source, SkipReason.UNREADABLE, "broken gzip data (the file is cut short)")
+        rest = inflater.unused_data
+        if rest and not rest.startswith(_GZIP_MAGIC):
+            break  # trailing padding after the last member, as gzip -d allows
+    return bytes(out)
 
 
 def _read_bounded(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
@@ -117,12 +147,20 @@ def _read_bounded(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
 
 
 def _too_large(source: str, size: int | None, max_bytes: int) -> SkipInput:
-    shown = f"{size / 2**20:.1f} MB" if size is not None else "more"
+    shown_size = f"{human_size(size)} > " if size is not None else "more than "
     return SkipInput(
         source,
         SkipReason.TOO_LARGE,
-        f"too large ({shown} > {max_bytes / 2**20:g} MB limit); raise it with --max-bytes",
+        f"too large ({shown_size}the {human_size(max_bytes)} limit); raise it with --max-bytes",
     )
+
+
+def human_size(size: int) -> str:
+    """``20971520`` -> ``"20 MB"``, ``1536`` -> ``"1.5 KB"``: binary multiples, as --max-bytes reads them."""
+    for unit, factor in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if size >= factor:
+            return f"{size / factor:.3g} {unit}"
+    return f"{size} bytes"
 
 
 def strip_gz_suffix(name: str) -> str:
@@ -130,4 +168,4 @@ def strip_gz_suffix(name: str) -> str:
     return name[:-3] if name.lower().endswith(".gz") else name
 
 
-__all__ = ["STDIN", "expand_path", "gunzip", "read_bytes", "strip_gz_suffix"]
+__all__ = ["STDIN", "expand_path", "gunzip", "human_size", "maybe_gunzip", "read_bytes", "shown", "strip_gz_suffix"]

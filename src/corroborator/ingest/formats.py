@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from enum import StrEnum
 from pathlib import PurePosixPath
@@ -47,9 +48,15 @@ _BY_MEDIA_TYPE = {
     "text/plain": Format.TEXT,
 }
 
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML_TAGS = re.compile(rb"<(?:p|div|article|span|h[1-6]|a|br)\b[^>]*>", re.IGNORECASE)
+#: A JSON document opens with an object's first key, or an array of objects, arrays
+#: or strings; a text that opens with "[Reuters]", "[1]" or "{update}" does not.
+_JSON_START = re.compile(rb'^(?:\{\s*["}]|\[\s*[\[{"\]])')
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 #: How far into a file sniffing looks. Enough for an XML prolog and a few comments.
 _SNIFF_BYTES = 2048
@@ -57,7 +64,10 @@ _SNIFF_BYTES = 2048
 
 def sniff(name: str, data: bytes, media_type: str | None = None) -> Format:
     """The format of ``data`` called ``name`` (a path or URL), served as ``media_type`` if fetched."""
-    head = data[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = data[:_SNIFF_BYTES]
+    if head.startswith(_UTF16_BOMS):  # sniff the characters, not their UTF-16 bytes
+        head = data[: _SNIFF_BYTES * 2].decode("utf-16", errors="ignore").encode("utf-8")
+    head = head.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")
     by_content = _sniff_content(head)
     declared = _BY_MEDIA_TYPE.get(media_type or "") or _BY_EXTENSION.get(_extension(name))
     if declared is None:
@@ -76,7 +86,7 @@ def _sniff_content(head: bytes) -> Format | None:
             return Format.FEED
         if _HTML_TAGS.search(head):
             return Format.HTML
-    if head.startswith(b"{") or head.startswith(b"["):
+    if _JSON_START.match(head):
         first_line = head.split(b"\n", 1)[0].rstrip()
         return Format.JSONL if first_line.endswith(b"}") and b"\n" in head else Format.JSON
     return None

@@ -17,7 +17,9 @@ from ..records import Metadata, RawDocument
 
 
 def read_jsonl(source: str, name: str, text: str) -> Iterator[RawDocument | SkipInput]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines() also breaks at U+2028, U+0085 and
+    # the like, which JSON strings may hold unescaped.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         key = f"{name}#{number}"
@@ -25,6 +27,9 @@ def read_jsonl(source: str, name: str, text: str) -> Iterator[RawDocument | Skip
             record = json.loads(line)
         except json.JSONDecodeError as error:
             yield SkipInput(key, SkipReason.MALFORMED_JSON, f"malformed JSON ({error.msg} at column {error.colno})")
+            continue
+        except RecursionError:
+            yield SkipInput(key, SkipReason.MALFORMED_JSON, "malformed JSON (nested too deeply to read)")
             continue
         if not isinstance(record, dict):
             yield SkipInput(key, SkipReason.MALFORMED_JSON, "a JSON line must be an object with 'text' or 'html'")

@@ -4,7 +4,8 @@ Each message of type ``message`` with text is a document keyed
 ``result.json#<message id>``: the channel's name is the outlet, the message's
 date the published date, ``forwarded_from`` the relay it came through.
 Service messages (pins, joins) and messages without text (a bare photo) are
-not documents and are passed over.
+not documents and are passed over; an export with no text message at all is
+skipped as ``no-text``.
 
 A message's ``text`` is a string or a list of strings and entity objects
 (``{"type": "bold", "text": "..."}``); a bold first line is the post's headline.
@@ -31,34 +32,41 @@ def read_telegram(source: str, name: str, text: str) -> Iterator[RawDocument | S
         raise SkipInput(
             name, SkipReason.MALFORMED_JSON, f"malformed JSON ({error.msg} at line {error.lineno} column {error.colno})"
         ) from None
+    except RecursionError:
+        raise SkipInput(name, SkipReason.MALFORMED_JSON, "malformed JSON (nested too deeply to read)") from None
     if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
         raise SkipInput(
             name,
             SkipReason.NOT_TELEGRAM,
             "JSON, but not a Telegram export (no 'messages' list); for one document a line use .jsonl",
         )
-    channel = export.get("name") if isinstance(export.get("name"), str) else None
-    for message in export["messages"]:
+    channel = _string(export.get("name"))
+    found = False
+    for position, message in enumerate(export["messages"], start=1):
         if not isinstance(message, dict) or message.get("type") != "message":
             continue
         body = flatten_text(message.get("text"))
         if not body.strip():
             continue
-        author = message.get("author")
+        found = True
+        author = _string(message.get("author"))
+        message_id = message.get("id")
         yield RawDocument(
             source=source,
-            key=f"{name}#{message.get('id')}",
+            key=f"{name}#{message_id if isinstance(message_id, int | str) else position}",
             data=body.encode("utf-8"),
             media_type="text/plain",
             guess_title=False,
             hints=Metadata(
                 title=_headline(message.get("text")),
-                authors=(author,) if isinstance(author, str) and author.strip() else (),
+                authors=(author,) if author else (),
                 published=iso_date(message.get("date")),
                 outlet=channel,
-                relayed_from=message.get("forwarded_from") or None,
+                relayed_from=_string(message.get("forwarded_from")),
             ),
         )
+    if not found:
+        raise SkipInput(name, SkipReason.NO_TEXT, "a Telegram export with no text messages")
 
 
 def flatten_text(text: Any) -> str:
@@ -66,8 +74,22 @@ def flatten_text(text: Any) -> str:
     if isinstance(text, str):
         return text
     if isinstance(text, list):
-        return "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in text if part)
+        return "".join(_part_text(part) for part in text)
     return ""
+
+
+def _part_text(part: Any) -> str:
+    if isinstance(part, str):
+        return part
+    if isinstance(part, dict) and isinstance(part.get("text"), str):
+        return part["text"]
+    return ""  # an entity of another shape, or a stray value: no text
+
+
+def _string(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
 
 
 def _headline(text: Any) -> str | None:
@@ -77,7 +99,7 @@ def _headline(text: Any) -> str | None:
     first = text[0]
     if not isinstance(first, dict) or first.get("type") != "bold":
         return None
-    bold = str(first.get("text", "")).strip()
+    bold = _part_text(first).strip()
     rest = flatten_text(text[1:])
     ends_line = not rest or rest.startswith("\n") or "\n" in bold
     headline = bold.split("\n", 1)[0].strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -19,17 +20,30 @@ class Fetched:
     charset: str | None
 
 
+#: ``scheme://``; a one-letter scheme is a Windows drive ("C://data"), not a URL.
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+://")
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
+
+
 def is_url(source: str) -> bool:
-    """Anything with a scheme and a host is taken for a URL (and refused unless http or https)."""
-    parts = urlsplit(source)
-    return bool(parts.scheme and parts.netloc) and len(parts.scheme) > 1
+    """Anything that starts ``scheme://`` is taken for a URL (and refused unless http or https)."""
+    return bool(_URL.match(source))
 
 
 def fetch(url: str, settings: Settings) -> Fetched:
     """Download ``url`` into memory, refusing bodies larger than ``settings.max_input_bytes``."""
-    if urlsplit(url).scheme.lower() not in {"http", "https"}:
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # "http://[::1": an unclosed IPv6 address
+        raise SkipInput(url, SkipReason.UNSUPPORTED_URL, f"not a valid URL ({error})") from None
+    if parts.scheme.lower() not in {"http", "https"}:
         raise SkipInput(url, SkipReason.UNSUPPORTED_URL, "only http and https URLs can be fetched")
-    headers = {"User-Agent": settings.user_agent, "Accept": "text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.8"}
+    if not parts.hostname:
+        raise SkipInput(url, SkipReason.UNSUPPORTED_URL, "not a valid URL (no host)")
+    headers = {
+        "User-Agent": settings.user_agent,
+        "Accept": "text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.8",
+    }
     try:
         with (
             httpx.Client(
@@ -40,10 +54,10 @@ def fetch(url: str, settings: Settings) -> Fetched:
             ) as client,
             client.stream("GET", url) as response,
         ):
-            if response.status_code >= 400:
+            if response.status_code >= 300:  # 3xx here: a redirect with no Location to follow
                 raise SkipInput(url, SkipReason.FETCH_FAILED, f"the server answered HTTP {response.status_code}")
-            declared = int(response.headers.get("content-length") or 0)
-            if declared > settings.max_input_bytes:
+            declared = response.headers.get("content-length", "").strip()
+            if declared.isdigit() and int(declared) > settings.max_input_bytes:
                 raise _too_large(url, settings)
             body = bytearray()
             for chunk in response.iter_bytes():
@@ -51,8 +65,13 @@ def fetch(url: str, settings: Settings) -> Fetched:
                 if len(body) > settings.max_input_bytes:
                     raise _too_large(url, settings)
             media_type, _, params = response.headers.get("content-type", "").partition(";")
-            charset = params.partition("charset=")[2].strip(" \"'") or None
-            return Fetched(str(response.url), bytes(body), media_type.strip().lower() or None, charset)
+            charset = _CHARSET.search(params)
+            return Fetched(
+                str(response.url),
+                bytes(body),
+                media_type.strip().lower() or None,
+                charset.group(1) if charset else None,
+            )
     except httpx.TooManyRedirects:
         raise SkipInput(url, SkipReason.FETCH_FAILED, f"more than {settings.max_redirects} redirects") from None
     except httpx.TimeoutException:
@@ -61,6 +80,8 @@ def fetch(url: str, settings: Settings) -> Fetched:
         raise SkipInput(url, SkipReason.FETCH_FAILED, f"unreachable ({_reason(error)})") from None
     except httpx.HTTPError as error:
         raise SkipInput(url, SkipReason.FETCH_FAILED, f"fetch failed ({_reason(error)})") from None
+    except (httpx.InvalidURL, UnicodeError) as error:  # a host IDNA refuses ("xn--.com"), a bad port
+        raise SkipInput(url, SkipReason.UNSUPPORTED_URL, f"not a valid URL ({_reason(error)})") from None
 
 
 def _reason(error: Exception) -> str:
@@ -70,4 +91,6 @@ def _reason(error: Exception) -> str:
 
 def _too_large(url: str, settings: Settings) -> SkipInput:
     limit = settings.max_input_bytes / 2**20
-    return SkipInput(url, SkipReason.TOO_LARGE, f"response larger than the {limit:g} MB limit; raise it with --max-bytes")
+    return SkipInput(
+        url, SkipReason.TOO_LARGE, f"response larger than the {limit:g} MB limit; raise it with --max-bytes"
+    )
