@@ -209,8 +209,15 @@ def _escape(text: str) -> str:
     return text.replace("[", r"\[")
 
 
+#: Libraries that log their own recoverable trouble; our skip lines already say what matters.
+_CHATTY_LIBRARIES = ("trafilatura", "htmldate", "courlan", "charset_normalizer", "dateparser")
+
+
 def _configure_logging(debug: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not debug:
+        for name in _CHATTY_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def main(argv: list[str] | None = None) -> None:
