@@ -25,7 +25,8 @@ from .errors import ConfigError, CorroboratorError, SkipInput
 from .evaluate import read_jsonl, score, summary_line
 from .export import document_line, skipped_report
 from .ingest import list_inputs
-from .pipeline import Tally, process_input
+from .analyze import load_pipeline
+from .pipeline import Tally, process_input, with_extraction
 from .records import Document, Skipped
 from .settings import Settings, parse_size
 
@@ -96,9 +97,10 @@ def extract_cli(
     """Extract clean text and metadata from every document, as JSON Lines (the export contract)."""
     _configure_logging(debug)
     settings = Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes else None)
+    nlp = load_pipeline(settings.model)
     tally, table_rows = Tally(), []
     with _open_output(output) as stream:
-        for outcome in _run(sources, settings, quiet):
+        for outcome in with_extraction(_run(sources, settings, quiet), nlp):
             tally.add(outcome)
             if isinstance(outcome, Skipped):
                 _report_skip(outcome)
@@ -112,7 +114,10 @@ def extract_cli(
         _print_table(table_rows)
     if not quiet:
         where = f" to {output}" if output else ""
-        stderr.print(f"{tally.documents} documents written{where}; {len(tally.skipped)} inputs skipped.")
+        stderr.print(
+            f"{tally.documents} documents written{where} ({tally.claims} claims, {tally.figures} figures);"
+            f" {len(tally.skipped)} inputs skipped."
+        )
     if tally.documents == 0:
         stderr.print("[red]error:[/] no document could be extracted; see the reasons above.")
         raise typer.Exit(EXIT_NOTHING_DONE)
@@ -159,6 +164,8 @@ def _summary_row(document: Document) -> tuple[str, ...]:
         meta.title or "",
         str(len(document.text.split())),
         str(len(document.removed)),
+        str(len(document.claims)),
+        str(len(document.figures)),
     )
 
 
@@ -171,6 +178,8 @@ def _print_table(rows: list[tuple[str, ...]]) -> None:
         ("title", "left"),
         ("words", "right"),
         ("removed lines", "right"),
+        ("claims", "right"),
+        ("figures", "right"),
     ):
         table.add_column(heading, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for row in rows:

@@ -9,6 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+
+from spacy.language import Language
 
 from .clean import clean
 from .errors import SkipInput
@@ -43,6 +46,17 @@ def process(sources: Iterable[str], settings: Settings | None = None) -> Iterato
             yield from process_input(item, settings)
 
 
+def with_extraction(outcomes: Iterable[Outcome], nlp: Language, batch_size: int = 32) -> Iterator[Outcome]:
+    """Fill the documents' entities, claims and figures, in batches, keeping the stream's order."""
+    from .extract import annotate
+
+    stream = iter(outcomes)
+    while batch := list(islice(stream, batch_size)):
+        annotated = annotate((o for o in batch if isinstance(o, Document)), nlp)
+        for outcome in batch:
+            yield next(annotated) if isinstance(outcome, Document) else outcome
+
+
 def _skipped(skip: SkipInput) -> Skipped:
     log.info("skipped %s: %s", skip.input, skip.message)
     return Skipped(input=skip.input, reason=str(skip.reason), message=skip.message)
@@ -53,11 +67,14 @@ class Tally:
     """Counts of a run, for its summary."""
 
     documents: int = 0
+    claims: int = 0
+    figures: int = 0
     skipped: list[Skipped] = field(default_factory=list)
-    by_format: dict[str, int] = field(default_factory=dict)
 
     def add(self, outcome: Outcome) -> None:
         if isinstance(outcome, Skipped):
             self.skipped.append(outcome)
         else:
             self.documents += 1
+            self.claims += len(outcome.claims)
+            self.figures += len(outcome.figures)

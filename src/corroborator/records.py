@@ -89,6 +89,173 @@ class RemovedLine:
         return asdict(self)
 
 
+Offsets = tuple[int, int]  # [start, end) character offsets into Document.text
+
+
+def _offsets(value: Any) -> Offsets | None:
+    return (int(value[0]), int(value[1])) if value else None
+
+
+@dataclass(slots=True)
+class Entity:
+    """A named thing the text mentions, linked to a stable id (``kursk-oblast``, ``north-korea``)."""
+
+    id: str
+    name: str
+    type: str  # the spaCy label: GPE, LOC, ORG, PERSON, NORP, ...
+    kind: str | None = None  # person | organization | government | media | place | group
+    mentions: list[Offsets] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    parents: list[str] = field(default_factory=list)  # enclosing places, nearest first
+    role: str | None = None  # a person's office, as the text gives it
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["mentions"] = [list(m) for m in self.mentions]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["mentions"] = [tuple(m) for m in known.get("mentions", [])]
+        return cls(**known)
+
+
+@dataclass(slots=True)
+class Party:
+    """Who said or passed on a claim: the words of the text, and who they name."""
+
+    text: str | None
+    name: str | None = None
+    entity: str | None = None
+    kind: str = "unnamed"  # person | organization | government | media | unnamed
+    span: Offsets | None = None
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["span"] = list(self.span) if self.span else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Party:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["span"] = _offsets(known.get("span"))
+        return cls(**known)
+
+
+@dataclass(slots=True)
+class Claim:
+    """An attributed statement: who said it, with which cue, what, how surely, through whom."""
+
+    id: str
+    source: Party
+    cue: str  # lemma of the reporting verb or phrase: "say", "according to", "reportedly"
+    certainty: str  # confirmed | asserted | claimed | hedged | denied
+    content: str
+    span: Offsets  # of the content
+    via: list[Party] = field(default_factory=list)  # who passed it on, nearest first
+    channel: str | None = None  # "Telegram", "its website"
+    quote: str = "indirect"  # direct | indirect | mixed
+    cue_span: Offsets | None = None
+    parent: str | None = None  # the claim this one is nested in
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source.to_dict(),
+            "cue": self.cue,
+            "certainty": self.certainty,
+            "content": self.content,
+            "span": list(self.span),
+            "via": [v.to_dict() for v in self.via],
+            "channel": self.channel,
+            "quote": self.quote,
+            "cue_span": list(self.cue_span) if self.cue_span else None,
+            "parent": self.parent,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        return cls(
+            id=data["id"],
+            source=Party.from_dict(data["source"]),
+            cue=data["cue"],
+            certainty=data["certainty"],
+            content=data["content"],
+            span=_offsets(data["span"]) or (0, 0),
+            via=[Party.from_dict(v) for v in data.get("via", [])],
+            channel=data.get("channel"),
+            quote=data.get("quote", "indirect"),
+            cue_span=_offsets(data.get("cue_span")),
+            parent=data.get("parent"),
+        )
+
+
+@dataclass(slots=True)
+class Reference:
+    """What a figure counts, or where: the words of the text and the entity they name."""
+
+    text: str
+    entity: str | None = None
+    span: Offsets | None = None
+    parents: list[str] = field(default_factory=list)  # for places: the enclosing ones, nearest first
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["span"] = list(self.span) if self.span else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Reference | None:
+        if not data:
+            return None
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["span"] = _offsets(known.get("span"))
+        return cls(**known)
+
+
+@dataclass(slots=True)
+class Figure:
+    """A reported number: its value and interval, what it counts, where, when, and who says so."""
+
+    id: str
+    text: str  # the number as printed, with its qualifier: "around 8,000"
+    span: Offsets
+    value: float
+    low: float
+    high: float
+    qualifier: str  # exact | approximately | at_least | at_most | range
+    unit: str | None = None  # people, drones, km, ...
+    subject: Reference | None = None
+    measure: str = "other"  # the SPEC's vocabulary: present, deployed, killed, ...
+    location: Reference | None = None
+    as_of: str | None = None  # ISO date
+    modality: str = "actual"  # actual | planned | possible
+    claim: str | None = None  # the id of the claim that carries it
+    part_of: str | None = None  # the id of the figure it is a part of ("62 of the 73")
+    vague: bool = False  # "dozens", "hundreds": a conventional number for a word
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data["span"] = list(self.span)
+        data["subject"] = self.subject.to_dict() if self.subject else None
+        data["location"] = self.location.to_dict() if self.location else None
+        for key in ("value", "low", "high"):
+            number = data[key]
+            data[key] = int(number) if float(number).is_integer() else number
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Figure:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["span"] = _offsets(known["span"]) or (0, 0)
+        known["subject"] = Reference.from_dict(known.get("subject"))
+        known["location"] = Reference.from_dict(known.get("location"))
+        return cls(**known)
+
+
 @dataclass(slots=True)
 class Document:
     """A clean document: the main text and its metadata, ready for analysis."""
@@ -97,9 +264,9 @@ class Document:
     text: str
     metadata: Metadata = field(default_factory=Metadata)
     removed: list[RemovedLine] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)
-    figures: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:
@@ -120,9 +287,9 @@ class Document:
             "tags": list(meta.tags),
             "relayed_from": meta.relayed_from,
             "text": self.text,
-            "entities": self.entities,
-            "claims": self.claims,
-            "figures": self.figures,
+            "entities": [e.to_dict() for e in self.entities],
+            "claims": [c.to_dict() for c in self.claims],
+            "figures": [f.to_dict() for f in self.figures],
             "removed": [r.to_dict() for r in self.removed],
         }
 
@@ -133,9 +300,9 @@ class Document:
             text=data["text"],
             metadata=Metadata.from_dict(data),
             removed=[RemovedLine(**r) for r in data.get("removed", [])],
-            entities=list(data.get("entities", [])),
-            claims=list(data.get("claims", [])),
-            figures=list(data.get("figures", [])),
+            entities=[Entity.from_dict(e) for e in data.get("entities", [])],
+            claims=[Claim.from_dict(c) for c in data.get("claims", [])],
+            figures=[Figure.from_dict(f) for f in data.get("figures", [])],
         )
 
 
