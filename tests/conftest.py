@@ -41,10 +41,10 @@ def examples() -> Path:
 
 
 class CommandResult:
-    def __init__(self, completed: subprocess.CompletedProcess[str]) -> None:
+    def __init__(self, completed: subprocess.CompletedProcess[bytes]) -> None:
         self.code = completed.returncode
-        self.stdout = completed.stdout
-        self.stderr = completed.stderr
+        self.stdout = completed.stdout.decode("utf-8", errors="replace")
+        self.stderr = completed.stderr.decode("utf-8", errors="replace")
 
     def jsonl(self) -> list[dict]:
         return [json.loads(line) for line in self.stdout.splitlines() if line.strip()]
@@ -57,11 +57,9 @@ def cli():
     def run(*args: str, stdin: bytes | None = None, timeout: float = 120) -> CommandResult:
         completed = subprocess.run(
             [sys.executable, "-m", "corroborator", *map(str, args)],
-            input=stdin.decode("latin-1") if stdin is not None else "",
+            input=stdin if stdin is not None else b"",
             capture_output=True,
-            text=True,
             timeout=timeout,
-            encoding="utf-8" if stdin is None else "latin-1",
         )
         return CommandResult(completed)
 

@@ -21,11 +21,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
+from .analyze import load_pipeline
 from .errors import ConfigError, CorroboratorError, SkipInput
 from .evaluate import read_jsonl, score, summary_line
 from .export import document_line, skipped_report
 from .ingest import list_inputs
-from .analyze import load_pipeline
 from .pipeline import Tally, process_input, with_extraction
 from .records import Document, Skipped
 from .settings import Settings, parse_size
@@ -67,13 +67,19 @@ MaxBytes = Annotated[
 ]
 
 
-@app.callback()
-def _main(
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         typer.echo(__version__)
         raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn news reporting on an armed conflict into a source-attributed ledger of claims and figures."""
 
 
 @app.command("extract")
@@ -96,7 +102,7 @@ def extract_cli(
 ) -> None:
     """Extract clean text and metadata from every document, as JSON Lines (the export contract)."""
     _configure_logging(debug)
-    settings = Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes else None)
+    settings = Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes is not None else None)
     nlp = load_pipeline(settings.model)
     tally, table_rows = Tally(), []
     with _open_output(output) as stream:
@@ -256,6 +262,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _is_usage_error(error: Exception) -> bool:
-    import click
-
-    return isinstance(error, click.ClickException)
+    """A bad option or argument (typer vendors its own click, so no click import names it)."""
+    return isinstance(error, typer.TyperException) and hasattr(error, "show")

@@ -13,7 +13,9 @@ TEXT = "Air defence shot down 40 of 52 drones launched overnight, the air force 
 
 
 def listed(*sources):
-    return [item if isinstance(item, str) else (item.input, str(item.reason)) for item in list_inputs(map(str, sources))]
+    return [
+        item if isinstance(item, str) else (item.input, str(item.reason)) for item in list_inputs(map(str, sources))
+    ]
 
 
 def test_folder_is_read_recursively_in_sorted_order(tmp_path):

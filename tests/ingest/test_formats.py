@@ -77,7 +77,9 @@ def test_json_lines_and_json_are_told_apart_by_content():
     assert sniff("download", b'[{"text": "one"}]') is Format.JSON
 
 
-@pytest.mark.parametrize("text", [b"[Reuters] Kyiv said on Monday...", b"{UPDATE} The ministry said...", b"[1] A note."])
+@pytest.mark.parametrize(
+    "text", [b"[Reuters] Kyiv said on Monday...", b"{UPDATE} The ministry said...", b"[1] A note."]
+)
 def test_text_opening_with_a_bracket_is_not_json(text):
     assert sniff("scraped", text) is Format.TEXT
 

@@ -35,6 +35,9 @@ _HEADLINE_MAX_WORDS = 30
 _SECTION_MAX_WORDS = 3
 #: A dateline holds a date and a few words more ("Updated 5 Nov 2024, 17:54 CET").
 _DATELINE_MAX_CHARS = 80
+#: Lines searched for a caption's repeat. Captions and pull quotes repeat nearby; a bounded
+#: window keeps a many-megabyte text linear rather than quadratic.
+_DUPLICATE_LOOKAHEAD = 40
 #: A caption repeated in the body is dropped where it first appears, when it has this many words.
 _DUPLICATE_MIN_WORDS = 5
 #: "Read more" starts the tail only in the last part of the text, past this share of its lines.
@@ -162,7 +165,8 @@ def _anywhere(page: _Page) -> None:
         line = page.lines[index]
         rule = _furniture_rule(line)
         if rule is None and len(words(line)) >= _DUPLICATE_MIN_WORDS and not is_prose_paragraph_end(line):
-            rule = _duplicate_rule(later_text[index], [later_text[j] for j in live[position + 1 :]])
+            ahead = live[position + 1 : position + 1 + _DUPLICATE_LOOKAHEAD]
+            rule = _duplicate_rule(later_text[index], [later_text[j] for j in ahead])
         if rule is None and p.LINK_BLOCK_HEADING.match(line):
             page.drop(index, "link-block")
             _drop_link_block(page, live[position + 1 :])

@@ -10,14 +10,13 @@ the same stream, never as exceptions: one bad input never ends a run.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata, RawDocument
 from ..settings import Settings
 from .decode import declared_charset, decode
 from .feeds import read_feed
-from .files import STDIN, expand_path, maybe_gunzip, read_bytes, shown, strip_gz_suffix
+from .files import STDIN, expand_path, gunzip, is_gzip, read_bytes, shown, strip_gz_suffix
 from .formats import Format, sniff
 from .jsonl import read_jsonl
 from .telegram import read_telegram
@@ -40,11 +39,13 @@ def read_input(source: str, settings: Settings) -> Iterator[RawDocument | SkipIn
     try:
         if is_url(source):
             fetched = fetch(source, settings)
-            data = maybe_gunzip(fetched.data, source, settings.max_input_bytes)
-            if data is not fetched.data:  # a .gz file served as bytes: its type is the inner file's
+            if is_gzip(fetched.data):  # a .gz file served as bytes: its format is the inner file's
+                data = gunzip(fetched.data, source, settings.max_input_bytes)
                 yield from read_blob(source, strip_gz_suffix(source), data, url=fetched.url)
             else:
-                yield from read_blob(source, source, data, fetched.content_type, fetched.charset, url=fetched.url)
+                yield from read_blob(
+                    source, source, fetched.data, fetched.content_type, fetched.charset, url=fetched.url
+                )
         else:
             data = read_bytes(source, settings.max_input_bytes)
             yield from read_blob(source, shown(strip_gz_suffix(source)), data)
@@ -90,8 +91,3 @@ def read_blob(
     else:
         media = "text/html" if kind is Format.HTML else "text/plain"
         yield RawDocument(source, key, data, media, hints=Metadata(url=url), encoding=encoding)
-
-
-def display_name(source: str) -> str:
-    """How an input is named in messages: paths as given, ``-`` as standard input."""
-    return "standard input" if source == STDIN else str(Path(source)) if not is_url(source) else source

@@ -101,15 +101,16 @@ def read_bytes(source: str, max_bytes: int) -> bytes:
             raise SkipInput(name, SkipReason.UNREADABLE, "is a folder, not a file") from None
         except OSError as error:
             raise _path_error(source, error, is_link=os.path.islink(source)) from None
-    data = maybe_gunzip(data, name, max_bytes)
+    if is_gzip(data):
+        data = gunzip(data, name, max_bytes)
     if not data.strip():
         raise SkipInput(name, SkipReason.EMPTY, "empty file")
     return data
 
 
-def maybe_gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
-    """``data`` gunzipped if it is gzip (whatever its name says), else unchanged."""
-    return gunzip(data, name, max_bytes) if data.startswith(_GZIP_MAGIC) else data
+def is_gzip(data: bytes) -> bool:
+    """Whether ``data`` is gzip, whatever its name says."""
+    return data.startswith(_GZIP_MAGIC)
 
 
 def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
@@ -168,4 +169,4 @@ def strip_gz_suffix(name: str) -> str:
     return name[:-3] if name.lower().endswith(".gz") else name
 
 
-__all__ = ["STDIN", "expand_path", "gunzip", "human_size", "maybe_gunzip", "read_bytes", "shown", "strip_gz_suffix"]
+__all__ = ["STDIN", "expand_path", "gunzip", "human_size", "is_gzip", "read_bytes", "shown", "strip_gz_suffix"]

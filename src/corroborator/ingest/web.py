@@ -10,6 +10,7 @@ import httpx
 
 from ..errors import SkipInput, SkipReason
 from ..settings import Settings
+from .files import human_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,5 @@ def _reason(error: Exception) -> str:
 
 
 def _too_large(url: str, settings: Settings) -> SkipInput:
-    limit = settings.max_input_bytes / 2**20
-    return SkipInput(
-        url, SkipReason.TOO_LARGE, f"response larger than the {limit:g} MB limit; raise it with --max-bytes"
-    )
+    limit = human_size(settings.max_input_bytes)
+    return SkipInput(url, SkipReason.TOO_LARGE, f"response larger than the {limit} limit; raise it with --max-bytes")

@@ -1,0 +1,244 @@
+"""The command line end to end: bad input is skipped with one line each, and the exit code tells."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+
+import pytest
+
+GOOD_TEXT = "Air defence units shot down 40 of the 52 drones launched overnight, the air force said on Tuesday.\n"
+GOOD_PAGE = """<!DOCTYPE html><html><head><title>Power restored</title></head><body><article>
+<h1>Power restored</h1><p>Regional officials said on Tuesday that repair crews had restored power to most of the city.</p>
+<p>The governor told reporters that 23 people were treated in hospital after the strike.</p></article></body></html>"""
+UNCLOSED_PAGE = (
+    "<html><head><title>Unclosed page</title><body><article><p>Kyiv said on Monday that its forces had repelled "
+    "twelve attacks near Pokrovsk overnight, according to the general staff.<p>A second paragraph said the "
+    "city had been hit by drones for the third night in a row"
+)
+LATIN_TEXT = "Le café de la gare a été fermé lundi, a annoncé la mairie. Les frappes ont touché la ville à l'aube.\n"
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def skip_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("skipped ")]
+
+
+@pytest.fixture
+def messy_folder(tmp_path):
+    """Good files, and beside them every kind of bad input, with the reason each must be skipped for."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_TEXT)
+    (folder / "good.html").write_text(GOOD_PAGE)
+    (folder / "unclosed.html").write_text(UNCLOSED_PAGE)
+    (folder / "latin.txt").write_bytes(LATIN_TEXT.encode("latin-1"))
+
+    bad = {
+        "junk.bin": os.urandom(64 * 1024),
+        "empty.txt": b"",
+        "nul.txt": b"A line of text\x00\x00\x00 and NUL bytes\x00 in the middle of it.\n",
+        "huge.txt": b"Twenty-five megabytes of words. " * (25 * 2**20 // 32),
+        "deep.html": b"<html><body>" + b"<div>" * 20_000 + b"Deep text." + b"</div>" * 20_000 + b"</body></html>",
+        "result.json": b'{"name": "Front News", "messages": [{"id": 1, "type": "message", "text": "cut',
+        "settings.json": b'{"theme": "dark", "fontSize": 12}',
+        "broken.xml": b'<?xml version="1.0"?><rss><channel><item><title>Cut sh',
+    }
+    for name, data in bad.items():
+        (folder / name).write_bytes(data)
+    (folder / "dangling.txt").symlink_to(folder / "deleted.txt")
+    (folder / "self.txt").symlink_to(folder / "self.txt")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "up").symlink_to(folder, target_is_directory=True)
+
+    reasons = {
+        "junk.bin": "binary",
+        "empty.txt": "empty",
+        "nul.txt": "binary",
+        "huge.txt": "too-large",
+        "deep.html": "malformed-html",
+        "result.json": "malformed-json",
+        "settings.json": "not-telegram-export",
+        "broken.xml": "malformed-xml",
+        "dangling.txt": "broken-symlink",
+        "self.txt": "symlink-loop",
+        "sub/up": "symlink-loop",
+    }
+    return folder, {str(folder / name): reason for name, reason in reasons.items()}
+
+
+def test_bad_inputs_are_skipped_with_one_line_each_and_good_ones_extracted(cli, messy_folder, tmp_path):
+    folder, expected = messy_folder
+    unreachable = f"http://127.0.0.1:{closed_port()}/story"
+    expected[unreachable] = "fetch-failed"
+    report = tmp_path / "skipped.json"
+
+    result = cli("extract", folder, unreachable, "--skipped-report", report)
+
+    assert result.code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = skip_lines(result.stderr)
+    for name, reason in expected.items():
+        naming = [line for line in lines if line.startswith(f"skipped {name}: ")]
+        assert len(naming) == 1, (name, lines)
+        assert naming[0].endswith(f"({reason})")
+    assert len(lines) == len(expected)
+    (huge,) = [line for line in lines if "huge.txt" in line]
+    assert "too large (25 MB > the 20 MB limit); raise it with --max-bytes" in huge
+    assert re.search(rf"\b4 documents written\b.*; {len(expected)} inputs skipped", result.stderr)
+
+    skipped = json.loads(report.read_text(encoding="utf-8"))
+    assert {item["input"]: item["reason"] for item in skipped["skipped"]} == expected
+    assert skipped["count"] == len(expected)
+
+    documents = {record["input"]: record for record in result.jsonl()}
+    assert sorted(documents) == sorted(str(folder / n) for n in ["good.txt", "good.html", "unclosed.html", "latin.txt"])
+    assert documents[str(folder / "latin.txt")]["text"] == LATIN_TEXT.strip()
+    assert "repelled twelve attacks near Pokrovsk" in documents[str(folder / "unclosed.html")]["text"]
+    assert "23 people were treated in hospital" in documents[str(folder / "good.html")]["text"]
+
+
+def test_exit_code_1_when_every_input_is_skipped(cli, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "junk.bin").write_bytes(os.urandom(4096))
+
+    result = cli("extract", tmp_path)
+
+    assert result.code == 1
+    assert result.stdout == ""
+    assert len(skip_lines(result.stderr)) == 2
+    assert "no document could be extracted" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_exit_code_1_when_no_input_is_found(cli, tmp_path):
+    (tmp_path / ".hidden.txt").write_text(GOOD_TEXT)
+
+    result = cli("extract", tmp_path)
+
+    assert result.code == 1
+    assert "no document could be extracted" in result.stderr
+
+
+def test_exit_code_1_for_a_missing_path(cli, tmp_path):
+    result = cli("extract", tmp_path / "nope.txt")
+
+    assert result.code == 1
+    assert skip_lines(result.stderr) == [f"skipped {tmp_path / 'nope.txt'}: no such file or folder (not-found)"]
+
+
+@pytest.mark.parametrize("value", ["lots", "0", "-5", ""])
+def test_exit_code_2_for_a_bad_max_bytes(cli, tmp_path, value):
+    (tmp_path / "good.txt").write_text(GOOD_TEXT)
+
+    result = cli("extract", tmp_path, "--max-bytes", value)
+
+    assert result.code == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert "size" in result.stderr.lower()
+
+
+def test_exit_code_2_for_a_bad_max_bytes_in_the_environment(cli, tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(GOOD_TEXT)
+    monkeypatch.setenv("CORROBORATOR_MAX_BYTES", "plenty")
+
+    result = cli("extract", tmp_path)
+
+    assert result.code == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_exit_code_2_for_an_unknown_option(cli, tmp_path):
+    result = cli("extract", tmp_path, "--no-such-option")
+
+    assert result.code == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_max_bytes_lowers_the_limit(cli, tmp_path):
+    (tmp_path / "long.txt").write_text(GOOD_TEXT * 30)  # about 3 KB
+    (tmp_path / "short.txt").write_text(GOOD_TEXT * 10)  # about 1 KB
+
+    result = cli("extract", tmp_path, "--max-bytes", "2K")
+
+    assert result.code == 0
+    assert [r["input"] for r in result.jsonl()] == [str(tmp_path / "short.txt")]
+    assert skip_lines(result.stderr) == [
+        f"skipped {tmp_path / 'long.txt'}: too large (2.9 KB > the 2 KB limit); raise it with --max-bytes (too-large)"
+    ]
+
+
+def test_max_bytes_raises_the_limit(cli, tmp_path):
+    padded = tmp_path / "padded.txt"
+    padded.write_text(GOOD_TEXT + " " * (21 * 2**20))  # over the default 20 MB, cheap to clean
+
+    result = cli("extract", padded, "--max-bytes", "30MB")
+
+    assert result.code == 0
+    assert [record["text"] for record in result.jsonl()] == [GOOD_TEXT.strip()]
+
+
+def test_max_bytes_option_wins_over_the_environment(cli, tmp_path, monkeypatch):
+    (tmp_path / "story.txt").write_text(GOOD_TEXT * 30)  # about 3 KB
+    monkeypatch.setenv("CORROBORATOR_MAX_BYTES", "1K")
+
+    assert cli("extract", tmp_path, "--max-bytes", "1MB").code == 0
+
+
+def test_max_bytes_from_the_environment_is_used(cli, tmp_path, monkeypatch):
+    (tmp_path / "story.txt").write_text(GOOD_TEXT * 30)
+    monkeypatch.setenv("CORROBORATOR_MAX_BYTES", "1K")
+
+    result = cli("extract", tmp_path)
+
+    assert result.code == 1
+    assert skip_lines(result.stderr)[0].endswith("(too-large)")
+
+
+def test_quiet_leaves_out_the_summary_but_not_the_skips(cli, tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD_TEXT)
+    (tmp_path / "empty.txt").write_bytes(b"")
+
+    result = cli("extract", tmp_path, "--quiet")
+
+    assert result.code == 0
+    assert result.stderr.splitlines() == [f"skipped {tmp_path / 'empty.txt'}: empty file (empty)"]
+    assert [r["input"] for r in result.jsonl()] == [str(tmp_path / "good.txt")]
+
+
+def test_output_file_and_report_are_written(cli, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(GOOD_TEXT)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    out, report = tmp_path / "out" / "docs.jsonl", tmp_path / "skipped.json"
+
+    result = cli("extract", tmp_path / "in", "-o", out, "--skipped-report", report, "--quiet")
+
+    assert result.code == 0
+    assert result.stdout == ""
+    assert [json.loads(line)["input"] for line in out.read_text().splitlines()] == [str(tmp_path / "in" / "good.txt")]
+    assert json.loads(report.read_text())["skipped"] == [
+        {"input": str(tmp_path / "in" / "empty.txt"), "reason": "empty", "message": "empty file"}
+    ]
+
+
+def test_file_name_that_is_not_utf8_does_not_break_the_output(cli, tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as stream:
+        stream.write(GOOD_TEXT.encode())
+    os.symlink(b"gone\xff", os.path.join(folder, b"link\xfe.txt"))
+    report = tmp_path / "skipped.json"
+
+    result = cli("extract", tmp_path, "--skipped-report", report)
+
+    assert result.code == 0, result.stderr
+    assert [r["input"] for r in result.jsonl()] == [str(tmp_path / "caf\ufffd.txt")]
+    assert json.loads(report.read_text(encoding="utf-8"))["skipped"][0]["input"] == str(tmp_path / "link\ufffd.txt")
