@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborator.evaluate import content_matches, cue_matches, fold, input_key, score, summary_line
+from corroborator.evaluate import content_matches, cue_matches, errors_by_document, fold, input_key, score, summary_line
 
 
 def _reference(shared: Path, gold: Path, pred: Path) -> tuple[dict, str]:
@@ -82,3 +82,42 @@ def test_content_needs_half_the_words_from_both_sides():
 def test_folding_and_keys():
     assert fold("Russia\u2019s  \u201cwar\u201d") == 'russia\'s "war"'
     assert input_key({"input": "/a/b/feed.xml#https://x.example/1"}) == "feed.xml#https://x.example/1"
+
+
+def test_errors_name_what_to_fix():
+    gold = {
+        "input": "a.txt",
+        "title": "Drones over the city",
+        "must_contain": ["the ministry said"],
+        "must_not_contain": ["Share:"],
+        "figures": [
+            {"number": "40", "value": 40, "qualifier": "at_least", "measure": "launched"},
+            {"number": "12", "value": 12, "measure": "intercepted"},
+        ],
+        "claims": [{"source": {"any": ["ministry"]}, "cue": "say", "content": "40 drones were launched"}],
+    }
+    pred = {
+        "input": "/data/a.txt",
+        "title": "Drones",
+        "text": "Share: the ministry said",
+        "figures": [
+            {"text": "40", "value": 40, "qualifier": "exact", "measure": "launched"},
+            {"text": "7", "value": 7},
+        ],
+        "claims": [{"source": {"text": "the ministry"}, "cue": "claim", "content": "40 drones were launched"}],
+    }
+    [errors] = errors_by_document([gold], [pred])
+    assert errors["missed_figures"] == ["12"]
+    assert errors["spurious_figures"] == ["7"]
+    assert errors["wrong_attributes"] == [
+        {"figure": "40", "attribute": "qualifier", "gold": "at_least", "predicted": "exact"}
+    ]
+    assert errors["wrong_cues"] == [{"gold": "say", "predicted": "claim"}]
+    assert errors["missed_claims"] == [] and errors["spurious_claims"] == []
+    assert errors["text_left_in"] == ["Share:"]
+    assert errors["metadata"] == [{"field": "title", "gold": "Drones over the city", "predicted": "Drones"}]
+
+
+def test_documents_without_errors_are_left_out():
+    gold = {"input": "a.txt", "title": "T", "figures": [], "claims": []}
+    assert errors_by_document([gold], [{"input": "a.txt", "title": "T"}]) == []

@@ -23,7 +23,7 @@ from rich.table import Table
 from . import __version__
 from .analyze import load_pipeline
 from .errors import ConfigError, CorroboratorError, SkipInput
-from .evaluate import read_jsonl, score, summary_line
+from .evaluate import errors_by_document, read_jsonl, score, summary_line
 from .export import document_line, skipped_report
 from .ingest import list_inputs
 from .pipeline import Tally, process_input, with_extraction
@@ -197,17 +197,33 @@ def _print_table(rows: list[tuple[str, ...]]) -> None:
 def eval_cli(
     prediction: Annotated[Path, typer.Argument(help="The export to score (JSON Lines from `corroborator extract`).")],
     gold: Annotated[Path, typer.Option("--gold", help="Gold annotations (JSON Lines, shared/eval/SPEC.md section 3).")],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the full report as JSON before the summary line.")
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON before the summary.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Print what each document got wrong (missed, spurious, wrong attributes).")
     ] = False,
     debug: Debug = False,
 ) -> None:
     """Score an export against gold annotations; prints the same numbers as shared/eval/score.py."""
     _configure_logging(debug)
-    report = score(_read_records(gold), _read_records(prediction))
+    golds, preds = _read_records(gold), _read_records(prediction)
+    report = score(golds, preds)
+    if errors:
+        _print_errors(errors_by_document(golds, preds))
     if as_json:
         typer.echo(json.dumps(report, indent=1, ensure_ascii=False))
     typer.echo(summary_line(report))
+
+
+def _print_errors(documents: list[dict]) -> None:  # type: ignore[type-arg]
+    """One block per document with errors, one line per error, on stderr (the report stays on stdout)."""
+    for errors in documents:
+        stderr.print(f"[bold]{_escape(errors['input'])}[/]" + ("" if errors["found"] else " [red]not in the export[/]"))
+        for kind, items in errors.items():
+            if kind in ("input", "found"):
+                continue
+            for item in items:
+                shown = item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)
+                stderr.print(f"  [yellow]{kind.replace('_', ' ')}[/]: {_escape(str(shown))}")
 
 
 def _read_records(path: Path) -> list[dict]:  # type: ignore[type-arg]

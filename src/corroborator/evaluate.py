@@ -357,3 +357,93 @@ def summary_line(report: Record) -> str:
 def read_jsonl(path: str | Path) -> list[Record]:
     with open(path, encoding="utf-8") as stream:
         return [json.loads(line) for line in stream if line.strip()]
+
+
+# -- what to fix: per-document errors ----------------------------------------------------------------
+
+
+def _show_party(party: object) -> str:
+    if isinstance(party, dict):
+        if "any" in party:
+            return " | ".join(party["any"]) or ("(unnamed)" if party.get("unnamed") else "(none)")
+        return str(party.get("name") or party.get("text") or party.get("kind") or "(none)")
+    return str(party or "(none)")
+
+
+def document_errors(gold: Record, pred: Record | None) -> Record:
+    """What one document got wrong, in words a developer can act on."""
+    pred = pred or {}
+    errors: Record = {"input": gold["input"], "found": bool(pred)}
+    golds, preds = gold.get("figures", []), pred.get("figures") or []
+    pairs = _greedy_pairs(golds, preds, _same_figure)
+    matched_gold, matched_pred = {g for g, _ in pairs}, {p for _, p in pairs}
+    errors["missed_figures"] = [
+        g["number"] for i, g in enumerate(golds) if i not in matched_gold and not g.get("optional")
+    ]
+    errors["spurious_figures"] = [p.get("text") for i, p in enumerate(preds) if i not in matched_pred]
+    claims = {c.get("id"): c for c in pred.get("claims") or []}
+    wrong = []
+    for g, p in pairs:
+        if golds[g].get("optional"):
+            continue
+        for attribute, correct in _figure_attributes(golds[g], preds[p], claims).items():
+            if not correct:
+                wrong.append({"figure": golds[g]["number"], "attribute": attribute, "gold": _gold_value(golds[g], attribute),
+                              "predicted": _predicted_value(preds[p], attribute, claims)})  # fmt: skip
+    errors["wrong_attributes"] = wrong
+    golds_c, preds_c = gold.get("claims", []), pred.get("claims") or []
+    cpairs = _greedy_pairs(golds_c, preds_c, _same_claim)
+    matched_gold, matched_pred = {g for g, _ in cpairs}, {p for _, p in cpairs}
+    errors["missed_claims"] = [
+        f"{_show_party(c['source'])}: {c['content']}"
+        for i, c in enumerate(golds_c)
+        if i not in matched_gold and not c.get("optional")
+    ]
+    errors["spurious_claims"] = [
+        f"{_show_party(c.get('source'))}: {c.get('content')}" for i, c in enumerate(preds_c) if i not in matched_pred
+    ]
+    errors["wrong_cues"] = [
+        {"gold": golds_c[g]["cue"], "predicted": preds_c[p].get("cue")}
+        for g, p in cpairs
+        if not golds_c[g].get("optional") and not cue_matches(golds_c[g]["cue"], preds_c[p].get("cue"))
+    ]
+    text = fold(pred.get("text"))
+    errors["text_missing"] = [s for s in gold.get("must_contain", []) if fold(s) not in text]
+    errors["text_left_in"] = [s for s in gold.get("must_not_contain", []) if text and fold(s) in text]
+    errors["metadata"] = [
+        {"field": k, "gold": gold[k], "predicted": pred.get(k)}
+        for k in ("title", "authors", "published", "tags")
+        if k in gold and (k != "tags" or gold[k]) and not _same_metadata(k, gold[k], pred.get(k))
+    ]
+    return errors
+
+
+def _gold_value(gold: Record, attribute: str) -> object:
+    if attribute == "interval":
+        return [gold.get("low"), gold.get("high")]
+    value = gold.get(attribute)
+    return _show_party(value) if isinstance(value, dict) else value
+
+
+def _predicted_value(pred: Record, attribute: str, claims: dict[Any, Record]) -> object:
+    if attribute == "interval":
+        return [pred.get("low"), pred.get("high")]
+    if attribute == "source":
+        return _show_party(pred.get("source") or (claims.get(pred.get("claim")) or {}).get("source"))
+    value = pred.get(attribute)
+    return _show_party(value) if isinstance(value, dict) else value
+
+
+def _same_metadata(field: str, gold: object, pred: object) -> bool:
+    if field in ("authors", "tags"):
+        return sorted(map(fold, pred or [])) == sorted(map(fold, gold or []))  # type: ignore[call-overload]
+    if field == "published":
+        return (pred or None) == (gold or None)
+    return fold(pred) == fold(gold)
+
+
+def errors_by_document(golds: list[Record], preds: Iterable[Record]) -> list[Record]:
+    """``document_errors`` for every gold document, keeping only those with something wrong."""
+    by_key = {input_key(p): p for p in preds}
+    found = [document_errors(g, by_key.get(input_key(g))) for g in golds]
+    return [e for e in found if not e["found"] or any(v for k, v in e.items() if k not in ("input", "found"))]
