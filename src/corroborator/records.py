@@ -119,6 +119,7 @@ class Entity:
     def from_dict(cls, data: dict[str, Any]) -> Entity:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         known["mentions"] = [tuple(m) for m in known.get("mentions", [])]
+        known["parents"] = list(known.get("parents", []))  # msgpack may hand back tuples
         return cls(**known)
 
 
@@ -213,6 +214,7 @@ class Reference:
             return None
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         known["span"] = _offsets(known.get("span"))
+        known["parents"] = list(known.get("parents", []))
         return cls(**known)
 
 

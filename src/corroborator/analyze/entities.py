@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import logging
 import re
-from importlib import resources
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -116,7 +117,9 @@ class EntityLinker:
         links: dict[tuple[int, int], _Link] = {}
         gazetteer_spans = self._gazetteer_spans(doc, links)
         spans = gazetteer_spans + self._described_bodies(doc, links)
-        spans += [_as_person_if_titled(_without_determiner(span), self.person_roles) for span in _joined_people(doc.ents)]
+        spans += [
+            _as_person_if_titled(_without_determiner(span), self.person_roles) for span in _joined_people(doc.ents)
+        ]
         ents = filter_spans(spans)
         self._adopt_inner_links(ents, gazetteer_spans, links)
         self._link_acronyms(ents, links)
@@ -198,7 +201,7 @@ class EntityLinker:
 
     def _link_acronyms(self, ents: list[Span], links: dict[tuple[int, int], _Link]) -> None:
         """ "Long Name (ACR)": both name the same thing, whichever of them is known."""
-        for long, short in zip(ents, ents[1:], strict=False):
+        for long, short in pairwise(ents):
             doc = long.doc
             between = doc[long.end : short.start]
             if between.text != "(" or short.end >= len(doc) or doc[short.end].text != ")":
