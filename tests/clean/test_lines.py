@@ -151,3 +151,24 @@ def test_prose_and_headline_shapes():
     assert not is_prose("Armoured Column Crosses River")
     assert looks_like_headline("Armoured Column Crosses River")
     assert not looks_like_headline(BODY[0])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Olena Harmash; Editing by Mark Trevelyan",
+        "(Additional reporting by Jack Kim in Seoul)",
+        "Our Standards: The Trust Principles.",
+        "This story has been updated to include a statement from the ministry.",
+    ],
+)
+def test_wire_credits_at_the_foot_go(line):
+    cleaned = clean_lines(page("Headline Of The Day", *BODY, line))
+    assert cleaned.text.split("\n\n") == BODY
+    assert rules(cleaned)[line] == "wire-credits"
+
+
+def test_a_body_sentence_about_reporting_stays():
+    sentence = "Reporting by local journalists suggests that the bridge was hit twice during the night, residents said."
+    cleaned = clean_lines(page("Headline Of The Day", BODY[0], sentence, BODY[1]))
+    assert sentence in cleaned.text

@@ -208,6 +208,7 @@ def _furniture_rule(line: str) -> str | None:
         (p.FURNITURE, "furniture"),
         (p.FEED_FOOTER, "feed-footer"),
         (p.LINK_LINE, "link"),
+        (p.CREDIT_LINE, "wire-credits"),
         (p.INVITATION, "invitation"),
         (p.READ_ALSO_LINE, "read-also"),
     )

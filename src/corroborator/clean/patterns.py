@@ -128,6 +128,14 @@ APPEAL = re.compile(
     _I,
 )
 
+#: Wire-service credits at the foot of a story: "Reporting by X; Editing by Y", "(Additional reporting by Z)".
+CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation|research|graphics?)"
+    r"\s+by\s+(?-i:(?:[A-Z][\w'’.-]*|and|in|from|by|with|[Ee]diting|[Ww]riting|[Rr]eporting|additional|[;,&/]|\s)+)\)?\.?$"
+    r"|^our\s+standards\s*:.{0,100}$|^\(?\s*this\s+(?:story|article)\s+(?:has\s+been|was)\s+(?:updated|corrected).{0,160}\)?$",
+    _I,
+)
+
 #: A bare link, perhaps after a short label: "Details: https://...", "www.example.org".
 LINK_LINE = re.compile(r"^(?:[\w ]{1,25}[:\-–—]\s*)?(?:https?://|www\.)\S+$", _I)
 
