@@ -172,3 +172,25 @@ def test_a_body_sentence_about_reporting_stays():
     sentence = "Reporting by local journalists suggests that the bridge was hit twice during the night, residents said."
     cleaned = clean_lines(page("Headline Of The Day", BODY[0], sentence, BODY[1]))
     assert sentence in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Poll Finds Voters Split Over Drone Strikes.", "Poll Finds Voters Split Over Drone Strikes"),
+        ("Governor urges calm after night of drone attacks.", "Governor urges calm after night of drone attacks"),
+        ("Court in the U.S. Hears Sanctions Case.", "Court in the U.S. Hears Sanctions Case"),
+        ("Kyiv Claims A Breakthrough. Moscow Denies It.", "Kyiv Claims A Breakthrough. Moscow Denies It."),
+    ],
+)
+def test_headlines_that_end_with_a_full_stop(first, title):
+    cleaned = clean_lines(page(first, "", *BODY))
+    assert cleaned.metadata.title == title
+    assert cleaned.text.split("\n\n") == BODY
+
+
+def test_a_lead_sentence_is_not_a_headline():
+    lead = "Russia launched 40 drones at Ukraine overnight, the air force said."
+    cleaned = clean_lines(page(lead, "", *BODY))
+    assert cleaned.metadata.title is None
+    assert cleaned.text.startswith(lead)
