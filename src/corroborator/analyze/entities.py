@@ -189,15 +189,22 @@ class EntityLinker:
     def _adopt_inner_links(
         self, ents: list[Span], gazetteer_spans: list[Span], links: dict[tuple[int, int], _Link]
     ) -> None:
-        """ "Ukraine's Center for Countering Disinformation": a known name after a possessive."""
+        """ "Ukraine's Center for Countering Disinformation": a known name after a possessive, if it is that country's."""
         by_end = {span.end: span for span in gazetteer_spans}
         for span in ents:
             if (span.start, span.end) in links or span.end not in by_end:
                 continue
             inner = by_end[span.end]
             prefix = span.doc[span.start : inner.start]
-            if inner.start > span.start and prefix[-1].tag_ == "POS":
-                links[(span.start, span.end)] = links[(inner.start, inner.end)]
+            if inner.start <= span.start or prefix[-1].tag_ != "POS":
+                continue
+            link = links[(inner.start, inner.end)]
+            owner = self._country_at(prefix[0], links)
+            if owner and link.entry is not None and link.entry.country not in (None, owner):
+                # "Russia's Air Force" is not the Air Force the bare name means.
+                entry = self._body_of(owner, inner.text)
+                link = _Link(entry.id, "ORG", entry) if entry else _Link(f"{owner}-{slug(inner.text)}", "ORG")
+            links[(span.start, span.end)] = link
 
     def _link_acronyms(self, ents: list[Span], links: dict[tuple[int, int], _Link]) -> None:
         """ "Long Name (ACR)": both name the same thing, whichever of them is known."""
