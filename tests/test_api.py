@@ -22,3 +22,12 @@ def test_process_streams_documents_and_skips(tmp_path):
     assert [type(o).__name__ for o in outcomes] == ["Document", "Skipped"]
     assert outcomes[0].metadata.title == "Headline Here"
     assert outcomes[1].reason == corroborator.SkipReason.EMPTY
+
+
+def test_extract_reads_one_text():
+    found = corroborator.extract(
+        "Ukraine's air force said on Tuesday that it shot down 40 of the 52 drones Russia launched overnight.",
+        published="2024-11-05",
+    )
+    assert isinstance(found, corroborator.Extraction)
+    assert "russia" in {entity.id for entity in found.entities}

@@ -2,9 +2,13 @@
 
 The stages, each usable alone::
 
-    ingest  -> RawDocument   (read_sources)
-    clean   -> Document      (clean)
-    pipeline: both, streamed (process)
+    ingest   -> RawDocument   read_sources(paths_or_urls)
+    clean    -> Document      clean(raw)
+    extract  -> Extraction    extract(text, published=None): entities, claims, figures
+    pipeline: ingest + clean, streamed: process(paths_or_urls)
+
+``corroborator.extract`` is the function; its stage's modules are reached as
+``corroborator.extract.claims`` and so on (``from corroborator.extract import annotate``).
 """
 
 from __future__ import annotations
@@ -12,25 +16,28 @@ from __future__ import annotations
 import logging
 
 from .clean import clean
-from .errors import ConfigError, CorroboratorError, SkipInput, SkipReason
+from .errors import CorroboratorError, SkipReason
+from .extract import Extraction, extract  # the function takes the name from its subpackage
 from .ingest import read_sources
 from .pipeline import process
-from .records import Document, Metadata, RawDocument, Skipped
+from .records import Claim, Document, Figure, Metadata, RawDocument, Skipped
 from .settings import Settings
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "ConfigError",
+    "Claim",
     "CorroboratorError",
     "Document",
+    "Extraction",
+    "Figure",
     "Metadata",
     "RawDocument",
     "Settings",
-    "SkipInput",
     "SkipReason",
     "Skipped",
     "clean",
+    "extract",
     "process",
     "read_sources",
 ]
