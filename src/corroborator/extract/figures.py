@@ -1,26 +1,233 @@
-"""The ``corroborator_figures`` component: reported numbers with what they count, where and when.
+"""The ``corroborator_figures`` component: reported numbers with what they count, where, when and who says so.
 
-Work in progress (issue 4): the component is registered and sets ``doc._.figures``.
+For each number in a Doc (digits or words, ranges, vague plurals; see
+``numbers``) that is a figure at all (not a date, a clock time, a designator;
+see ``figure_filters``), the component reads its sentence (``figure_syntax``,
+``figure_places``: counted noun, unit, measure, place, modality), then the
+rest of the document (``figure_context``: elided subjects, "62 of them",
+headings). ``as_of`` is the date the sentence gives, resolved against
+``doc._.published`` (``figure_dates``); ``claim`` is the innermost claim in
+``doc._.claims`` whose content holds the figure.
+
+It sets ``doc._.figures`` to ``records.Figure`` records in text order, with ids
+"f1", "f2", ... The word lists live in ``data/lexicon`` (numbers, units,
+measures and figures JSON files); docs/figures.md describes the choices.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..analyze.extensions import install_extensions
+from ..records import Claim, Figure
+from .figure_context import DOMAIN_CLASSES, DocumentContext, Found, restate_headings
+from .figure_dates import resolve_date
+from .figure_filters import NotFigures
+from .figure_lexicon import Lexicon, default_lexicon
+from .figure_syntax import DocIndex, Reading, SentenceReader
+from .numbers import NumberReader, Quantity, default_reader
+
+log = logging.getLogger(__name__)
+
+#: "One" is a pronoun ("one of the prisoners", "one reason") unless something happens to it.
+PRONOUN_NUMBERS = frozenset({"one"})
+
+#: A heading ends without a full stop; these close a sentence or a quote.
+SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+
+#: A heading line is short; a longer line is body text whatever its punctuation.
+HEADING_MAX_CHARS = 200
+
+#: Words before a date that make it the start or end of a period rather than the figure's date.
+PERIOD_STARTS = frozenset({"since", "from", "until", "till", "through", "before"})
+
+#: Day numbers printed before a month name ("9–10 November").
+DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+\Z")
 
 
 class FigureExtractor:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Finds and reads the figures of a Doc (see the module docstring).
+
+    ``resolve_dates``: fill ``as_of`` (off, the component never calls dateparser).
+    ``read_headings``: let a heading's figure take the reading of the body figure it restates.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, resolve_dates: bool = True, read_headings: bool = True) -> None:
         self.name = name
+        self.resolve_dates = resolve_dates
+        self.read_headings = read_headings
         install_extensions()
+        self.lexicon: Lexicon = default_lexicon()
+        self.numbers: NumberReader = default_reader()
+        self.not_figures = NotFigures(self.lexicon)
+        self.reader = SentenceReader(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = []
+        try:
+            doc._.figures = self.extract(doc)
+        except Exception:  # one odd document must not end a run over many
+            log.exception("figure extraction failed; the document keeps no figures")
+            doc._.figures = []
         return doc
 
+    # -- the steps ----------------------------------------------------------------------------
 
-@Language.factory("corroborator_figures", assigns=["doc._.figures"], requires=["doc._.claims"])
-def make_figures(nlp: Language, name: str) -> FigureExtractor:
-    return FigureExtractor(nlp, name)
+    def extract(self, doc: Doc) -> list[Figure]:
+        """The figures of ``doc``, in text order."""
+        text = doc.text  # rebuilt from the tokens at every access: read it once
+        quantities = self.numbers.find(text)
+        if not quantities:
+            return []  # most paragraphs: nothing more to do
+        index = DocIndex(doc, text)
+        blocked = self.not_figures.blocked(text, index.ents)
+        quantities = [q for q in quantities if not self.not_figures.reason(text, q, blocked)]
+        if not doc.has_annotation("DEP"):
+            log.debug("no dependency parse: figures are read without their context")
+            return [_bare_figure(q, text, n) for n, q in enumerate(quantities, start=1)]
+        found = self._read(doc, index, quantities)
+        context = DocumentContext(doc, self.lexicon, self.reader)
+        context.resolve_all(found)
+        found = [item for item in found if self._is_figure(item)]
+        context.link_wholes(found)
+        if self.read_headings:
+            restate_headings(found)
+        self._attach(found, list(doc._.claims or []), doc._.published)
+        return [self._record(item) for item in found]
+
+    def _read(self, doc: Doc, index: DocIndex, quantities: list[Quantity]) -> list[Found]:
+        found = []
+        for q in quantities:
+            expression = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if expression is None or not len(expression):
+                continue
+            reading = self.reader.read(q, expression, index)
+            line = index.line_of(q.start)
+            found.append(Found(reading, reading.anchor.sent.start, line, heading=self._is_heading(index, q.start)))
+        return found
+
+    def _attach(self, found: list[Found], claims: list[Claim], published: str | None) -> None:
+        """Ids, carrying claims and dates; a heading says what the body says, when the body says it."""
+        for n, item in enumerate(found, start=1):
+            item.figure_id = f"f{n}"
+            item.claim = _innermost_claim(claims, item.reading)
+            if self.resolve_dates:
+                item.as_of = _as_of(item.reading, published)
+        for item in found:
+            if item.heading and item.source is not None:
+                item.claim, item.as_of = item.source.claim, item.source.as_of
+
+    def _is_heading(self, index: DocIndex, position: int) -> bool:
+        """Is ``position`` on a short line without closing punctuation, in a text of several lines?"""
+        if not index.newlines:
+            return False
+        start, end = index.line_bounds(position)
+        if end - start > HEADING_MAX_CHARS:
+            return False
+        line = index.text[start:end].strip()
+        words = len(line.split())
+        return 0 < words <= self.lexicon.heading_max_words and not SENTENCE_END.search(line)
+
+    def _is_figure(self, item: Found) -> bool:
+        """Spelled-out numbers are everyday words ("the two countries") unless they count something that matters."""
+        r = item.reading
+        q = r.quantity
+        if not q.spelled or q.vague:
+            return True
+        printed = r.text[q.number_start : q.number_end].lower()
+        if printed in PRONOUN_NUMBERS:
+            return bool(r.own_measure)
+        return bool(r.own_measure) or self.lexicon.unit_class(r.unit) in DOMAIN_CLASSES
+
+    @staticmethod
+    def _record(item: Found) -> Figure:
+        r = item.reading
+        q = r.quantity
+        return Figure(
+            id=item.figure_id,
+            text=r.text[q.start : q.end],
+            span=(q.start, q.end),
+            value=q.value,
+            low=q.low,
+            high=q.high,
+            qualifier=q.qualifier,
+            unit=r.unit,
+            subject=r.subject,
+            measure=r.measure or "other",
+            location=r.location,
+            as_of=item.as_of,
+            modality=r.modality,
+            claim=item.claim,
+            part_of=item.part_of.figure_id if item.part_of else None,
+            vague=q.vague,
+        )
+
+
+def _bare_figure(q: Quantity, text: str, n: int) -> Figure:
+    """A figure read from its words alone, for a pipeline without a parser."""
+    unit = q.currency or ("percent" if q.percent else None)
+    return Figure(
+        id=f"f{n}",
+        text=text[q.start : q.end],
+        span=(q.start, q.end),
+        value=q.value,
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier,
+        unit=unit,
+        measure="cost" if q.currency else "other",
+        vague=q.vague,
+    )
+
+
+def _innermost_claim(claims: list[Claim], r: Reading) -> str | None:
+    start, end = r.quantity.start, r.quantity.end
+    holding = [c for c in claims if c.span and c.span[0] <= start and end <= c.span[1]]
+    if not holding:
+        return None
+    return min(holding, key=lambda c: c.span[1] - c.span[0]).id
+
+
+def _as_of(r: Reading, published: str | None) -> str | None:
+    """The date the figure's sentence gives, nearest first, resolved against the publication date."""
+    sentence = r.anchor.sent
+    position = r.quantity.start
+    dates = [e for e in r.index.ents_within(sentence.start_char, sentence.end_char) if e.label_ == "DATE"]
+    dates = [e for e in dates if r.on_its_line(e[0])]
+    dates.sort(key=lambda e: abs(e.start_char - position))
+    text = r.text
+    for ent in dates:
+        if _starts_a_period(ent):
+            continue  # "since February 2022" starts a period; it does not date the figure
+        # "9–10 November": the model often leaves the days out of the entity.
+        days = DAYS_BEFORE.search(text, max(0, ent.start_char - 12), ent.start_char)
+        resolved = resolve_date(text[days.start() if days else ent.start_char : ent.end_char], published)
+        if resolved:
+            return resolved
+    return None
+
+
+def _starts_a_period(ent: Span) -> bool:
+    """ "since 6 August", "since the incursion began on 6 August": the date opens a period."""
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERIOD_STARTS:
+        return True
+    for token in [ent.root, *list(ent.root.ancestors)[:3]]:
+        if any(c.dep_ == "mark" and c.lower_ in PERIOD_STARTS for c in token.children):
+            return True
+    return False
+
+
+@Language.factory(
+    "corroborator_figures",
+    assigns=["doc._.figures"],
+    requires=["doc._.claims"],
+    default_config={"resolve_dates": True, "read_headings": True},
+)
+def make_figures(nlp: Language, name: str, resolve_dates: bool, read_headings: bool) -> FigureExtractor:
+    return FigureExtractor(nlp, name, resolve_dates=resolve_dates, read_headings=read_headings)
+
+
+__all__ = ["FigureExtractor", "make_figures"]

@@ -1,0 +1,273 @@
+"""What the rest of a document tells about each figure: who or what it counts, what it is part of.
+
+A reading (``figure_syntax``) sees one sentence. Here the figures of a document
+are read in text order, each with those before it:
+
+- a subject left out ("around 1,000 have been reported injured") is the one of
+  the figure before it, in its sentence or else its paragraph;
+- a pronoun ("62 of them", "their number") stands for the nearest plural noun
+  phrase before it that names something counted, and a partitive figure is
+  ``part_of`` the figure that counted the whole;
+- a bare number shares the place of the figure before it in its sentence when
+  that place is where the counted things are ("in the Kursk fighting");
+- "the region" is the last place named as a place before it;
+- a heading's figure restates the first body figure with its value.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .figure_lexicon import Lexicon
+from .figure_syntax import Reading, SentenceReader
+
+#: Unit classes worth a figure even when spelled out with no measure ("six of them" drones, "two soldiers").
+DOMAIN_CLASSES = frozenset({"people", "munitions", "equipment"})
+
+#: Unit classes whose figure cannot hand its subject on to a bare number after it ("720 km ... around 1,000").
+NOT_COUNTS = frozenset({"distance", "area", "money", "percent"})
+
+#: Measures that only people have: a bare number killed or wounded counts people.
+PEOPLE_MEASURES = frozenset({"killed", "wounded", "casualties", "missing", "displaced", "trained"})
+
+#: How many figures back "the drones" may name the figure that counted them.
+MAX_WHOLE_LOOKBACK = 20
+
+#: Heads of noun phrases that can stand for people when a pronoun refers back ("North Korean losses").
+ANTECEDENT_EXTRA = frozenset({"losses", "casualties", "dead", "wounded"})
+
+
+@dataclass(slots=True)
+class Found:
+    """A reading, with what the document's context adds."""
+
+    reading: Reading
+    sentence: int  # index of the sentence's first token
+    line: int  # index of the text line (paragraph)
+    heading: bool = False
+    source: Found | None = None  # the figure this one takes its subject (or all, for a heading) from
+    part_of: Found | None = None
+    figure_id: str = ""
+    as_of: str | None = None
+    claim: str | None = None
+
+
+class DocumentContext:
+    """What the rest of the document tells about one reading: subjects, wholes, places handed on."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, reader: SentenceReader) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.reader = reader
+        self._chunks: list[Span] | None = None
+        self._chunk_ends: list[int] = []
+
+    def resolve_all(self, found: list[Found]) -> None:
+        """Complete every figure, in text order, from the figures shortly before it."""
+        starts = [item.reading.quantity.start for item in found]
+        for i, item in enumerate(found):
+            first = bisect.bisect_left(starts, starts[i] - self.lex.context_chars)
+            self.resolve(item, found[first:i])
+
+    def resolve(self, item: Found, nearby: list[Found]) -> None:
+        """Complete ``item`` from the figures ``nearby`` before it and the noun phrases of the document."""
+        r = item.reading
+        unit_before = r.unit
+        if r.reference == "pronoun" or (r.reference == "count" and self._possessive_pronoun(r)):
+            self._from_antecedent(item, nearby)
+        elif r.reference == "count":
+            self._from_previous(item, nearby, everything=True)
+        elif r.subject is None and r.reference in ("elided", "casualty"):
+            found = self._from_previous(item, nearby, everything=False)
+            if not found and r.reference == "casualty":  # "300 dead" with no figure before: "North Korean losses"
+                self._from_antecedent(item, nearby)
+        if r.included:
+            self._include(item, nearby)
+        if r.unit != unit_before or r.measure is None:
+            r.measure = self.reader.measures.measure(r)  # "destroyed" drones are intercepted, "destroyed" tanks are not
+        self._place_from_sentence(item, nearby)
+        if r.location is not None:
+            self.reader.places.resolve_anaphor(r.location, r, self.lex.context_chars)
+        self._default_measure(r)
+
+    def link_wholes(self, found: list[Found]) -> None:
+        """ "62 of the 73 drones": the 62 is part of the figure whose noun is the whole (before or after it)."""
+        by_noun = {r.noun.i: item for item in found if (r := item.reading).noun is not None and not r.partitive}
+        for i, item in enumerate(found):
+            whole = item.reading.whole
+            if item.part_of is not None or whole is None:
+                continue
+            other = by_noun.get(whole.i) or self._named_before(whole, found, i)
+            if other is not None and other is not item:
+                item.part_of = other
+
+    @staticmethod
+    def _named_before(whole: Token, found: list[Found], i: int) -> Found | None:
+        """ "120 drones ... 95 of the drones": a definite whole is the last figure of the same noun in the paragraph."""
+        if not any(c.lower_ in ("the", "these", "those") for c in whole.lefts):
+            return None
+        item = found[i]
+        for b in reversed(found[max(0, i - MAX_WHOLE_LOOKBACK) : i]):
+            noun = b.reading.noun
+            if b.line != item.line:
+                return None
+            if noun is not None and noun.lemma_.lower() == whole.lemma_.lower() and not b.reading.partitive:
+                return b
+        return None
+
+    def _include(self, item: Found, nearby: list[Found]) -> None:
+        """ "31 people, including five children, were killed": the five are part of the 31, killed where they were."""
+        r = item.reading
+        whole = next((b for b in reversed(nearby) if b.sentence == item.sentence and b.line == item.line), None)
+        if whole is None or whole.reading.reference == "distance":
+            return
+        w = whole.reading
+        item.part_of = item.part_of or whole
+        r.unit = r.unit or w.unit
+        r.measure = r.measure or w.measure
+        if r.location is None:
+            r.location, r.location_static = w.location, w.location_static
+        if r.modality == "actual":
+            r.modality = w.modality
+
+    # -- subjects from before ---------------------------------------------------------------------
+
+    def _possessive_pronoun(self, r: Reading) -> bool:
+        target = r.at_object or r.noun
+        return target is not None and any(c.dep_ == "poss" and c.lower_ in self.lex.pronouns for c in target.children)
+
+    def _from_previous(self, item: Found, nearby: list[Found], everything: bool) -> bool:
+        """A left-out subject is the one of the figure before, in the same sentence or else the same paragraph."""
+        r = item.reading
+        same_sentence = [b for b in nearby if b.sentence == item.sentence and b.line == item.line]
+        same_line = [b for b in nearby if b.line == item.line]
+        for pool in (same_sentence, same_line, nearby if everything or r.reference == "casualty" else []):
+            for b in reversed(pool):
+                if b.reading.quantity.spelled and self.lex.unit_class(b.reading.unit) not in DOMAIN_CLASSES:
+                    continue  # "over nine regions" is no figure, and hands nothing on
+                if b.reading.subject is not None and self.lex.unit_class(b.reading.unit) not in NOT_COUNTS:
+                    if r.reference == "casualty" and self.lex.unit_class(b.reading.unit) != "people":
+                        continue
+                    self._take(item, b, everything)
+                    return True
+        return False
+
+    def _take(self, item: Found, source: Found, everything: bool) -> None:
+        r, s = item.reading, source.reading
+        item.source = source
+        r.subject = s.subject
+        r.unit = r.unit or s.unit
+        if everything:  # "put the figure at 11,000": the same count, as another source gives it
+            r.measure = r.measure or s.measure
+            if r.location is None:
+                r.location, r.location_static = s.location, s.location_static
+
+    def _from_antecedent(self, item: Found, nearby: list[Found]) -> None:
+        """ "62 of them", "their number": the nearest noun phrase before that names something counted."""
+        r = item.reading
+        own = r.at_object or r.noun
+        limit = r.expression.start if own is None else min(r.expression.start, own.left_edge.i)
+        figures_by_noun = {b.reading.noun.i: b for b in nearby if b.reading.noun is not None}
+        plural = r.noun is None or r.noun.lower_ != "it"
+        own_subjects = self._clause_subjects(r)
+        chunks = self._noun_chunks()
+        last = bisect.bisect_right(self._chunk_ends, limit)  # chunks are in text order: skip those after the number
+        for chunk in reversed(chunks[:last]):
+            if chunk.end > limit or chunk.root.i in own_subjects:
+                continue  # "Defenders downed 70 of them": a clause's subject is not what its pronoun stands for
+            if r.expression[0].idx - chunk.start_char > self.lex.context_chars:
+                break
+            root = chunk.root
+            if plural and root.tag_ not in ("NNS", "NNPS"):
+                continue  # "them", "their" stand for a plural: "the Air Force" is not what was shot down
+            if root.dep_ == "conj" and root.head.i in figures_by_noun:
+                root = root.head  # "50 drones and decoys": the decoys belong to the 50
+            figure = figures_by_noun.get(root.i)
+            if figure is not None and figure.reading.subject is not None:
+                self._take(item, figure, everything=False)
+                if r.partitive:
+                    item.part_of = figure
+                return
+            unit = self._antecedent_unit(chunk)
+            if unit:
+                r.subject = self.reader.noun_reference(root, None)
+                r.unit = r.unit or unit
+                return
+
+    @staticmethod
+    def _clause_subjects(r: Reading) -> set[int]:
+        """The subject of the clause whose object the number is ("Defenders downed 70 of them")."""
+        verb = r.anchor.head
+        if r.anchor.dep_ not in ("dobj", "nsubjpass", "attr") or verb.pos_ not in ("VERB", "AUX"):
+            return set()  # "..., with 8,000 of them in Kursk": the pronoun may well be the subject
+        return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+
+    def _antecedent_unit(self, chunk: Span) -> str | None:
+        root = chunk.root
+        lower = root.lower_
+        unit = self.lex.unit_of.get(lower) or self.lex.unit_of.get(root.lemma_.lower())
+        if unit and self.lex.unit_class(unit) in DOMAIN_CLASSES:
+            return unit
+        if lower in self.lex.groups or lower in ANTECEDENT_EXTRA:
+            return "people"
+        if root.tag_ == "NNPS" and root.ent_type_ == "NORP":
+            return "people"  # "the North Koreans"
+        return None
+
+    def _noun_chunks(self) -> list[Span]:
+        """The document's noun phrases, read once and only when a pronoun needs them."""
+        if self._chunks is None:
+            try:
+                self._chunks = list(self.doc.noun_chunks)
+            except ValueError:  # no parser in this pipeline
+                self._chunks = []
+            self._chunk_ends = [chunk.end for chunk in self._chunks]
+        return self._chunks
+
+    # -- places and measures handed on -------------------------------------------------------------------
+
+    def _place_from_sentence(self, item: Found, nearby: list[Found]) -> None:
+        """A bare number shares the place of the figure before it in its sentence, if that place is where it is."""
+        r = item.reading
+        if r.location is not None or r.reference not in ("elided", "casualty"):
+            return
+        for b in reversed(nearby):
+            if b.sentence == item.sentence and b.line == item.line and b.reading.reference != "distance":
+                if b.reading.location is not None and b.reading.location_static:
+                    r.location, r.location_static = b.reading.location, True
+                return
+
+    def _default_measure(self, r: Reading) -> None:
+        """Only people are killed or wounded; people in a place are present; people planned to move are deployed."""
+        if r.unit is None and r.measure in PEOPLE_MEASURES:
+            r.unit = "people"  # "wounded five others"
+        if r.measure:
+            return
+        if self.lex.unit_class(r.unit) != "people":
+            return
+        if r.location is not None and r.location_static:
+            r.measure = "present"
+        elif r.modality == "planned":
+            r.measure = "deployed"
+
+
+def restate_headings(found: list[Found]) -> None:
+    """A heading's figure takes the reading of the first body figure with its value: it restates it."""
+    for item in found:
+        if not item.heading:
+            continue
+        q = item.reading.quantity
+        for body in found:
+            if body.heading or body.reading.quantity.start <= q.start or body.reading.quantity.value != q.value:
+                continue
+            r, b = item.reading, body.reading
+            if r.unit and b.unit and r.unit != b.unit:
+                continue
+            r.unit, r.measure, r.modality = b.unit, b.measure, b.modality
+            r.subject = b.subject or r.subject
+            r.location, r.location_static = b.location, b.location_static
+            item.source = body
+            break

@@ -1,0 +1,152 @@
+"""Numbers that are not figures: dates, clock times, designators, identifiers, durations, ages.
+
+A ``NotFigures`` is built once from the lexicon; ``blocked`` finds, once per
+document, the stretches where no number counts anything (URLs, handles, phone
+numbers, written dates, the parser's DATE and TIME entities), and ``reason``
+then says, for one quantity, why it is not a figure (or None when it may be one).
+The reasons are short codes, for tests and for debugging.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span
+
+from .figure_lexicon import Lexicon
+from .numbers import Quantity
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"\d{4}"
+
+#: Written dates. Month names must be capitalised: "may" is a verb far more often than a month.
+DATES = re.compile(
+    rf"(?<![\w]){_MONTH}\.?\s*{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s*{_YEAR})?(?![\w])"  # Nov. 5, Nov.05, October 31, 2024
+    rf"|(?<![\w]){_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s*{_YEAR})?"  # 31 October, 9–10 November
+    rf"|(?<![\w]){_MONTH}\.?,?\s+{_YEAR}(?![\w])"  # November 2024
+    r"|(?<![\w])\d{4}-\d{1,2}-\d{1,2}(?![\w])"  # 2024-11-05
+    r"|(?<![\w])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\w])"  # 05/11/2024, 5.11.24
+)
+
+#: URLs, e-mail addresses, @handles and #hashtags: their digits count nothing.
+ADDRESSES = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)[@#]\w+")
+
+#: Phone numbers: a leading "+" and digit groups, or three groups joined by hyphens or dots.
+PHONES = re.compile(
+    r"(?<!\w)\+\d[\d\s().-]{6,}\d|(?<![\w,.])\(?\d{2,4}\)?[-.]\d{2,4}[-.]\d{2,4}(?:[-.]\d{2,4})?(?![\w])"
+)
+
+_SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+#: Ratios: "one in five soldiers", "3 in 10 homes". Neither number counts anything.
+RATIOS = re.compile(rf"(?<![\w,.]){_SMALL}\s+in\s+{_SMALL}(?![\w,])", re.IGNORECASE)
+
+#: The statistical model's labels for times and dates.
+DATE_LABELS = frozenset({"DATE", "TIME"})
+
+#: Years a bare four-digit number is taken for ("in 2024"), unless it counts something.
+YEAR_RANGE = (1900, 2100)
+
+_WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z][A-Za-z.']*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\s*\Z")
+
+
+class NotFigures:
+    """Says why a quantity is not a figure."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        labels = "|".join(re.escape(w) for w in sorted(lexicon.identifier_labels, key=len, reverse=True))
+        # "Page 1 of 3", "part 2 of 5": both numbers index a series.
+        self._series = re.compile(rf"(?<!\w)(?:{labels})\s+\d+\s+of\s+\d+(?!\w)", re.IGNORECASE)
+
+    def blocked(self, text: str, ents: Iterable[Span]) -> list[tuple[int, int, str]]:
+        """Character stretches of ``text`` where numbers are not figures, with the reason; ``ents`` are its Doc's."""
+        spans = [(m.start(), m.end(), "date") for m in DATES.finditer(text)]
+        spans += [(m.start(), m.end(), "address") for m in ADDRESSES.finditer(text)]
+        spans += [(m.start(), m.end(), "phone") for m in PHONES.finditer(text)]
+        spans += [(m.start(), m.end(), "ratio") for m in RATIOS.finditer(text)]
+        spans += [(m.start(), m.end(), "identifier") for m in self._series.finditer(text)]
+        for ent in ents:
+            if ent.label_ in DATE_LABELS:
+                spans.append((ent.start_char, ent.end_char, "ner-" + ent.label_.lower()))
+        return spans
+
+    def reason(self, text: str, q: Quantity, blocked: list[tuple[int, int, str]]) -> str | None:
+        """Why ``q`` is not a figure, or None."""
+        after = text[q.number_end : q.number_end + 40]
+        before = text[max(0, q.number_start - 40) : q.number_start]
+        next_word = self._next_word(text, q.end)
+        counts_something = next_word in self.lex.unit_of
+        for start, end, why in blocked:
+            if start < q.number_end and q.number_start < end:
+                # The parser calls some counts dates ("about 10,000 a year"); a counted noun overrules it.
+                if why.startswith("ner-") and counts_something:
+                    continue
+                return why
+        return (
+            self._glued_reason(before, after, q)
+            or self._word_reason(text, q, next_word)
+            or self._year_reason(text, q, counts_something)
+        )
+
+    def _glued_reason(self, before: str, after: str, q: Quantity) -> str | None:
+        """Characters stuck to the digits: "Kh-101", "3rd", "9/11", "5:54", "2+2", "3.8.0", "45-year-old"."""
+        if q.spelled or q.vague:
+            return None
+        if re.search(r"[A-Za-z]-?\Z|#\Z", before):
+            return "designator"
+        if re.search(r"(?:^|\s)[-−]\Z", before):
+            return "negative"  # "-15 degrees": a reading, not a count (a range's dash is read with the range)
+        if re.search(r"\d[/:+]\Z", before) or re.match(r"[/:]\d|\+\d", after):
+            return "identifier"
+        if re.match(r"[.,]\d", after):
+            return "identifier"
+        if q.end == q.number_end and re.match(r"[A-Za-z]", after):
+            word = re.match(r"[A-Za-z]+", after).group().lower()
+            if word not in self.lex.glued and self.lex.unit_of.get(word) is None:
+                return "designator"  # ordinals, calibres ("155mm"), decades ("1990s"), model names
+        hyphened = re.match(r"-([A-Za-z]+)", after)
+        if hyphened and q.end == q.number_end:
+            word = hyphened.group(1).lower()
+            if word in self.lex.durations:
+                return "duration"
+            if word not in self.lex.glued and word not in self.lex.unit_of:
+                return "compound"  # "three-storey", "two-day": an adjective, not a count
+        return None
+
+    def _word_reason(self, text: str, q: Quantity, next_word: str | None) -> str | None:
+        previous = self._previous_word(text, q.start)
+        if previous in self.lex.identifier_labels:
+            return "identifier"
+        if previous in self.lex.age_words:
+            return "age"
+        if next_word in self.lex.durations:
+            return "duration"
+        if next_word in self.lex.furniture:
+            return "furniture"
+        if next_word in self.lex.clock_words or re.match(r"\s*[ap]\.m\.", text[q.end : q.end + 6], re.IGNORECASE):
+            return "time"
+        return None
+
+    def _year_reason(self, text: str, q: Quantity, counts_something: bool) -> str | None:
+        printed = text[q.number_start : q.number_end]
+        low, high = YEAR_RANGE
+        if re.fullmatch(r"\d{4}", printed) and low <= q.value <= high and not counts_something and not q.currency:
+            return "year"
+        return None
+
+    @staticmethod
+    def _next_word(text: str, end: int) -> str | None:
+        m = _WORD_AFTER.match(text, end)
+        return m.group(1).lower().rstrip(".") if m else None
+
+    @staticmethod
+    def _previous_word(text: str, start: int) -> str | None:
+        m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        return m.group(1).lower() if m else None

@@ -1,0 +1,182 @@
+"""What happens to what a figure counts, and how surely: its measure and its modality.
+
+The measure is read from the words that govern the number, nearest first:
+
+1. a participle right after a bare number ("300 dead", "3,000 killed and wounded");
+2. the counted noun's own verb ("11,000 soldiers stationed in", "drones that Russia launched");
+3. the object that "put X at N" gives a value to ("put the dead at a minimum of 100");
+4. the verbs above it, up to the end of its clause ("have been killed", "the presence of");
+5. the counted noun itself ("1,500 casualties", "100 deaths").
+
+A word means different things for different units (``measures.json``): troops
+"sent" are deployed, drones "sent" are launched, drones "destroyed" over a city
+are intercepted. Two measures joined by "or"/"and" may make a third ("killed or
+wounded" are casualties), unless each has its own subject ("100 died and 1,000
+were wounded").
+
+The modality comes from the verbs from the number up through "to"-clauses:
+"plans to", "is preparing to", "will" make it planned; "could", "may",
+"expects" make it possible.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .figure_lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from .figure_syntax import Reading, SentenceReader
+
+#: How far up through "to"-clauses the modality may come from ("is believed to be preparing to send").
+MAX_CLAUSES = 8
+
+#: Dependencies through which a clause hands its verb's meaning down ("preparing to send", "expects ... to be").
+_CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acomp", "pcomp"})
+
+
+class MeasureReader:
+    """Reads a reading's measure and modality with the words of a ``Lexicon``."""
+
+    def __init__(self, lexicon: Lexicon, syntax: SentenceReader) -> None:
+        self.lex = lexicon
+        self.syntax = syntax
+
+    def measure(self, r: Reading) -> str | None:
+        """The measure of ``r`` from its sentence, for its unit as known now (the context may add a unit)."""
+        cls = self.lex.unit_class(r.unit)
+        if cls in self.lex.by_unit_class:
+            return self.lex.by_unit_class[cls]
+        return (
+            self._adjacent_measure(r, cls)
+            or self._modifier_measure(r, cls)
+            or (self.token_measure(r.at_object, cls) if r.at_object is not None else None)
+            or self._climb_measure(r, cls)
+            or self._noun_measure(r, cls)
+        )
+
+    def _noun_measure(self, r: Reading, cls: str | None) -> str | None:
+        """A counted noun that is itself a measure: "1,500 casualties", "100 deaths", "300 prisoners"."""
+        if r.noun is None or r.reference != "own" or r.partitive:
+            return None  # "one of the prisoners" is not taken prisoner by being counted
+        return self.word_measure(r.noun, cls)
+
+    def word_measure(self, token: Token, cls: str | None) -> str | None:
+        """The measure one word gives (with its particle: "shot down", "taken part")."""
+        if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+            return None
+        lemma, lower = token.lemma_.lower(), token.lower_
+        doc = token.doc
+        if token.i + 1 < len(doc):
+            phrase = self.lex.phrase_measure(lemma, doc[token.i + 1].lower_, cls)
+            if phrase:
+                return phrase
+        measure = self.lex.measure_of(lower, cls) or self.lex.measure_of(lemma, cls)
+        if measure == "intercepted" and lemma == "destroy" and self._on_the_ground(token):
+            return "destroyed"
+        return measure
+
+    def token_measure(self, token: Token, cls: str | None) -> str | None:
+        """A word's measure, combined with its conjuncts' ("killed or wounded" -> casualties)."""
+        measure = self.word_measure(token, cls)
+        if measure is None:
+            return None
+        partners = [c for c in token.children if c.dep_ == "conj"]
+        if token.dep_ == "conj":
+            partners.append(token.head)
+        for partner in partners:
+            if self.syntax.has_subject(token) and self.syntax.has_subject(partner):
+                continue  # "100 have died ... and 1,000 more have been wounded": two clauses, two measures
+            if _has_object(partner):
+                continue  # "killed a woman and wounded five others": two objects, two measures
+            other = self.word_measure(partner, cls)
+            combined = self.lex.combined.get(frozenset((measure, other))) if other else None
+            if combined:
+                return combined
+        return measure
+
+    def _on_the_ground(self, token: Token) -> bool:
+        return any(t.lower_ in self.lex.ground for t in token.sent)
+
+    def _adjacent_measure(self, r: Reading, cls: str | None) -> str | None:
+        """ "300 dead", "2,700 wounded", "3,000 killed and wounded": a participle right after the number."""
+        if r.noun is not None and r.reference == "own" and r.noun.i >= r.expression.end:
+            return None
+        doc = r.expression.doc
+        i = r.expression.end
+        if i < len(doc) and doc[i].lower_ in ("more", "others"):
+            i += 1
+        if i >= len(doc) or doc[i].tag_ not in ("VBN", "JJ", "VBD", "VBG", "NN", "NNS"):
+            return None
+        measure = self.word_measure(doc[i], cls or "people")
+        if measure and i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "or"):
+            other = self.word_measure(doc[i + 2], cls or "people")
+            measure = self.lex.combined.get(frozenset((measure, other)), measure) if other else measure
+        if measure and r.unit is None:
+            r.unit = "people"  # "300 dead": the dead are people
+            if r.reference == "elided":
+                r.reference = "casualty"
+        return measure
+
+    def _modifier_measure(self, r: Reading, cls: str | None) -> str | None:
+        """ "11,000 soldiers stationed in ...", "the 145 drones that Russia launched"."""
+        noun = r.noun
+        if noun is None or r.partitive or r.reference != "own":
+            return None
+        for child in self.syntax.own_modifiers(noun):
+            if child.dep_ != "amod" or child.i > noun.i:
+                measure = self.token_measure(child, cls)
+                if measure:
+                    r.measure_word = child
+                    return measure
+        return None
+
+    def _climb_measure(self, r: Reading, cls: str | None) -> str | None:
+        """Up the tree from the number (or its noun) to the first word that gives a measure."""
+        for token in self.syntax.governors(r.start, r, absolute=self.syntax.places.has_own_place(r)):
+            measure = self.token_measure(token, cls)
+            if measure:
+                r.measure_word = token
+                return measure
+            for child in self.syntax.complements(token):  # "were missing", "have been reported injured"
+                measure = self.token_measure(child, cls)
+                if measure:
+                    r.measure_word = child
+                    return measure
+        return None
+
+    def modality(self, r: Reading) -> str:
+        """planned ("plans to deploy", "preparing to send", "will send"), possible ("could send"), or actual."""
+        if r.at_object is not None:
+            found = self._modal_word(r.at_object)
+            if found:
+                return found
+        governors = self.syntax.governors(r.start, r)
+        token = next((t for t in [r.start, *governors] if t.pos_ in ("VERB", "AUX")), None)
+        for _ in range(MAX_CLAUSES):
+            if token is None:
+                break
+            found = self._modal_word(token)
+            if found:
+                return found
+            if token.dep_ not in _CLAUSE_LINKS and not (token.dep_ == "acl" and token.head.pos_ == "NOUN"):
+                break
+            if token.head.lemma_.lower() in self.lex.reporting:
+                break
+            token = token.head
+        return "actual"
+
+    def _modal_word(self, token: Token) -> str | None:
+        words = [token.lemma_.lower(), token.lower_]
+        words += [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(w in self.lex.possible for w in words):
+            return "possible"
+        if any(w in self.lex.planned for w in words):
+            return "planned"
+        return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)

@@ -1,0 +1,378 @@
+"""Where a figure is: the place its sentence gives, and what a distance places.
+
+A place comes from a preposition near the number: of its counted noun ("soldiers
+in Russia's Kursk region"), of that noun's own verb ("stationed in", "sent to"),
+or of the verb that governs it ("have been killed or wounded near the villages
+of ..."). The object must name a place: a place entity, a proper noun, or a
+place noun ("region", "front", "trenches"). A bare place noun must be definite
+("the country", "the first line of trenches"): "over nine regions" places
+nothing anyone could look up.
+
+Static prepositions ("in", "near") give a place that a bare number after the
+figure may share; directional ones ("sent to Russia", "launched at Ukraine")
+give a destination that stays with its own figure.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Reference
+from .figure_lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from .figure_syntax import Reading, SentenceReader
+
+#: spaCy's labels of places, and labels that a bare proper noun after "in" is not a place for.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"})
+
+#: Kinds of linked entities that are not places. A country is linked as a "government" (it speaks), yet is a place.
+NOT_PLACE_KINDS = frozenset({"person", "organization", "media", "group"})
+
+#: Dependents kept in a place's noun phrase, and prepositions that may continue it ("the villages of ...").
+_NP_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "conj", "cc", "punct"})
+_NP_PREPS = frozenset({"of", "in", "between", "near", "along"})
+
+#: Determiners and possessives that make a bare place noun point at a known place ("the region", "its territory").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+
+#: Verbs whose object is the place a strike is aimed at ("Russia attacked Ukraine with nearly 50 drones").
+_TARGET_VERBS = frozenset({"attack", "strike", "target", "hit", "bomb", "shell", "pound"})
+
+#: Conjunctions of a clause that tells where the same event happened ("killed when a missile hit ...").
+_EVENT_MARKS = frozenset({"when", "as", "after"})
+
+#: Prepositions by which an attack names its place ("a strike on Dnipro", "fighting near Pokrovsk").
+_EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside"})  # "fighting against Ukraine" names a foe
+
+#: Place nouns that point back at the last place named ("the region" after "the Kursk front").
+ANAPHORIC_PLACES = frozenset({"region", "area", "oblast", "province", "district"})
+
+#: Measures for which "from" names the place: people are displaced or evacuated from where they were.
+FROM_MEASURES = frozenset({"displaced"})
+
+#: How many tokens after a preposition its object may be when the tree does not link them.
+OBJECT_WINDOW = 5
+
+
+class PlaceReader:
+    """Finds a reading's place and, for distances, what is placed."""
+
+    def __init__(self, lexicon: Lexicon, reader: SentenceReader) -> None:
+        self.lex = lexicon
+        self.reader = reader
+
+    # -- the figure's place ---------------------------------------------------------------------------
+
+    def location(self, r: Reading) -> tuple[Reference | None, bool]:
+        """The place of ``r`` and whether it is where the counted things are (static) rather than a destination."""
+        for prep in self._candidate_preps(r):
+            word = prep.lower_
+            place = self._object(prep)
+            event = place is not None and place.lower_ in self.lex.event_nouns
+            static = word in self.lex.static_preps or (word == "from" and (event or r.measure in FROM_MEASURES))
+            if not static and word not in self.lex.directional_preps and prep.dep_ != "dative":
+                continue
+            if event:  # "killed in a strike on Dnipro", "the toll from the attack on Odesa"
+                place, prep = self._event_place(place) or (place, prep)
+            if place is None or not r.on_its_line(place) or not r.on_its_line(prep):
+                continue
+            if self.is_place(place, depth=0) and self._names_a_place(place):
+                return self.place_reference(place, after=prep.i), static
+        target = self._target(r)
+        return (self.place_reference(target), False) if target is not None else (None, False)
+
+    def has_own_place(self, r: Reading) -> bool:
+        """ "8,000 of them already in the Kursk border region": the number is placed by its own words."""
+        if r.noun is not None and r.reference == "own" and not r.partitive:
+            return False
+        for prep in r.anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.lex.static_preps and prep.i >= r.expression.end:
+                place = self._object(prep)
+                if place is not None and self.is_place(place, depth=0):
+                    return True
+        return False
+
+    def _object(self, prep: Token) -> Token | None:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+        doc = prep.doc  # "84 over seven Russian regions", when the tree hangs "over" on the number
+        for token in doc[prep.i + 1 : min(len(doc), prep.i + 1 + OBJECT_WINDOW)]:
+            if token.pos_ in ("NOUN", "PROPN"):
+                return self._end_of_run(token)
+            if token.pos_ not in ("DET", "ADJ", "NUM", "PROPN", "PUNCT"):
+                return None
+        return None
+
+    def _event_place(self, event: Token) -> tuple[Token, Token] | None:
+        """The place of an attack or a fight, from its own preposition: "a strike on the city of Dnipro"."""
+        for prep in self._preps(event):
+            if prep.lower_ in _EVENT_PREPS:
+                place = self._object(prep)
+                if place is not None and self.is_place(place, depth=0) and self._names_a_place(place):
+                    return place, prep
+        return None
+
+    @staticmethod
+    def _end_of_run(token: Token) -> Token:
+        doc = token.doc
+        while token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN"):
+            token = doc[token.i + 1]
+        return token
+
+    def _candidate_preps(self, r: Reading) -> list[Token]:
+        """Prepositions that may place the figure, nearest first."""
+        doc = r.expression.doc
+        own = r.start
+        preps = self._preps(own)
+        after = (r.noun.i + 1) if r.noun is not None and r.noun.i >= r.expression.end else r.expression.end
+        if after < len(doc) and doc[after].pos_ == "ADP":
+            preps.append(doc[after])  # read from the words when the tree hangs it elsewhere
+        if not r.partitive:  # "stationed in", "sent to": the noun's own verbs
+            for child in self.reader.own_modifiers(own):
+                if child.dep_ in ("acl", "relcl"):
+                    preps += self._preps(child)
+        for governor in self.reader.governors(own, r, absolute=self.has_own_place(r)):
+            if governor.lemma_.lower() in self.lex.reporting:
+                # "Zelensky said in Kyiv that ...": the speaker's place, not the figure's; but "troops are
+                # believed to be encircled near X" places the troops.
+                for said in self.reader.complements(governor):
+                    preps += self._preps(said)
+                break
+            if governor.pos_ in ("VERB", "AUX"):
+                preps += self._verb_preps(governor)
+        if r.at_object is not None:  # "puts the contingent in Russia at about 10,000"
+            preps += self._preps(r.at_object)
+            preps += [c for c in self._preps(r.at_object.head) if c.lower_ != "at"]
+        unique: dict[int, Token] = {}
+        for prep in preps:
+            if not (r.expression.start <= prep.i < r.expression.end):
+                unique.setdefault(prep.i, prep)
+        return list(unique.values())
+
+    @staticmethod
+    def _preps(token: Token) -> list[Token]:
+        return [c for c in token.children if c.dep_ in ("prep", "dative")]
+
+    def _verb_preps(self, verb: Token) -> list[Token]:
+        """A verb's prepositions, and those of the words that share its event.
+
+        Its conjuncts that share its subject ("killed or wounded near ..."), its agent ("captured by
+        forces in Kursk"), its complement ("remain stationed in") and a "when" clause ("killed when a
+        missile hit a mall in Kharkiv").
+        """
+        preps = self._preps(verb)
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ == "VERB":
+                if not self.reader.has_subject(child):
+                    preps += self._preps(child)
+                preps += self._event_preps(child)
+            elif child.dep_ == "agent":
+                preps += [p for obj in child.children for p in self._preps(obj)]
+            elif child.dep_ in ("acomp", "oprd", "xcomp"):  # "remain stationed in", "are set to move into"
+                preps += self._preps(child)
+        return preps + self._event_preps(verb)
+
+    def _event_preps(self, verb: Token) -> list[Token]:
+        """The prepositions of a "when" clause under ``verb``, and of its object."""
+        preps = []
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.lower_ in _EVENT_MARKS for m in clause.children if m.i < clause.i):
+                preps += self._preps(clause)
+                preps += [p for obj in clause.children if obj.dep_ == "dobj" for p in self._preps(obj)]
+        return preps
+
+    def _target(self, r: Reading) -> Token | None:
+        """The place a strike is aimed at, when it is the verb's object ("attacked Ukraine")."""
+        for governor in self.reader.governors(r.start, r):
+            if governor.pos_ != "VERB":
+                continue
+            if governor.lemma_.lower() in _TARGET_VERBS:
+                for child in governor.children:
+                    if child.dep_ == "dobj" and self.is_place(child, depth=0) and self._names_a_place(child):
+                        return child
+            return None
+        return None
+
+    # -- what a place is -------------------------------------------------------------------------------
+
+    def is_place(self, token: Token, depth: int) -> bool:
+        """Does the noun phrase headed by ``token`` name a place?"""
+        if self.place_entity(token) or self._place_noun(token):
+            return True
+        if token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in NOT_PLACE_LABELS:
+            return self._linked_kind(token) not in NOT_PLACE_KINDS
+        for child in token.lefts:
+            if child.dep_ in ("compound", "poss", "nmod", "amod") and self.place_entity(child):
+                return True
+        if depth < 2:
+            for child in token.rights:
+                if child.dep_ == "prep" and child.lower_ in ("in", "of", "near"):
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects and self.is_place(objects[0], depth + 1):
+                        return True
+        return False
+
+    def _place_noun(self, token: Token) -> bool:
+        return token.lower_ in self.lex.place_nouns or token.lemma_.lower() in self.lex.place_nouns
+
+    def _names_a_place(self, head: Token) -> bool:
+        """A bare place noun must be definite: "the country" names one, "nine regions" do not."""
+        phrase = self._phrase(head)
+        if any(self.place_entity(t) or t.ent_type_ == "NORP" for t in phrase):
+            return True
+        if head.pos_ == "PROPN":
+            return True
+        return any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in head.lefts)
+
+    @staticmethod
+    def _linked_kind(token: Token) -> str | None:
+        entities = token.doc._.entities or {}
+        entity = entities.get(token.ent_kb_id_) if token.ent_kb_id_ else None
+        return entity.kind if entity is not None else None
+
+    def place_entity(self, token: Token) -> bool:
+        """Is ``token`` part of a place entity (by its link, else by its label)?"""
+        if not token.ent_type_:
+            return False
+        kind = self._linked_kind(token)
+        if kind == "place":
+            return True
+        if kind in NOT_PLACE_KINDS:
+            return False
+        return token.ent_type_ in PLACE_LABELS
+
+    # -- the place's words and entity -----------------------------------------------------------------
+
+    def place_reference(self, head: Token, after: int = -1) -> Reference:
+        """The place's noun phrase ("Russia's Kursk region") and the most specific place entity in it.
+
+        ``after``: the preposition's index; the phrase starts after it, whatever the tree hangs on the head.
+        """
+        span = self._phrase(head, after)
+        entity = self.most_specific_place(span) or self._demonym(span)
+        return Reference(
+            text=span.text, entity=entity, span=(span.start_char, span.end_char), parents=parents_of(head.doc, entity)
+        )
+
+    def _phrase(self, head: Token, after: int = -1) -> Span:
+        doc = head.doc
+        kept = {i for i in self._phrase_tokens(head) if i > after}
+        start, end = min(kept), max(kept) + 1
+        breaks = [t.i for t in doc[start:end] if "\n" in t.text_with_ws]  # a heading's parse runs into the body
+        if breaks:
+            start, end = (start, breaks[0] + 1) if breaks[0] >= head.i else (breaks[-1] + 1, end)
+            while end - 1 > start and doc[end - 1].is_space:
+                end -= 1
+        while start < end - 1 and (doc[start].pos_ == "DET" or doc[start].is_punct):
+            start += 1
+        while end - 1 > start and doc[end - 1].is_punct:
+            end -= 1
+        return doc[start:end]
+
+    def _phrase_tokens(self, head: Token) -> set[int]:
+        kept = {head.i}
+        for child in head.children:
+            if child.dep_ in _NP_DEPS or child.dep_ == "pobj" or self._continues_place(child):
+                kept |= self._phrase_tokens(child)
+        return kept
+
+    def _continues_place(self, prep: Token) -> bool:
+        """ "the villages of Plekhovo", "combat zones in Ukraine" continue a place; "in total" does not."""
+        if prep.dep_ != "prep" or prep.lower_ not in _NP_PREPS:
+            return False
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        return bool(objects) and (prep.lower_ == "of" or self.is_place(objects[0], depth=1))
+
+    def most_specific_place(self, span: Span) -> str | None:
+        """Of the places named in ``span``, the one deepest in the place hierarchy (else the last)."""
+        entities = span.doc._.entities or {}
+        best, best_depth = None, -1
+        for token in span:
+            ident = token.ent_kb_id_
+            if not ident or not self.place_entity(token):
+                continue
+            entity = entities.get(ident)
+            depth = len(entity.parents) if entity is not None else 0
+            if depth >= best_depth:
+                best, best_depth = ident, depth
+        return best
+
+    @staticmethod
+    def _demonym(span: Span) -> str | None:
+        """ "Ukrainian territory": the people's country, when no place is named."""
+        return next((t.ent_kb_id_ for t in span if t.ent_type_ == "NORP" and t.ent_kb_id_), None)
+
+    def resolve_anaphor(self, reference: Reference, r: Reading, window: int) -> None:
+        """ "in the region": the region is the last place named before it (within ``window`` characters)."""
+        doc = r.expression.doc
+        if reference.entity or reference.span is None:
+            return
+        words = reference.text.lower().split()
+        if not words or words[-1] not in ANAPHORIC_PLACES:
+            return
+        start = reference.span[0]
+        if r.text[max(0, start - 5) : start].lower().strip() not in ("the", "this", "that"):
+            return
+        for ent in reversed(r.index.ents_within(max(0, start - window), start)):
+            if ent.end_char > start:
+                continue
+            if ent.kb_id_ and self.place_entity(ent[0]) and self._used_as_place(ent):
+                reference.entity = ent.kb_id_
+                reference.parents = parents_of(doc, ent.kb_id_)
+                return
+
+    def _used_as_place(self, ent: Span) -> bool:
+        """Named as a place ("in Kursk", "the Kursk front"), not as a speaker ("Washington's number")."""
+        root = ent.root
+        prep = root.head
+        if root.dep_ == "pobj":
+            return prep.lower_ in self.lex.static_preps or prep.lower_ in self.lex.directional_preps
+        return root.dep_ in ("compound", "nmod", "amod") and self._place_noun(root.head)
+
+    # -- distances -----------------------------------------------------------------------------------------
+
+    def distance_subject(self, r: Reading) -> Reference | None:
+        """The thing a distance places: "Kazan, about 720 km from Moscow", "Sudzha lies 10 km from"."""
+        doc = r.expression.doc
+        i = r.expression.start - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN"):
+            return self.reader.noun_reference(self._phrase_head(doc[i]), None)
+        token = r.noun or r.anchor
+        for _ in range(8):
+            head = token.head
+            if head == token:
+                break
+            if head.pos_ in ("NOUN", "PROPN") and not self._is_reference_point(head):
+                return self.reader.noun_reference(self._phrase_head(head), None)
+            if head.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return self.reader.noun_reference(self._phrase_head(subjects[0]), None)
+            token = head
+        return None
+
+    def _phrase_head(self, token: Token) -> Token:
+        """From an apposition, or a name after "the town of", up to the noun phrase it belongs to."""
+        while True:
+            if token.dep_ == "appos":
+                token = token.head
+            elif token.dep_ == "pobj" and token.head.lower_ == "of" and self._place_noun(token.head.head):
+                token = token.head.head
+            else:
+                return token
+
+    def _is_reference_point(self, token: Token) -> bool:
+        return token.dep_ == "pobj" and token.head.lower_ in self.lex.reference_preps
+
+
+def parents_of(doc: Doc, ident: str | None) -> list[str]:
+    """The enclosing places of a linked place, nearest first (empty when the linker does not know them)."""
+    entity = (doc._.entities or {}).get(ident) if ident else None
+    return list(entity.parents) if entity is not None else []
