@@ -1,0 +1,295 @@
+"""Finding attribution cues in a parsed Doc, with their source and content tokens.
+
+One pass over the tokens looks each one up in the lexicon (a set lookup per token); only
+the few cue tokens get the dependency work. Each construction has its own finder:
+
+- verbal (``attribution_verbs``): "X said (that) ...", "'...,' he said", "X confirmed the
+  presence of ...", "it was reported that ...";
+- prepositional: "according to X, ...", "..., per X";
+- adverbial: "... are reportedly training ...";
+- nominal: "a confirmation by X that ...", "X's claim that ...", "X rejected reports that ...",
+  "the American estimate, given by X, was ...";
+- a headline: "Zelensky Says Troops Are in Kursk";
+- a speaker's line: "TAPPER: ...", "Paul Ryan: FBI decision defies explanation".
+
+A finder returns a ``Candidate``: token indices, nothing resolved yet. ``claims.py`` links
+candidates (via, nesting), builds the records and resolves the sources.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .attribution_verbs import SUBJECT_DEPS, Candidate, VerbalCues
+
+__all__ = ["SUBJECT_DEPS", "Candidate", "CueFinder"]
+
+#: A speaker's name before a colon is this short ("Rep. Paul Ryan:"); longer is a sentence.
+SPEAKER_LINE_MAX_TOKENS = 5
+#: A headline has this many words, most of them capitalised ("Zelensky Says Troops Are in Kursk").
+MIN_HEADLINE_WORDS = 4
+MAX_HEADLINE_WORDS = 25
+HEADLINE_TITLE_SHARE = 0.8
+#: How far up from a noun an 'according to' / 'per' phrase looks for the clause it belongs to.
+MAX_HOST_CLIMB = 4
+#: "RUSSIA: A drone attack ..." is a dateline, not a speaker.
+DATELINE_ENTS = {"GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC"}
+
+
+class CueFinder(VerbalCues):
+    """Finds attribution candidates in one Doc: verbal cues (``VerbalCues``) and the other constructions."""
+
+    # --- the pass over the tokens -------------------------------------------------------
+
+    def find(self) -> list[Candidate]:
+        lex = self.lex
+        found: list[Candidate] = []
+        for token in self.doc:
+            pos = token.pos_
+            candidate = None
+            if token.lower_ in lex.headline_forms and token.is_title and token.i > 0:
+                candidate = self.headline(token)
+                if candidate is not None:
+                    found.append(candidate)
+                    continue
+            if pos == "VERB" or pos == "AUX":
+                lemma = token.lemma_
+                if lemma in lex.verbs:
+                    candidate = self.verbal(token, lemma, lex.verbs[lemma])
+                elif token.lower_ in lex.prepositions:
+                    candidate = self.prepositional(token)
+            elif pos == "NOUN" and token.lemma_ in lex.nouns:
+                candidate = self.nominal(token)
+            elif pos == "ADV" and token.lower_ in lex.adverbs:
+                candidate = self.adverbial(token)
+            elif pos == "ADP" and token.lower_ in lex.prepositions:
+                candidate = self.prepositional(token)
+            elif token.text == ":":
+                candidate = self.speaker_line(token)
+            if candidate is not None:
+                found.append(candidate)
+        capitals = [c for c in found if c.construction == "speaker" and not self.doc[c.source].ent_type_]
+        if len(capitals) == 1:
+            # One "NAME: ..." line in capitals is a dateline ("RUSSIA: A drone attack ..."); a transcript has several.
+            found.remove(capitals[0])
+        return found
+
+    # --- negation -----------------------------------------------------------------------
+
+    def prepositional(self, token: Token) -> Candidate | None:
+        """'according to X, ...', '..., per X' (a source before or after the statement it gives)."""
+        lower = token.lower_
+        if lower == "according":
+            to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        elif lower == "per":
+            source = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if source is None or not self.looks_like_party(source):
+                return None  # "$5 per litre", "per cent"
+        else:
+            return None
+        if source is None:
+            return None
+        phrase = (token.left_edge.i, token.right_edge.i + 1)
+        # The clause the phrase belongs to: "The attack killed 12 people, per local officials" hangs
+        # 'per' on 'people'; the statement is the whole clause.
+        host = token.head
+        for _ in range(MAX_HOST_CLIMB):
+            if host.pos_ in {"VERB", "AUX"} or host.head is host:
+                break
+            host = host.head
+        if host is token:
+            return None
+        content = {i for i in range(host.left_edge.i, host.right_edge.i + 1) if not phrase[0] <= i < phrase[1]}
+        return Candidate(
+            construction="prepositional",
+            cue=self.lex.prepositions[lower],
+            cue_token=token.i,
+            cue_tokens=(token.i, (to.i + 1) if lower == "according" and to is not None else token.i + 1),
+            certainty="asserted",
+            content=content,
+            source=source.i,
+            phrase=phrase,
+        )
+
+    def looks_like_party(self, token: Token) -> bool:
+        return token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.lower_ in self.lex.unnamed_words
+
+    # --- adverbial cues -----------------------------------------------------------------
+
+    def adverbial(self, token: Token) -> Candidate | None:
+        """'Russian forces are reportedly training ...': an unnamed source for the clause."""
+        head = token.head
+        if token.dep_ != "advmod" or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS | {"expl"}), None)
+        start = min(subject.left_edge.i if subject is not None else head.i, head.i)
+        content = {i for i in range(start, head.right_edge.i + 1) if i != token.i}
+        return Candidate(
+            construction="adverbial",
+            cue=token.lower_,
+            cue_token=token.i,
+            cue_tokens=(token.i, token.i + 1),
+            certainty=self.lex.adverbs[token.lower_],
+            content=content,
+            hedged=True,
+        )
+
+    # --- nominal cues -------------------------------------------------------------------
+
+    def nominal(self, noun: Token) -> Candidate | None:
+        """'a confirmation by X that ...', 'X's claim that ...', 'X rejected reports that ...'."""
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and self.has_that(c)), None)
+        if clause is None:
+            return self.nominal_subject(noun)
+        lemma = noun.lemma_
+        cue, certainty, source = lemma, self.lex.certainty_of(lemma), None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                source = child
+            elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                source = next((c for c in child.children if c.dep_ == "pobj"), source)
+        governor = noun.head
+        if (
+            source is None
+            and noun.dep_ == "pobj"
+            and governor.dep_ == "prep"
+            and governor.head.lemma_ in self.lex.verbs
+        ):
+            # "X said in a statement that ...": the statement's clause is what X said.
+            verb = governor.head
+            if self.negated(verb):
+                return None
+            source = self.subject_of(verb)
+            cue, certainty = verb.lemma_, self.lex.verbs[verb.lemma_].certainty
+        elif source is None and noun.dep_ == "dobj" and governor.pos_ == "VERB":
+            subject = self.subject_of(governor)
+            if governor.lemma_ in self.lex.light_verbs:
+                source = subject
+            elif governor.lemma_ in self.lex.verbs and self.lex.verbs[governor.lemma_].certainty == "denied":
+                source, cue, certainty = subject, governor.lemma_, "denied"
+        if source is None and noun.lower_ in self.lex.unnamed_words:
+            source = noun  # "amid reports that ...": the reports are the (unnamed) source
+        return Candidate(
+            construction="nominal",
+            cue=cue,
+            cue_token=noun.i,
+            cue_tokens=(noun.i, noun.i + 1),
+            certainty=certainty,
+            content=set(range(clause.left_edge.i, clause.right_edge.i + 1)),
+            source=source.i if source is not None else None,
+            channel=self.channel_word(noun) if cue != lemma else None,
+        )
+
+    def nominal_subject(self, noun: Token) -> Candidate | None:
+        """'The American estimate, given by Blinken, was around 8,000 troops': the estimate is what follows 'was'."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_ != "be" or self.negated(verb):
+            return None
+        attr = next((c for c in verb.children if c.dep_ in {"attr", "acomp"} and c.i > verb.i), None)
+        if attr is None:
+            return None
+        source = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                source = child
+            elif child.dep_ == "acl":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else source
+            elif child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                source = pobj if pobj is not None and self.looks_like_party(pobj) else source
+        if source is None:
+            return None  # "the estimate was ..." with nobody behind it is the writer's own sentence
+        return Candidate(
+            construction="nominal",
+            cue=noun.lemma_,
+            cue_token=noun.i,
+            cue_tokens=(noun.i, noun.i + 1),
+            certainty=self.lex.certainty_of(noun.lemma_),
+            content=set(range(attr.left_edge.i, verb.right_edge.i + 1)),
+            source=source.i,
+        )
+
+    @staticmethod
+    def has_that(clause: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+    # --- a headline ---------------------------------------------------------------------
+
+    def headline(self, verb: Token) -> Candidate | None:
+        """'Zelensky Says 11,000 North Korean Troops in Kursk, Urges ...': in a title-case line, the name
+        before the verb is the source and the words after it, to the next comma, the content."""
+        start, end = self.layout.line_of(verb.i)
+        words = [t for t in self.doc[start:end] if t.is_alpha]
+        if not (MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS):
+            return None
+        if sum(t.is_title or t.is_upper or len(t) <= 3 for t in words) < HEADLINE_TITLE_SHARE * len(words):
+            return None
+        name = self.doc[start : verb.i]
+        if not (1 <= len(name) <= SPEAKER_LINE_MAX_TOKENS) or name[-1].pos_ not in {"PROPN", "NOUN"}:
+            return None
+        stop = next((i for i in range(verb.i + 1, end) if self.doc[i].text in {",", ";", ":", "|", "—", "–"}), end)
+        if stop - verb.i <= 1:
+            return None
+        lemma = self.lex.headline_forms[verb.lower_]
+        return Candidate(
+            construction="headline",
+            cue=lemma,
+            cue_token=verb.i,
+            cue_tokens=(verb.i, verb.i + 1),
+            certainty=self.lex.certainty_of(lemma),
+            content=set(range(verb.i + 1, stop)),
+            source=name[-1].i,
+            bounded=True,
+            source_bounds=(name.start, name.end),
+        )
+
+    # --- a speaker's line ---------------------------------------------------------------
+
+    def line_opener(self, i: int) -> bool:
+        """Does token ``i`` end what comes before a speaker's name: a line break or a dash?"""
+        token = self.doc[i]
+        return "\n" in token.text_with_ws or token.text in {"-", "–", "—"}
+
+    def speaker_name(self, name: Span) -> bool:
+        """A person's or a body's name ('Paul Ryan', 'HUFFPOLLSTER'), not a dateline ('RUSSIA') or a label ('Photo')."""
+        if name[0].lower_ in self.lex.speaker_line_labels or not name[0].text[:1].isupper():
+            return False
+        labels = {t.ent_type_ for t in name}
+        if labels & {"PERSON", "ORG"}:
+            return all(t.pos_ in {"PROPN", "PUNCT", "PART"} or t.ent_type_ for t in name)
+        return all(t.text.isupper() and t.is_alpha and t.ent_type_ not in DATELINE_ENTS for t in name)
+
+    def speaker_line(self, colon: Token) -> Candidate | None:
+        """'TAPPER: ...', 'Paul Ryan: FBI decision defies explanation', '... - Carl Bialik: “...”': a name
+        that opens a line (or follows a dash) and a colon: what follows on the line is theirs."""
+        doc = self.doc
+        i = colon.i
+        start = i
+        while start > 0 and i - start < SPEAKER_LINE_MAX_TOKENS and not self.line_opener(start - 1):
+            start -= 1
+        if start == i or (start > 0 and not self.line_opener(start - 1)):
+            return None
+        name = doc[start:i]
+        if not self.speaker_name(name):
+            return None
+        end = i + 1
+        while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+            end += 1
+        close = self.quotes.open_to_close.get(i + 1)
+        if close is not None and close not in self.quotes.unclosed:
+            end = close + 1
+        if end <= i + 1:
+            return None
+        return Candidate(
+            construction="speaker",
+            cue=":",
+            cue_token=i,
+            cue_tokens=(i, i + 1),
+            certainty="asserted",
+            content=set(range(i + 1, end)),
+            source=name[-1].i,
+            bounded=True,
+            source_bounds=(name.start, name.end),
+        )

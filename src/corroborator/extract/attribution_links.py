@@ -1,0 +1,237 @@
+"""Linking attribution candidates: relays, chained reports, asides and quotes that go on.
+
+Each finder in ``attribution_cues`` sees one construction; here they meet. "He stated that ...,
+according to Hotnews" becomes one statement with a relay (via), not two; "..., the agency said,
+Harbourline reported, citing two lawmakers" one statement with three parties; "X has confirmed
+Y, suggesting Z" two statements, Z cut from Y. A content also loses what the writer hangs on its
+end (", where ...", ", a term Kyiv uses for ...") and gains the quotations that continue it
+('“A,” she said. “B.”').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from .attribution_cues import SUBJECT_DEPS, Candidate
+from .attribution_lexicon import Lexicon
+from .attribution_parties import PartyBuilder
+from .attribution_spans import Layout
+
+#: How far (in sentences) a quotation may continue after its attribution and still be part
+#: of the same claim: '“A,” she said. “B.”' Beyond that a quote is more likely somebody else's.
+MAX_CONTINUATION_SENTENCES = 3
+#: Non-restrictive modifiers that a writer hangs on the end of a reported clause.
+ASIDE_DEPS = {"relcl", "appos", "npadvmod"}
+
+
+def _extent(candidate: Candidate) -> tuple[int, int]:
+    return (min(candidate.content), max(candidate.content)) if candidate.content else (-1, -1)
+
+
+def _host_of(inner: Candidate, candidates: Iterable[Candidate], doc: Doc) -> Candidate | None:
+    """The statement an attribution phrase ('according to X', 'per X') belongs to, if any: the smallest
+    one whose cue it modifies or whose content it sits in."""
+    host_token = doc[inner.cue_token].head.i
+    best: Candidate | None = None
+    for other in candidates:
+        if other is inner or other.construction in {"prepositional", "adverbial"}:
+            continue
+        start, end = _extent(other)
+        hosts = other.cue_token == host_token or start <= inner.cue_token <= end
+        if hosts and (best is None or (end - start) < (_extent(best)[1] - _extent(best)[0])):
+            best = other
+    return best
+
+
+def link(candidates: list[Candidate], doc: Doc, builder: PartyBuilder) -> list[Candidate]:
+    """Turn attribution phrases into relays, merge chained reports, drop duplicates."""
+    by_cue = {c.cue_token: c for c in candidates}
+    dropped: set[int] = set()
+    for candidate in candidates:
+        if candidate.construction == "prepositional":
+            host = _host_of(candidate, candidates, doc)
+            if host is not None and candidate.source is not None:
+                host.via.append(candidate.source)
+                host.content -= set(range(*candidate.phrase)) if candidate.phrase else set()
+                dropped.add(id(candidate))
+        elif candidate.construction == "adverbial":
+            head = doc[candidate.cue_token].head.i
+            if head in by_cue and by_cue[head] is not candidate:
+                by_cue[head].hedged = True  # "X reportedly said": a hedge on X's statement
+                dropped.add(id(candidate))
+        elif candidate.construction == "verbal":
+            _link_verbal(candidate, by_cue, doc, builder, dropped)
+    kept = [c for c in candidates if id(c) not in dropped]
+    _cut_participles(kept, doc)
+    _cut_coordinated(kept, doc, builder.lex)
+    return _dedupe(kept)
+
+
+def _cut_coordinated(candidates: list[Candidate], doc: Doc, lexicon: Lexicon) -> None:
+    """'Six in 10 said A, and three-quarters said B', 'He says A and says B': the second report is
+    not part of the first one's content (a coordinated 'that' clause is: 'said A, but that B')."""
+    for candidate in candidates:
+        cut: set[int] = set()
+        for i in candidate.content:
+            token = doc[i]
+            if (
+                token.dep_ == "conj"
+                and token.lemma_ in lexicon.verbs
+                and (token.lemma_ == candidate.cue or any(c.dep_ in SUBJECT_DEPS for c in token.children))
+                and token.head.i in candidate.content
+                and i != candidate.cue_token
+                and not _has_that(token)
+            ):
+                cut.update(range(token.left_edge.i, token.right_edge.i + 1))
+        candidate.content -= cut
+
+
+def _cut_participles(candidates: list[Candidate], doc: Doc) -> None:
+    """'X has confirmed Y, suggesting Z': Z is a statement of its own, not part of Y."""
+    for participle in candidates:
+        verb = doc[participle.cue_token]
+        if participle.construction != "verbal" or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            continue
+        own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+        for other in candidates:
+            if other is not participle and verb.i in other.content:
+                other.content -= own
+
+
+def _link_verbal(
+    candidate: Candidate, by_cue: dict[int, Candidate], doc: Doc, builder: PartyBuilder, dropped: set
+) -> None:
+    verb = doc[candidate.cue_token]
+    if verb.head.i == verb.i or verb.head.lemma_ not in builder.lex.verbs:
+        return
+    head = by_cue.get(verb.head.i)
+    if head is not None and head.construction != "verbal":
+        return
+    if candidate.cue == "cite" and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        # "X reported ..., citing Y": Y said it, X passed it on. Citing data or a document names no party.
+        cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if head is not None and id(head) not in dropped and head.source is not None and _is_party(cited, builder):
+            head.via.insert(0, head.source)
+            head.source = cited.i
+        dropped.add(id(candidate))
+    elif verb.dep_ == "parataxis" and head is not None and id(head) not in dropped:
+        # "..., the agency said, Harbourline reported": the agency is the source, Harbourline a relay;
+        # "X is believed to ..., Lee said": Lee's statement, hedged.
+        candidate.content = set(head.content) - set(range(verb.left_edge.i, verb.right_edge.i + 1))
+        candidate.via.extend([head.source, *head.via] if head.source is not None else head.via)
+        candidate.hedged = candidate.hedged or head.passive or head.certainty == "hedged"
+        dropped.add(id(head))
+    elif verb.dep_ == "parataxis" and head is None:
+        # "..., the agency said, Harbourline reported, citing two lawmakers": the relays, nearest first.
+        reporter = verb.head
+        for child in reporter.children:
+            if child.lemma_ == "cite" and child.dep_ == "advcl":
+                cited = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if _is_party(cited, builder):
+                    candidate.via.append(cited.i)
+        subject = next((c for c in reporter.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            candidate.via.append(subject.i)
+
+
+def _has_that(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _is_party(token: Token | None, builder: PartyBuilder) -> bool:
+    if token is None:
+        return False
+    party = builder.build(token)
+    return party.kind != "unnamed" or token.lemma_.lower() in builder.lex.unnamed_people
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One claim per (source, content): 'confirmed and said that X' reports X once."""
+    seen: set[tuple[int | None, frozenset[int]]] = set()
+    out = []
+    for candidate in candidates:
+        key = (candidate.source, frozenset(candidate.content))
+        if key not in seen:
+            seen.add(key)
+            out.append(candidate)
+    return out
+
+
+# --- trimming --------------------------------------------------------------------------
+
+
+def trim_asides(doc: Doc, content: set[int]) -> set[int]:
+    """Drop a non-restrictive modifier that ends the content: ', who has a delegate lead', ', where he
+    trailed', ', the latter a reference to ...': background the writer adds, not what was said."""
+    last = max(content)
+    for i in sorted(content):
+        token = doc[i]
+        if token.dep_ not in ASIDE_DEPS or token.right_edge.i != last or token.head.i not in content:
+            continue
+        start = token.left_edge.i
+        kept = {j for j in content if j < start - 1}
+        # A long aside carries news of its own ("..., most of whom were first stationed at ..."): keep it.
+        if start - 1 in content and doc[start - 1].text == "," and len(kept) > last - start and not _quoted(doc, start):
+            return kept
+    return content
+
+
+def _quoted(doc: Doc, i: int) -> bool:
+    return any(t.text in {"“", "”", '"', "''", "``"} for t in doc[max(0, i - 1) : i + 1])
+
+
+# --- quotes that go on after the attribution ---------------------------------------------
+
+
+def continue_quote(doc: Doc, content: set[int], layout: Layout, cue_tokens: set[int]) -> list[set[int]]:
+    """Quotations that go on before or after the attribution: '“A,” she said. “B.”' and
+    '“A.” “B,” she said.': B and A are still hers, when no attribution of their own claims them."""
+    quotes = layout.quotes
+    groups = []
+    _, end = layout.sentence(max(content))
+    for _ in range(MAX_CONTINUATION_SENTENCES):
+        start = end
+        if start - 1 in quotes.open_to_close and start - 1 > max(content):
+            start -= 1  # the parser left the next quote's opening mark at the end of this sentence
+        while start < len(doc) and doc[start].is_space:
+            start += 1
+        close = quotes.open_to_close.get(start) if start < len(doc) else None
+        if close is None or _attributed(layout.sentence(close), start, close, cue_tokens):
+            break
+        line = layout.line_of(start)
+        if line != layout.line_of(max(content)) and not _whole_line(doc, line, start, close):
+            break  # a quote that opens a paragraph and goes on after it is somebody else's words
+        groups.append(set(range(start, close + 1)))
+        _, end = layout.sentence(close)
+        if close + 1 < end - 1:
+            break  # the sentence goes on after the quote: something else is said there
+    start, _ = layout.sentence(min(content))
+    for _ in range(MAX_CONTINUATION_SENTENCES):
+        end = start - 1
+        while end >= 0 and doc[end].is_space:
+            end -= 1
+        opening = quotes.close_to_open.get(end) if end >= 0 else None
+        if opening is None or opening != layout.sentence(opening)[0]:
+            break
+        if layout.line_of(opening) != layout.line_of(min(content)):
+            break  # a quote paragraph before the attribution is as often somebody else's
+        if _attributed(layout.sentence(opening), opening, end, cue_tokens):
+            break
+        groups.append(set(range(opening, end + 1)))
+        start, _ = layout.sentence(opening)
+    return groups
+
+
+def _whole_line(doc: Doc, line: tuple[int, int], start: int, close: int) -> bool:
+    """Is the quotation [start, close] all there is on its line (a paragraph that only quotes)?"""
+    end = line[1]
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return start == line[0] and close >= end - 1
+
+
+def _attributed(sentence: tuple[int, int], start: int, end: int, cue_tokens: set[int]) -> bool:
+    """Does an attribution in the quotation's sentence but outside the quotation claim it ('“B,” he added.')?"""
+    return any(sentence[0] <= i < sentence[1] and not start <= i <= end for i in cue_tokens)

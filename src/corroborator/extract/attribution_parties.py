@@ -1,0 +1,302 @@
+"""Sources and relays of statements: the words of the mention, who they name, of which kind.
+
+``PartyBuilder.build(head)`` reads a source phrase around its head token: the phrase
+without its apposition or relative clause ("Andrii Kovalenko, head of ..., who ..."),
+the apposition or a title before the name as the role, the linked entity (from
+``doc._.entities`` / ``token.ent_kb_id``) and a kind. ``Resolver`` then names pronouns and
+definite descriptions after the last speaker of a compatible kind ("He" -> the last person
+who spoke, "the agency" -> the last organisation that did).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Party
+from .attribution_lexicon import Lexicon
+from .attribution_spans import Layout
+
+#: Children that are not part of a source's name: they describe it (role) or are punctuation.
+DESCRIPTIVE_DEPS = {"appos", "relcl", "acl", "punct", "parataxis", "dep", "advmod", "cc"}
+DETERMINERS = {"the", "a", "an"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+#: What the linker's entity kinds mean for a source; a place that speaks is its government.
+LINKED_KINDS = {
+    "person": "person",
+    "organization": "organization",
+    "government": "government",
+    "media": "media",
+    "place": "government",
+    "group": "organization",
+}
+QUOTE_MARKS = {"“", "”", '"', "''", "``", "«", "»"}
+#: "the agency, known as HUR", "a group called Wagner": participles that name what they follow.
+ALIAS_VERBS = {"know", "call", "dub", "nickname", "name"}
+#: An unlabelled name in capitals this short is an acronym ("DIU", "NATO"); longer, a name in a
+#: transcript ("TAPPER").
+MAX_ACRONYM = 5
+#: Kinds of party that "it" or "the agency" can stand for.
+BODIES = {"organization", "government", "media"}
+#: A source phrase longer than this is a clause the parser took for a subject, not a name.
+MAX_SOURCE_TOKENS = 25
+
+
+class PartyBuilder:
+    """Builds unresolved Parties from source heads, for one Doc."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, layout: Layout) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.layout = layout
+        self.records = getattr(doc._, "entities", None) or {}
+        self.by_offsets = {m: ident for ident, e in self.records.items() for m in getattr(e, "mentions", ())}
+
+    # --- the phrase ---------------------------------------------------------------------
+
+    def phrase(self, head: Token) -> tuple[int, int]:
+        """[start, end) of the source's words: the head with its modifiers, without descriptions."""
+        kept = [head.i]
+        for child in head.children:
+            if child.dep_ not in DESCRIPTIVE_DEPS or (child.dep_ in {"acl", "relcl"} and self._restrictive(child)):
+                kept.extend((child.left_edge.i, child.right_edge.i))
+            elif child.dep_ == "cc" or (child.dep_ == "punct" and child.i < head.i and child.text == "-"):
+                kept.append(child.i)
+        line_start, line_end = self.layout.line_of(head.i)
+        start, end = max(min(kept), line_start), min(max(kept) + 1, line_end)
+        doc = self.doc
+        # A quote mark before the head ends somebody's words, not the name: '..., Mr. President,'' Steve Cohen'.
+        marks = [i for i in range(start, head.i) if doc[i].text in QUOTE_MARKS]
+        if marks:
+            start = marks[-1] + 1
+        # "The governor of Belgorod region, Vyacheslav Gladkov," the apposition hangs on a word inside.
+        appositions = [t for t in doc[start:end] if t.dep_ == "appos" and t.i > head.i and t.left_edge.i > start]
+        for token in appositions:
+            if doc[token.left_edge.i - 1].text == ",":
+                end = min(end, token.left_edge.i - 1)
+        while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in {"and", "but"}):
+            start += 1
+        while end - 1 > start and doc[end - 1].is_punct:
+            end -= 1
+        if end - start > MAX_SOURCE_TOKENS:
+            start, end = max(start, head.i - 6), head.i + 1
+        return start, end
+
+    def _restrictive(self, acl: Token) -> bool:
+        """'people briefed on the situation' names the source; ', speaking on condition of anonymity,'
+        or ', saying ...' after a comma describes it, and a clause of its own ('saying that ...') is a cue."""
+        before = self.doc[acl.left_edge.i - 1] if acl.left_edge.i > 0 else None
+        clause = any(c.dep_ in {"ccomp", "dobj"} for c in acl.children) and acl.tag_ == "VBG"
+        return before is not None and before.text != "," and not clause
+
+    def entity_at(self, token: Token) -> Span | None:
+        if token.ent_iob_ == "O" or not token.ent_type_:
+            return None
+        doc = self.doc
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
+
+    def entity_id(self, span: Span) -> str | None:
+        ident = span.root.ent_kb_id_ or self.by_offsets.get((span.start_char, span.end_char))
+        return ident or None
+
+    # --- the party ----------------------------------------------------------------------
+
+    def build(self, head: Token, bounds: tuple[int, int] | None = None) -> Party:
+        """The party whose phrase has this head; ``bounds`` limit the phrase where the parse is no guide."""
+        doc = self.doc
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            antecedent = self.build(head.head.head)
+            return replace(antecedent, text=head.text, span=(head.idx, head.idx + len(head.text)))
+        start, end = self.phrase(head)
+        if bounds is not None:
+            start, end = max(start, bounds[0]), min(end, bounds[1])
+        words = doc[start:end]
+        text = words.text
+        span = (words.start_char, words.end_char)
+        if head.pos_ == "PRON":
+            return Party(text=text, kind=self.pronoun_kind(head), span=span)
+        person = self.named_apposition(head)
+        if person is not None:
+            # "the head of Ukraine's military intelligence, Kyrylo Budanov": the name is the apposition.
+            role = self._strip_det(words)
+            entity = self.entity_id(person)
+            linked = getattr(self.records.get(entity), "kind", None) if entity else None
+            record_name = getattr(self.records.get(entity), "name", None) if entity else None
+            return Party(
+                text=text,
+                name=record_name or person.text,
+                entity=entity,
+                kind=LINKED_KINDS.get(linked or "", "person"),
+                span=span,
+                role=role.text if role is not None else None,
+            )
+        name_span = self.alias_of(head) or self.name_in(words, head)
+        entity = self.entity_id(name_span) if name_span is not None else None
+        linked = getattr(self.records.get(entity), "kind", None) if entity else None
+        kind = LINKED_KINDS.get(linked or "") or self.kind_of(words, head, name_span)
+        if kind == "person" and self.kind_of(words, head, None) == "media":
+            kind = "media"  # "the Danube Herald": the model (and so the linker) took the paper for a person
+        name, role = self.name_and_role(words, head, name_span, kind)
+        record = self.records.get(entity) if entity else None
+        if record is not None:
+            # The linker knows the canonical name ("DIU" -> its full name) and may know the role.
+            name = getattr(record, "name", None) or name
+            role = role or getattr(record, "role", None)
+        return Party(text=text, name=name, entity=entity, kind=kind, span=span, role=role)
+
+    def name_in(self, words: Span, head: Token) -> Span | None:
+        """The named entity the phrase is about: the one its head belongs to."""
+        return self.entity_at(head)
+
+    def named_apposition(self, head: Token) -> Span | None:
+        """The person an office is given to: 'the head of X, Kyrylo Budanov', 'The governor of Belgorod
+        region, Vyacheslav Gladkov' (the apposition may hang on a word inside the phrase)."""
+        if head.ent_type_ == "PERSON" or head.pos_ == "PRON":
+            return None
+        for token in head.subtree:
+            if token.dep_ != "appos" or token.ent_type_ != "PERSON" or token.i <= head.i:
+                continue
+            if token.head.i == head.i or token.head.i in {t.i for t in head.children if t.dep_ == "prep"} | {
+                t.i for t in head.subtree if t.dep_ == "pobj"
+            }:
+                return self.entity_at(token)
+        return None
+
+    def alias_of(self, head: Token) -> Span | None:
+        """'the agency, known as HUR': the name a description gives itself."""
+        for acl in head.children:
+            if acl.dep_ != "acl" or acl.lemma_ not in ALIAS_VERBS:
+                continue
+            for child in acl.children:
+                target = child if child.dep_ == "oprd" else None
+                if child.dep_ == "prep" and child.lower_ == "as":
+                    target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None and target.pos_ == "PROPN":
+                    return self.entity_at(target) or self.doc[target.left_edge.i : target.right_edge.i + 1]
+        return None
+
+    def pronoun_kind(self, head: Token) -> str:
+        lower = head.lower_
+        if lower in self.lex.person_pronouns:
+            return "person"
+        if lower in self.lex.org_pronouns:
+            return "organization"
+        return "unnamed"
+
+    def kind_of(self, words: Span, head: Token, name: Span | None) -> str:
+        lower = words.text.lower()
+        label = name.label_ if name is not None else ""
+        media = any(p in lower for p in self.lex.media_phrases) or any(
+            t.lower_ in self.lex.media_words for t in words if t.pos_ == "PROPN" or t.i == head.i
+        )
+        if media and head.lower_ not in {"officials", "official"}:
+            return "media"  # before PERSON: the model takes "the Danube Herald" for a person
+        if label == "PERSON":
+            return "person"
+        if label == "GPE" or lower in self.lex.government_words or head.lower_ in self.lex.government_words:
+            return "government"
+        if label in {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"} or head.lower_ in self.lex.organization_words:
+            return "organization"
+        if head.lower_ in self.lex.unnamed_words or head.lemma_.lower() in self.lex.unnamed_words:
+            return "unnamed"
+        if head.pos_ == "PROPN" and not label:
+            # A proper name the model did not label: an acronym is an organisation ("DIU"),
+            # anything else most likely a person ("Kovalenko").
+            acronym = head.text.isupper() and 1 < len(head.text) <= MAX_ACRONYM
+            return "organization" if acronym else "person"
+        return "unnamed"
+
+    def name_and_role(self, words: Span, head: Token, name: Span | None, kind: str) -> tuple[str | None, str | None]:
+        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        appos_span = self._trimmed(appos) if appos is not None else None
+        if name is not None and name.label_ == "PERSON":
+            before = self._strip_det(self.doc[words.start : name.start])
+            return name.text, (before.text if before is not None and len(before) else appos_span)
+        if kind == "unnamed":
+            return None, appos_span
+        if name is not None:
+            named = self._strip_det(name)
+            return (named.text if named is not None else name.text), appos_span
+        named = self._strip_det(words)
+        return (named.text if named is not None else words.text), appos_span
+
+    def _trimmed(self, token: Token) -> str | None:
+        span = self.doc[token.left_edge.i : token.right_edge.i + 1]
+        text = span.text.strip(" ,()–—-")
+        return text or None
+
+    def _strip_det(self, span: Span) -> Span | None:
+        start, end = span.start, span.end
+        while start < end and (self.doc[start].lower_ in DETERMINERS or self.doc[start].is_punct):
+            start += 1
+        while end > start and self.doc[end - 1].is_punct:
+            end -= 1
+        return self.doc[start:end] if end > start else None
+
+
+class Resolver:
+    """Names pronouns and definite descriptions after earlier speakers, in text order."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.history: list[Party] = []
+
+    def resolve(self, party: Party, head: Token | None) -> Party:
+        if head is not None:
+            lower = head.lower_
+            if lower in self.lex.person_pronouns or (lower in RELATIVE_PRONOUNS and party.kind == "person"):
+                if party.name is None:
+                    party = self._adopt(party, self._last({"person"}) or self._last_entity(head, {"PERSON"}))
+            elif lower in self.lex.org_pronouns:
+                party = self._adopt(party, self._last(BODIES) or self._last_entity(head, {"ORG"}))
+            elif self._definite_description(head, party):
+                # "the agency": the last body that spoke and was called an agency, else the last body
+                # named in the text, else the last body that spoke.
+                antecedent = self._last_with_word(head.lower_, head.lemma_) or self._last_entity(head, {"ORG"})
+                party = self._adopt(party, antecedent or self._last(BODIES))
+        if party.name:
+            self.history.append(party)
+        return party
+
+    def _definite_description(self, head: Token, party: Party) -> bool:
+        """'the agency', 'the ministry': no name of its own, an organisation's common noun."""
+        if party.entity or head.pos_ != "NOUN" or head.lower_ not in self.lex.organization_words:
+            return False
+        if party.name and party.text and party.name.lower() not in party.text.lower():
+            return False  # named already ("the agency, known as HUR")
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+            c.dep_ in {"poss", "compound", "amod"} and c.pos_ == "PROPN" for c in head.children
+        )
+
+    def _last(self, kinds: set[str]) -> Party | None:
+        return next((p for p in reversed(self.history) if p.kind in kinds and p.name), None)
+
+    def _last_with_word(self, word: str, lemma: str) -> Party | None:
+        for p in reversed(self.history):
+            if p.kind in BODIES:
+                haystack = f"{p.name or ''} {p.text or ''}".lower()
+                if word in haystack or lemma in haystack:
+                    return p
+        return None
+
+    def _last_entity(self, head: Token, labels: set[str]) -> Party | None:
+        """The last entity of these labels named before ``head``, as a party (when nobody spoke before)."""
+        for ent in reversed(self.doc.ents):
+            if ent.label_ in labels and ent.end <= head.i:
+                kind = "person" if ent.label_ == "PERSON" else "organization"
+                return Party(text=ent.text, name=ent.text, kind=kind, entity=ent.root.ent_kb_id_ or None)
+        return None
+
+    @staticmethod
+    def _adopt(party: Party, antecedent: Party | None) -> Party:
+        if antecedent is None:
+            return party
+        return replace(party, name=antecedent.name, entity=antecedent.entity, kind=antecedent.kind)

@@ -1,0 +1,212 @@
+"""The claims component on the real model: one invented sentence (or two) per construction.
+
+None of these sentences comes from the seed articles or the example corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.util import raise_error
+
+import corroborator.analyze.entities  # noqa: F401  (registers corroborator_entities)
+from corroborator.extract.attribution_lexicon import Lexicon
+from corroborator.extract.claims import log_error  # importing it registers corroborator_claims
+from corroborator.records import Claim
+from corroborator.settings import DEFAULT_MODEL
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("corroborator_entities")
+    nlp.add_pipe("corroborator_claims")
+    return nlp
+
+
+def claims_of(nlp, text: str) -> list[Claim]:
+    return nlp(text)._.claims
+
+
+def only(nlp, text: str) -> Claim:
+    claims = claims_of(nlp, text)
+    assert len(claims) == 1, [c.to_dict() for c in claims]
+    return claims[0]
+
+
+def test_registered_and_configurable(nlp):
+    assert "corroborator_claims" in nlp.pipe_names
+    blank = spacy.blank("en")
+    pipe = blank.add_pipe("corroborator_claims", config={"merge_quote_continuations": False})
+    assert pipe.options.merge_quote_continuations is False
+    assert blank("Nothing here.")._.claims == []  # no parse, no claims, no error
+
+
+def test_verbal_cue_strips_that_and_keeps_offsets(nlp):
+    text = "The ministry said that 40 drones were shot down over the region."
+    claim = only(nlp, text)
+    assert (claim.id, claim.cue, claim.certainty, claim.quote) == ("c1", "say", "asserted", "indirect")
+    assert claim.source.text == "The ministry"
+    assert claim.content == "40 drones were shot down over the region"
+    assert text[claim.span[0] : claim.span[1]] == claim.content
+
+
+def test_according_to(nlp):
+    claim = only(nlp, "According to the regional governor, three people were injured in the strike.")
+    assert claim.cue == "according to"
+    assert claim.source.text == "the regional governor"
+    assert claim.content == "three people were injured in the strike"
+
+
+def test_reportedly_is_an_unnamed_hedged_source(nlp):
+    claim = only(nlp, "Enemy forces have reportedly withdrawn from the village.")
+    assert (claim.cue, claim.certainty, claim.source.kind, claim.source.text) == (
+        "reportedly",
+        "hedged",
+        "unnamed",
+        None,
+    )
+    assert claim.content == "Enemy forces have withdrawn from the village"
+
+
+def test_nominal_cue(nlp):
+    claim = only(nlp, "The news came after a confirmation by the Polish army that two drones had entered its airspace.")
+    assert (claim.cue, claim.certainty) == ("confirmation", "confirmed")
+    assert "Polish army" in claim.source.text
+    assert claim.content == "two drones had entered its airspace"
+
+
+def test_passive_report(nlp):
+    claim = only(nlp, "Dozens of soldiers were reported missing after the assault.")
+    assert (claim.cue, claim.source.kind) == ("report", "unnamed")
+    assert claim.content.startswith("Dozens of soldiers were reported missing")
+    claim = only(nlp, "It was reported that the bridge had collapsed.")
+    assert claim.content == "the bridge had collapsed"
+
+
+def test_sourceless_reports(nlp):
+    claim = only(nlp, "Reports suggest that the convoy was hit near the border.")
+    assert (claim.source.text, claim.source.kind, claim.cue, claim.certainty) == (
+        "Reports",
+        "unnamed",
+        "suggest",
+        "hedged",
+    )
+
+
+def test_quote_with_speaker(nlp):
+    claim = only(nlp, '"We will not retreat," the commander said.')
+    assert (claim.quote, claim.content, claim.source.text) == ("direct", "We will not retreat", "the commander")
+    claim = only(nlp, 'The commander said: "We will hold the line."')
+    assert (claim.quote, claim.content) == ("direct", "We will hold the line")
+
+
+def test_quote_that_goes_on_after_the_attribution(nlp):
+    claim = only(nlp, "“The dam is holding,” the engineer said. “We expect the water to fall by Sunday.”")
+    assert claim.content == "The dam is holding We expect the water to fall by Sunday"
+    assert claim.quote == "direct"
+
+
+def test_mixed_quote(nlp):
+    claim = only(nlp, 'The general said the situation was "under control" at the front.')
+    assert claim.quote == "mixed"
+
+
+def test_pronoun_resolves_to_last_speaker(nlp):
+    first, second = claims_of(
+        nlp, "Maria Lopez said the crossing was closed. She added that it would reopen on Friday."
+    )
+    assert (first.source.name, first.source.kind) == ("Maria Lopez", "person")
+    assert (second.source.text, second.source.name, second.cue) == ("She", "Maria Lopez", "add")
+
+
+def test_role_from_apposition(nlp):
+    claim = only(nlp, "Olena Kravets, head of the regional council, told reporters that the shelling had stopped.")
+    assert (claim.source.text, claim.source.role) == ("Olena Kravets", "head of the regional council")
+
+
+def test_via_from_according_to(nlp):
+    claim = only(nlp, "The governor said the fire was contained, according to the Northline news agency.")
+    assert claim.source.text == "The governor"
+    assert [(v.text, v.kind) for v in claim.via] == [("the Northline news agency", "media")]
+    assert claim.content == "the fire was contained"
+
+
+def test_chain_of_relays_nearest_first(nlp):
+    text = "Grain exports fell by a third in March, the ministry said, the Danube Herald reported, citing two customs officials."
+    claim = only(nlp, text)
+    assert (claim.source.text, claim.content) == ("the ministry", "Grain exports fell by a third in March")
+    assert [(v.text, v.kind) for v in claim.via] == [
+        ("two customs officials", "unnamed"),
+        ("the Danube Herald", "media"),
+    ]
+
+
+def test_headline_and_transcript_lines(nlp):
+    claim = only(nlp, "Minister Says Grain Exports Fell By A Third In March\n\nThe ministry gave no details.")
+    assert (claim.source.text, claim.cue, claim.content) == (
+        "Minister",
+        "say",
+        "Grain Exports Fell By A Third In March",
+    )
+    _host, guest = claims_of(nlp, "HOST: Where are the troops now?\nKARLSSON: They are still near the river.")
+    assert (guest.source.text, guest.source.kind, guest.content) == (
+        "KARLSSON",
+        "person",
+        "They are still near the river",
+    )
+    assert claims_of(nlp, "KYIV: Air raid sirens sounded across the city overnight.") == []  # a dateline
+
+
+def test_channel(nlp):
+    assert only(nlp, "The mayor wrote on Telegram that the power had been restored.").channel == "Telegram"
+    assert only(nlp, "In a statement, the ministry said the talks had failed.").channel == "statement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry did not say how many drones were launched.",
+        "The spokesman declined to comment on the casualties.",
+        "The army neither confirmed nor denied that its troops had crossed the river.",
+    ],
+)
+def test_negated_or_empty_report_is_no_claim(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_nested_claim_keeps_the_chain(nlp):
+    outer, inner = claims_of(nlp, "The minister said that the agency had confirmed the deployment of 2,000 troops.")
+    assert (outer.id, inner.id, inner.parent) == ("c1", "c2", "c1")
+    assert (inner.cue, inner.content) == ("confirm", "the deployment of 2,000 troops")
+    assert [v.text for v in inner.via] == ["The minister"]
+
+
+def test_odd_input_gives_no_error(nlp):
+    for text in ["", " ", '"""', "“", "said said said", ":\n:\n:", "According to"]:
+        assert isinstance(claims_of(nlp, text), list)
+
+
+def test_error_handler_logs_or_raises(nlp):
+    extractor = nlp.get_pipe("corroborator_claims")
+    seen = []
+    lexicon = extractor.lexicon
+    try:
+        extractor.lexicon = None  # a broken state: every document fails
+        extractor.set_error_handler(lambda name, proc, docs, error: seen.append((name, type(error))))
+        assert nlp("The army said it had withdrawn.")._.claims == []
+        assert seen and seen[0][0] == "corroborator_claims"
+        extractor.set_error_handler(raise_error)
+        with pytest.raises(AttributeError):
+            nlp("The army said it had withdrawn.")
+    finally:
+        extractor.lexicon = lexicon
+        extractor.set_error_handler(log_error)
+
+
+def test_lexicon_travels_with_the_pipeline(nlp, tmp_path):
+    extractor = nlp.get_pipe("corroborator_claims")
+    extractor.to_disk(tmp_path)
+    restored = spacy.blank("en").add_pipe("corroborator_claims").from_disk(tmp_path)
+    assert restored.lexicon.data == extractor.lexicon.data
+    assert Lexicon.default().certainty_of("deny") == "denied"
