@@ -6,7 +6,7 @@ from importlib.metadata import entry_points
 
 import spacy
 
-from corroborator.analyze import COMPONENTS, load_pipeline
+from corroborator.analyze import COMPONENTS, PARAGRAPHS, load_pipeline
 
 FACTORIES = ["corroborator_claims", "corroborator_entities", "corroborator_figures"]
 
@@ -16,7 +16,7 @@ def test_factory_names_are_pinned():
     published = {
         ep.name: ep.value for ep in entry_points(group="spacy_factories") if ep.value.startswith("corroborator.")
     }
-    assert sorted(published) == FACTORIES
+    assert sorted(published) == sorted([*FACTORIES, PARAGRAPHS])
 
 
 def test_components_load_by_name_through_entry_points():
@@ -30,6 +30,7 @@ def test_components_load_by_name_through_entry_points():
 def test_pipeline_order_and_analysis_has_no_problems():
     nlp = load_pipeline()
     assert nlp.pipe_names[-3:] == list(COMPONENTS)
+    assert nlp.pipe_names.index(PARAGRAPHS) == nlp.pipe_names.index("parser") - 1
     analysis = nlp.analyze_pipes()
     assert not any(analysis["problems"].values()), analysis["problems"]
 
@@ -39,3 +40,11 @@ def test_pipeline_round_trips_through_disk(tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     again = spacy.load(tmp_path / "pipeline")
     assert again.pipe_names == nlp.pipe_names
+
+
+def test_a_paragraph_break_starts_a_sentence():
+    nlp = load_pipeline()
+    text = "Drones Over The Capital\n\nAir defences shot down 40 drones, the air force said."
+    doc = nlp(text)
+    body = text.index("Air")
+    assert any(sentence.start_char == body for sentence in doc.sents)
