@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint eval bench lock clean
+.PHONY: setup postgres demo test lint eval bench lock clean
 
 setup: $(STAMP)
 
@@ -22,12 +22,25 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# PostgreSQL's server binaries for the store tests, which start a throwaway
+# server of their own (Debian's package; nothing is started or configured here).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql; }
+
 demo: setup
 	$(BIN)/corroborator extract examples/corpus --format jsonl -o demo/extract.jsonl \
 		--skipped-report demo/skipped.json --summary
+	$(BIN)/corroborator ingest examples/corpus --db sqlite:///corroborator.db
+	@echo "Browse the store: $(BIN)/datasette corroborator.db --metadata src/corroborator/data/datasette-metadata.json"
+	@echo "Search it:        $(BIN)/corroborator search 'North Korean soldiers Kursk'"
 
-test: setup
-	$(BIN)/python -m pytest -q
+# The store tests run on SQLite and on PostgreSQL: the binaries are installed
+# first, so a server that cannot start fails the run instead of skipping half of it.
+test: setup postgres
+	CORROBORATOR_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -q
 
 lint: setup
 	$(BIN)/ruff check src tests bench
@@ -37,8 +50,9 @@ eval: setup
 	$(BIN)/corroborator extract $(SHARED)/corpus/seeds -o demo/seeds.jsonl --quiet
 	$(BIN)/corroborator eval --gold $(SHARED)/eval/seeds.gold.jsonl demo/seeds.jsonl
 
-bench: setup
+bench: setup postgres
 	$(BIN)/python bench/clean.py
+	$(BIN)/python bench/store.py --repeats 5
 
 # Regenerate requirements.lock from pyproject.toml (needs network).
 lock:
@@ -47,4 +61,4 @@ lock:
 		--python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) demo .pytest_cache build src/*.egg-info
+	rm -rf $(VENV) demo .pytest_cache build src/*.egg-info corroborator.db corroborator.db-wal corroborator.db-shm

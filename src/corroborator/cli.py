@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -65,6 +66,22 @@ MaxBytes = Annotated[
         "--max-bytes", envvar="CORROBORATOR_MAX_BYTES", help="Refuse inputs larger than this (e.g. 50MB; default 20MB)."
     ),
 ]
+
+# The store's options, shared by ingest, search, reprocess and export.
+Db = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="CORROBORATOR_DB",
+        help="Database URL or SQLite file (default: sqlite:///corroborator.db; postgresql://HOST/NAME for PostgreSQL).",
+    ),
+]
+
+
+class StoreFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
 
 
 def _print_version(value: bool) -> None:
@@ -233,6 +250,148 @@ def _read_records(path: Path) -> list[dict]:  # type: ignore[type-arg]
         raise ConfigError(f"{path}: no such file") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not JSON Lines ({error})") from None
+
+
+@app.command("ingest")
+def ingest_cli(
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, folders, URLs, or - for standard input.", show_default=False)
+    ],
+    db: Db = None,
+    model: Model = None,
+    max_bytes: MaxBytes = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Store every document (raw bytes, clean text, claims, figures); unchanged inputs are skipped fast."""
+    from .store import InputDone, Store, ingest  # SQLAlchemy and the drivers load for the store's commands only
+
+    _configure_logging(debug)
+    settings = Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes is not None else None)
+    total = sum(1 for _ in list_inputs(sources))
+    with Store.open(db) as store, _store_progress(quiet, "Ingesting", total) as advance:
+
+        def on_event(event: object) -> None:
+            if isinstance(event, Skipped):
+                _report_skip(event)
+            elif isinstance(event, InputDone):
+                advance()
+
+        summary = ingest(store, sources, settings=settings, on_event=on_event)
+        where = str(store)
+    if not quiet:
+        stderr.print(
+            f"{summary.added} documents added, {summary.updated} updated, {summary.unchanged} unchanged"
+            f" ({summary.claims} claims, {summary.figures} figures) in {_escape(where)};"
+            f" {summary.inputs_unchanged} of {summary.inputs} inputs unchanged; {len(summary.skipped)} skipped."
+        )
+    if summary.stored + summary.unchanged + summary.inputs_unchanged == 0:
+        stderr.print("[red]error:[/] nothing could be stored; see the reasons above.")
+        raise typer.Exit(EXIT_NOTHING_DONE)
+
+
+@app.command("search")
+def search_cli(
+    query: Annotated[
+        str, typer.Argument(help='Words (all must match), "a phrase", OR between alternatives, -word to exclude.')
+    ],
+    db: Db = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many hits.")] = 20,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only hits of this kind: document, claim or figure.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print each hit as a JSON object, one a line.")] = False,
+    debug: Debug = False,
+) -> None:
+    """Full-text search over the stored documents, claims and figures (current versions), best first."""
+    from .store import Store, search
+    from .store.search import KINDS
+
+    _configure_logging(debug)
+    if kind is not None and kind not in KINDS:
+        raise ConfigError(f"unknown --kind {kind!r}: use one of {', '.join(KINDS)}")
+    with Store.open(db, create=False) as store:
+        hits = search(store, query, limit=limit, kind=kind)
+    for hit in hits:
+        if as_json:
+            typer.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+            continue
+        item = f" {hit.item}" if hit.item else ""
+        heading = f" {hit.heading}:" if hit.heading and hit.kind != "document" else ""
+        typer.echo(f"{hit.kind}{item} in {hit.input} ({hit.title or 'untitled'})")
+        typer.echo(f"   {heading} {' '.join(hit.snippet.split())}".rstrip())
+    if not hits:
+        stderr.print("no match.")
+        raise typer.Exit(EXIT_NOTHING_DONE)
+
+
+@app.command("reprocess")
+def reprocess_cli(
+    db: Db = None,
+    model: Model = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Re-extract every current document, even those the current extractor stored."),
+    ] = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Clean and extract again from the stored raw bytes (no refetching) what an older extractor stored."""
+    from .store import Store, Stored, reprocess
+
+    _configure_logging(debug)
+    settings = Settings.from_env(model=model)
+    with Store.open(db, create=False) as store, _store_progress(quiet, "Reprocessing", None) as advance:
+
+        def on_event(event: object) -> None:
+            if isinstance(event, Skipped):
+                _report_skip(event)
+            elif isinstance(event, Stored):
+                advance()
+
+        summary = reprocess(store, settings=settings, force=force, on_event=on_event)
+        where = str(store)
+    if not quiet:
+        stderr.print(
+            f"{summary.updated} documents re-extracted, {summary.added} new versions, {summary.unchanged} unchanged"
+            f" in {_escape(where)}; {summary.inputs_unchanged} of {summary.inputs} stored inputs already current;"
+            f" {len(summary.skipped)} skipped."
+        )
+
+
+@app.command("export")
+def export_cli(
+    output_format: Annotated[StoreFormat, typer.Option("--format", "-f", help="Output format.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the files into.")],
+    db: Db = None,
+    all_versions: Annotated[
+        bool, typer.Option("--all-versions", help="JSON Lines: older versions of documents too, not only current ones.")
+    ] = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Export the store: JSON Lines in the extract contract, or one CSV or Parquet file per table."""
+    from .store import Store, export
+
+    _configure_logging(debug)
+    with Store.open(db, create=False) as store:
+        written = export(store, output_format.value, output, all_versions=all_versions)
+    if not quiet:
+        stderr.print(f"{len(written)} files written to {_escape(str(output))}.")
+
+
+@contextmanager
+def _store_progress(quiet: bool, description: str, total: int | None) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr (when it is a terminal); yields the function that advances it."""
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=stderr, transient=True, disable=quiet or not stderr.is_terminal) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda: progress.advance(task)
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,155 @@
+"""Where the store lives: database URLs, engines with the right settings, and the schema's version.
+
+One schema on two engines. SQLite is the embedded default (one file, browsable
+with Datasette); PostgreSQL serves several writers at once. The URL says which::
+
+    corroborator.db                      a path: SQLite
+    sqlite:///corroborator.db            the default (or $CORROBORATOR_DB)
+    postgresql://user@host:5432/news     PostgreSQL, through psycopg 3
+
+SQLite connections run in WAL mode (readers never block the writer, and a
+killed writer leaves the last committed transaction intact), wait up to
+``BUSY_TIMEOUT_MS`` for a lock instead of failing, and enforce foreign keys.
+Writing transactions begin ``IMMEDIATE``: the write lock is taken at the start,
+so two writers queue rather than deadlock when a reader upgrades.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
+
+from ..errors import ConfigError
+from .schema import SCHEMA_REVISION
+
+log = logging.getLogger(__name__)
+
+#: The store a command uses when neither --db nor $CORROBORATOR_DB names one.
+DEFAULT_DB_URL = "sqlite:///corroborator.db"
+DB_ENV = "CORROBORATOR_DB"
+
+#: How long a SQLite writer waits for another one's lock before giving up. A
+#: document's transaction takes milliseconds; 60 s covers a long export or a
+#: Datasette query holding the file, and a stuck writer still fails in the end.
+BUSY_TIMEOUT_MS = 60_000
+
+#: PostgreSQL's lock id for migrations: two processes opening a new database at
+#: once must not both create the tables. Any constant works; this one spells "corr".
+MIGRATION_LOCK_ID = 0x636F7272
+
+#: Execution option naming how a SQLite transaction begins: "IMMEDIATE" for writers.
+SQLITE_BEGIN = "corroborator_sqlite_begin"
+
+
+def resolve_url(db: str | None = None) -> URL:
+    """The URL to use: ``db``, else ``$CORROBORATOR_DB``, else the default; a bare path means SQLite."""
+    given = db or os.environ.get(DB_ENV) or DEFAULT_DB_URL
+    if "://" not in given:
+        return URL.create("sqlite", database=given)
+    if given.startswith("postgres://"):  # the spelling Heroku and others hand out
+        given = "postgresql://" + given.removeprefix("postgres://")
+    try:
+        url = make_url(given)
+    except ArgumentError:
+        raise ConfigError(f"not a database URL: {given!r} (e.g. sqlite:///corroborator.db)") from None
+    backend = url.get_backend_name()
+    if url.drivername == "postgresql":
+        # psycopg 3 is the driver we ship; older SQLAlchemy would ask for psycopg2.
+        url = url.set(drivername="postgresql+psycopg")
+    if backend not in ("sqlite", "postgresql"):
+        raise ConfigError(f"unsupported database {backend!r}: use sqlite:///FILE or postgresql://HOST/NAME")
+    return url
+
+
+def shown_url(url: URL) -> str:
+    """The URL for messages, with any password hidden."""
+    return url.render_as_string(hide_password=True)
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine for ``url`` with the store's connection settings."""
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    try:
+        # Documents are written one transaction each; a small pool is plenty.
+        return create_engine(url, pool_size=2, max_overflow=2, pool_pre_ping=True)
+    except ModuleNotFoundError as error:  # pragma: no cover - psycopg is a dependency
+        raise ConfigError(f"PostgreSQL needs psycopg: pip install 'psycopg[binary]' ({error})") from None
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    database = url.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        folder = Path(database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise ConfigError(f"no such folder for the database: {folder}")
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # The driver's own transaction handling issues BEGIN late and never for
+        # DDL; we issue BEGIN ourselves (below) so that every transaction is one.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode, NORMAL loses nothing when a process dies (kill -9); only a
+        # power cut may lose the last transactions, never corrupt the file.
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        mode = connection.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def writing(connection: Connection) -> Connection:
+    """``connection``, set so that its transactions are a writer's (SQLite: BEGIN IMMEDIATE)."""
+    return connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The schema revision the database is at, or None for an empty database."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to the current schema (Alembic ``upgrade head``), once even with many processes.
+
+    The common case, a database already at the current revision, costs one query.
+    """
+    with engine.connect() as connection:
+        try:
+            if current_revision(connection) == SCHEMA_REVISION:
+                return
+        except (OperationalError, ProgrammingError) as error:
+            reason = (str(error.orig).strip().splitlines() or ["unknown error"])[0]
+            raise ConfigError(f"cannot open the database {shown_url(engine.url)}: {reason}") from None
+    from .migrations import run_upgrade
+
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_lock(:id)"), {"id": MIGRATION_LOCK_ID})
+            connection.commit()
+            try:
+                run_upgrade(connection)
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": MIGRATION_LOCK_ID})
+                connection.commit()
+        else:
+            run_upgrade(writing(connection))
+
+
+__all__ = ["DB_ENV", "DEFAULT_DB_URL", "make_engine", "resolve_url", "shown_url", "upgrade", "writing"]

@@ -1,0 +1,78 @@
+"""What a stored document was made by, and what its raw bytes are: the two identities the store compares.
+
+``extractor_version`` names the extractor (package, model, and a digest of the
+code and data that turn bytes into records); a stored document whose extractor
+differs from the running one is stale. ``raw_hash`` names a raw document (its
+bytes and its reader's hints); the same key with the same hash is the same content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from importlib import metadata as package_metadata
+from pathlib import Path
+
+from .. import __version__
+from ..records import RawDocument
+from .rows import dumps
+
+#: What the extractor's identity is made of, beside the version and the model:
+#: the code and data that turn bytes into records. Any change to them changes
+#: what a document would get, so stored documents become stale for ``reprocess``.
+_EXTRACTION_CODE = ("ingest", "clean", "analyze", "extract", "dates.py", "records.py", "data/lexicon", "data/gazetteer")
+
+
+#: Set, it names the extractor instead of the computed identity: to pin it while
+#: the code is being edited, or to share one identity across differing installs.
+EXTRACTOR_ENV = "CORROBORATOR_EXTRACTOR"
+
+
+def extractor_version(model: str) -> str:
+    """The identity of what extraction produces: package version, model and its version, code digest."""
+    if os.environ.get(EXTRACTOR_ENV):
+        return os.environ[EXTRACTOR_ENV]
+    return f"corroborator {__version__}; {model} {_model_version(model)}; code {_code_digest()}"
+
+
+@lru_cache(maxsize=8)
+def _model_version(model: str) -> str:
+    try:
+        return package_metadata.version(model)
+    except package_metadata.PackageNotFoundError:
+        meta = Path(model) / "meta.json"
+        if meta.is_file():
+            return str(json.loads(meta.read_text(encoding="utf-8")).get("version", "?"))
+        return "?"
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for part in _EXTRACTION_CODE:
+        path = package / part
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            if file.suffix in (".pyc", ".pyo") or "__pycache__" in file.parts:
+                continue
+            digest.update(str(file.relative_to(package)).encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def raw_hash(document: RawDocument) -> str:
+    """The identity of a raw document: its bytes and what its reader said about them."""
+    header = dumps(
+        {
+            "media_type": document.media_type,
+            "encoding": document.encoding,
+            "guess_title": document.guess_title,
+            "hints": document.hints.to_dict(),
+        }
+    )
+    return hashlib.sha256(header.encode("utf-8") + b"\n" + document.data).hexdigest()
+
+
+__all__ = ["EXTRACTOR_ENV", "extractor_version", "raw_hash"]
