@@ -121,7 +121,7 @@ def extract_cli(
     _configure_logging(debug)
     settings = Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes is not None else None)
     nlp = load_pipeline(settings.model)
-    tally, table_rows = Tally(), []
+    tally, shown = Tally(), _Summary()
     with _open_output(output) as stream:
         for outcome in with_extraction(_run(sources, settings, quiet), nlp):
             tally.add(outcome)
@@ -130,11 +130,11 @@ def extract_cli(
                 continue
             stream.write(document_line(outcome) + "\n")
             if summary:
-                table_rows.append(_summary_row(outcome))
+                shown.add(outcome)
     if skipped_file:
         skipped_file.write_text(skipped_report(tally.skipped), encoding="utf-8")
-    if summary and table_rows:
-        _print_table(table_rows)
+    if summary and shown.documents:
+        shown.print()
     if not quiet:
         where = f" to {output}" if output else ""
         stderr.print(
@@ -177,34 +177,63 @@ def _open_output(output: Path | None):  # type: ignore[no-untyped-def]
     return output.open("w", encoding="utf-8")
 
 
-def _summary_row(document: Document) -> tuple[str, ...]:
-    meta = document.metadata
-    return (
-        Path(document.input.split("#")[0]).name
-        + ("#" + document.input.split("#", 1)[1] if "#" in document.input else ""),
-        meta.outlet or "",
-        meta.published or "",
-        meta.title or "",
-        str(len(document.text.split())),
-        str(len(document.removed)),
-        str(len(document.claims)),
-        str(len(document.figures)),
-    )
+class _Summary:
+    """What ``--summary`` shows: a row per document, then its figures and its claims."""
+
+    def __init__(self) -> None:
+        self.documents: list[tuple[str, ...]] = []
+        self.figures: list[tuple[str, ...]] = []
+        self.claims: list[tuple[str, ...]] = []
+
+    def add(self, document: Document) -> None:
+        meta, name = document.metadata, _short_input(document.input)
+        self.documents.append(
+            (name, meta.outlet or "", meta.published or "", meta.title or "", str(len(document.text.split())),
+             str(len(document.removed)), str(len(document.claims)), str(len(document.figures)))
+        )  # fmt: skip
+        sources = {claim.id: claim.source.name or claim.source.text or claim.source.kind for claim in document.claims}
+        for figure in document.figures:
+            self.figures.append(
+                (name, figure.text, figure.qualifier, figure.measure, figure.unit or "",
+                 figure.subject.text if figure.subject else "", figure.location.text if figure.location else "",
+                 figure.as_of or "", figure.modality, sources.get(figure.claim or "", ""))
+            )  # fmt: skip
+        for claim in document.claims:
+            source = claim.source.name or claim.source.text or claim.source.kind
+            via = ", ".join(v.name or v.text or "" for v in claim.via)
+            self.claims.append((name, source, claim.cue, claim.certainty, via, claim.content))
+
+    def print(self) -> None:
+        columns = ("input", "outlet", "published", "title", "words", "removed lines", "claims", "figures")
+        _print_table("Documents extracted", columns, self.documents)
+        columns = (
+            "input",
+            "figure",
+            "qualifier",
+            "measure",
+            "unit",
+            "subject",
+            "location",
+            "as of",
+            "modality",
+            "source",
+        )
+        _print_table("Figures", columns, self.figures)
+        _print_table("Claims", ("input", "source", "cue", "certainty", "via", "content"), self.claims)
 
 
-def _print_table(rows: list[tuple[str, ...]]) -> None:
-    table = Table(title="Documents extracted", show_lines=False)
-    for heading, justify in (
-        ("input", "left"),
-        ("outlet", "left"),
-        ("published", "left"),
-        ("title", "left"),
-        ("words", "right"),
-        ("removed lines", "right"),
-        ("claims", "right"),
-        ("figures", "right"),
-    ):
-        table.add_column(heading, justify=justify, overflow="fold")  # type: ignore[arg-type]
+def _short_input(key: str) -> str:
+    path, sep, item = key.partition("#")
+    return Path(path).name + sep + item
+
+
+def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    if not rows:
+        return
+    table = Table(title=title)
+    for heading in columns:
+        numeric = heading in {"words", "removed lines", "claims", "figures"}
+        table.add_column(heading, justify="right" if numeric else "left", overflow="fold")
     for row in rows:
         table.add_row(*map(_escape, row))
     stderr.print(table)
