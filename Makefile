@@ -57,7 +57,7 @@ bench: setup postgres
 # Regenerate requirements.lock from pyproject.toml (needs network).
 lock:
 	$(BIN)/pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --extra model --generate-hashes \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra model --extra build --generate-hashes \
 		--python-version 3.11 -o requirements.lock
 
 clean:
