@@ -43,8 +43,8 @@ test: setup postgres
 	CORROBORATOR_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 eval: setup
 	$(BIN)/corroborator extract $(SHARED)/corpus/seeds -o demo/seeds.jsonl --quiet

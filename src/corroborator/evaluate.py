@@ -388,8 +388,14 @@ def document_errors(gold: Record, pred: Record | None) -> Record:
             continue
         for attribute, correct in _figure_attributes(golds[g], preds[p], claims).items():
             if not correct:
-                wrong.append({"figure": golds[g]["number"], "attribute": attribute, "gold": _gold_value(golds[g], attribute),
-                              "predicted": _predicted_value(preds[p], attribute, claims)})  # fmt: skip
+                wrong.append(
+                    {
+                        "figure": golds[g]["number"],
+                        "attribute": attribute,
+                        "gold": _gold_value(golds[g], attribute),
+                        "predicted": _predicted_value(preds[p], attribute, claims),
+                    }
+                )
     errors["wrong_attributes"] = wrong
     golds_c, preds_c = gold.get("claims", []), pred.get("claims") or []
     cpairs = _greedy_pairs(golds_c, preds_c, _same_claim)

@@ -49,7 +49,9 @@ def modern_page(*, with_jsonld: bool = True) -> str:
 
 
 def raw(html: str, key: str = "page.html", hints: Metadata | None = None) -> RawDocument:
-    return RawDocument(source=key, key=key, data=html.encode("utf-8"), media_type="text/html", hints=hints or Metadata())
+    return RawDocument(
+        source=key, key=key, data=html.encode("utf-8"), media_type="text/html", hints=hints or Metadata()
+    )
 
 
 def test_modern_page_keeps_the_body_and_loses_the_furniture():

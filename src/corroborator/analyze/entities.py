@@ -189,7 +189,7 @@ class EntityLinker:
     def _adopt_inner_links(
         self, ents: list[Span], gazetteer_spans: list[Span], links: dict[tuple[int, int], _Link]
     ) -> None:
-        """ "Ukraine's Center for Countering Disinformation": a known name after a possessive, if it is that country's."""
+        """ "Ukraine's Center for Countering Disinformation": a known name after its country's possessive."""
         by_end = {span.end: span for span in gazetteer_spans}
         for span in ents:
             if (span.start, span.end) in links or span.end not in by_end:
