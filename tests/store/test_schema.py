@@ -62,9 +62,10 @@ def test_many_processes_opening_a_new_database_migrate_it_once(empty_db_url):
     children = [
         subprocess.Popen([sys.executable, "-c", opener, empty_db_url], stderr=subprocess.PIPE) for _ in range(4)
     ]
-    for child in children:
-        _, errors = child.communicate(timeout=120)
-        assert child.returncode == 0, errors.decode()
+    # Wait for every child before judging any, so that none is left running.
+    results = [(child.communicate(timeout=120)[1], child.returncode) for child in children]
+    for errors, code in results:
+        assert code == 0, errors.decode()
     with Store.open(empty_db_url) as store, store.engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
         assert _schema_differences(connection) == []

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,9 @@ DB_ENV = "CORROBORATOR_DB"
 #: document's transaction takes milliseconds; 60 s covers a long export or a
 #: Datasette query holding the file, and a stuck writer still fails in the end.
 BUSY_TIMEOUT_MS = 60_000
+
+#: Pause between tries to switch a new SQLite file to WAL while another process holds it.
+_WAL_RETRY_SECONDS = 0.05
 
 #: PostgreSQL's lock id for migrations: two processes opening a new database at
 #: once must not both create the tables. Any constant works; this one spells "corr".
@@ -98,7 +103,7 @@ def _sqlite_engine(url: URL) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _use_wal(cursor)
         # In WAL mode, NORMAL loses nothing when a process dies (kill -9); only a
         # power cut may lose the last transactions, never corrupt the file.
         cursor.execute("PRAGMA synchronous = NORMAL")
@@ -111,6 +116,25 @@ def _sqlite_engine(url: URL) -> Engine:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch the file to WAL (it stays so); retried, since the switch does not wait on the busy timeout.
+
+    Several processes opening a new database at once race for the switch, and
+    SQLite answers "database is locked" at once to the losers instead of waiting.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(_WAL_RETRY_SECONDS)
 
 
 def writing(connection: Connection) -> Connection:
