@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import tee
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,6 +26,7 @@ from ..analyze import load_pipeline
 from ..analyze.extensions import install_extensions
 from ..records import Claim, Document, Entity, Figure
 from ..settings import DEFAULT_MODEL
+from .chunks import MAX_PIECE_CHARS, joined, pieces
 
 #: Documents handed to spaCy at once; bigger batches gain little with the small model.
 BATCH_SIZE = 32
@@ -59,14 +60,37 @@ def extract(text: str, published: str | None = None, model: str = DEFAULT_MODEL)
     return Extraction.from_doc(nlp(make_doc(nlp, text, published)))
 
 
-def annotate(documents: Iterable[Document], nlp: Language) -> Iterator[Document]:
-    """Fill each document's entities, claims and figures, streaming in batches."""
-    for_docs, for_records = tee(documents)
-    docs = (make_doc(nlp, d.text, d.metadata.published) for d in for_docs)
-    for document, doc in zip(for_records, nlp.pipe(docs, batch_size=BATCH_SIZE), strict=True):
-        found = Extraction.from_doc(doc)
-        document.entities, document.claims, document.figures = found.entities, found.claims, found.figures
-        yield document
+def annotate(
+    documents: Iterable[Document], nlp: Language, max_piece_chars: int = MAX_PIECE_CHARS
+) -> Iterator[Document]:
+    """Fill each document's entities, claims and figures, streaming in batches.
+
+    A document longer than ``max_piece_chars`` is read in pieces (see ``chunks``).
+    """
+    stream = iter(documents)
+    while batch := list(islice(stream, BATCH_SIZE)):
+        short = [d for d in batch if len(d.text) <= max_piece_chars]
+        docs = nlp.pipe((make_doc(nlp, d.text, d.metadata.published) for d in short), batch_size=BATCH_SIZE)
+        found = {id(d): Extraction.from_doc(doc) for d, doc in zip(short, docs, strict=True)}
+        for document in batch:
+            extraction = found.get(id(document)) or _extract_in_pieces(document, nlp, max_piece_chars)
+            document.entities, document.claims, document.figures = (
+                extraction.entities,
+                extraction.claims,
+                extraction.figures,
+            )
+            yield document
+
+
+def _extract_in_pieces(document: Document, nlp: Language, max_piece_chars: int) -> Extraction:
+    parts = pieces(document.text, max_piece_chars)
+    docs = nlp.pipe(make_doc(nlp, text, document.metadata.published) for _, text in parts)
+    found = []
+    for (offset, _), doc in zip(parts, docs, strict=True):
+        extraction = Extraction.from_doc(doc)
+        found.append((offset, extraction.entities, extraction.claims, extraction.figures))
+    entities, claims, figures = joined(found)
+    return Extraction(entities=entities, claims=claims, figures=figures)
 
 
 __all__ = ["Extraction", "annotate", "extract", "make_doc"]
