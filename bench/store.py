@@ -43,6 +43,7 @@ from corroborator.pipeline import process, with_extraction
 from corroborator.records import Document
 from corroborator.settings import DEFAULT_MODEL, Settings
 from corroborator.store import Store, ingest
+from corroborator.store.throwaway import find_pg_ctl, start_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -236,60 +237,20 @@ def _rss_mib() -> float:
 @contextmanager
 def _databases(scratch: Path, engines: list[str]) -> Iterator[Callable[[str], str]]:
     counter = iter(range(1_000_000))
-    server = _start_postgres() if "postgresql" in engines else None
+    pg_ctl = find_pg_ctl() if "postgresql" in engines else None
+    server = start_postgres(pg_ctl, "bench") if pg_ctl else None
 
     def new_db(engine: str) -> str:
-        n = next(counter)
         if engine == "sqlite":
-            return f"sqlite:///{scratch / f'bench-{n}.db'}"
-        assert server is not None
-        _admin(server, f"CREATE DATABASE bench_{n}")
-        return f"postgresql+psycopg://{server.user}@{server.host}:{server.port}/bench_{n}"
+            return f"sqlite:///{scratch / f'bench-{next(counter)}.db'}"
+        assert server is not None, "PostgreSQL's server binaries are not installed (make setup postgres)"
+        return server.create()
 
     try:
         yield new_db
     finally:
         if server is not None:
             server.stop()
-            shutil.rmtree(Path(server.datadir).parent, ignore_errors=True)
-
-
-def _start_postgres():  # type: ignore[no-untyped-def]
-    import glob
-    import pwd
-
-    import port_for
-    from pytest_postgresql.executors import PostgreSQLExecutor
-
-    pg_ctl = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))[-1]
-    folder = Path(tempfile.mkdtemp(prefix="bench-postgres-"))  # not under scratch: postgres must reach it
-    folder.chmod(0o755)
-    if os.geteuid() == 0:  # initdb and the server refuse root: run them as postgres
-        wrapper = folder / "pg_ctl"
-        wrapper.write_text(f'#!/bin/sh\nexec runuser -u postgres -- "{pg_ctl}" "$@"\n')
-        wrapper.chmod(0o755)
-        user = pwd.getpwnam("postgres")
-        os.chown(folder, user.pw_uid, user.pw_gid)
-        pg_ctl = str(wrapper)
-    server = PostgreSQLExecutor(
-        executable=pg_ctl,
-        host="127.0.0.1",
-        port=port_for.select_random(),
-        datadir=str(folder / "data"),
-        unixsocketdir=str(folder),
-        logfile=str(folder / "server.log"),
-        startparams="-w",
-        dbname="bench",
-    )
-    server.start()
-    return server
-
-
-def _admin(server, sql: str) -> None:  # type: ignore[no-untyped-def]
-    import psycopg
-
-    with psycopg.connect(host=server.host, port=server.port, user=server.user, dbname="postgres", autocommit=True) as c:
-        c.execute(sql)
 
 
 if __name__ == "__main__":

@@ -119,7 +119,7 @@ def extract_cli(
 ) -> None:
     """Extract clean text and metadata from every document, as JSON Lines (the export contract)."""
     _configure_logging(debug)
-    settings = Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes is not None else None)
+    settings = _settings(model, max_bytes)
     nlp = load_pipeline(settings.model)
     tally, shown = Tally(), _Summary()
     with _open_output(output) as stream:
@@ -144,6 +144,11 @@ def extract_cli(
     if tally.documents == 0:
         stderr.print("[red]error:[/] no document could be extracted; see the reasons above.")
         raise typer.Exit(EXIT_NOTHING_DONE)
+
+
+def _settings(model: str | None, max_bytes: str | None) -> Settings:
+    """Settings from the environment, then from the shared --model and --max-bytes options."""
+    return Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes is not None else None)
 
 
 def _report_skip(skipped: Skipped) -> None:
@@ -296,7 +301,7 @@ def ingest_cli(
     from .store import InputDone, Store, ingest  # SQLAlchemy and the drivers load for the store's commands only
 
     _configure_logging(debug)
-    settings = Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes is not None else None)
+    settings = _settings(model, max_bytes)
     total = sum(1 for _ in list_inputs(sources))
     with Store.open(db) as store, _store_progress(quiet, "Ingesting", total) as advance:
 

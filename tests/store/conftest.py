@@ -13,12 +13,8 @@ Without the binaries, the PostgreSQL half is skipped, unless
 
 from __future__ import annotations
 
-import glob
-import itertools
 import os
-import pwd
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +22,7 @@ import pytest
 
 from corroborator.settings import DEFAULT_MODEL
 from corroborator.store import Store
+from corroborator.store.throwaway import PostgresServer, find_pg_ctl, start_postgres
 
 STORE_TABLES = (
     "blobs",
@@ -43,57 +40,6 @@ STORE_TABLES = (
 )
 
 
-def find_pg_ctl() -> str | None:
-    """Debian's pg_ctl (the newest installed version), or one on PATH, or $CORROBORATOR_PG_CTL."""
-    if os.environ.get("CORROBORATOR_PG_CTL"):
-        return os.environ["CORROBORATOR_PG_CTL"]
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(Path(p).parts[-3]))
-    return found[-1] if found else shutil.which("pg_ctl")
-
-
-class PostgresServer:
-    """A PostgreSQL server for this test session, and fresh databases on it."""
-
-    def __init__(self, executor, folder: Path) -> None:  # type: ignore[no-untyped-def]
-        self.executor = executor
-        self.folder = folder
-        self.names = (f"test_{n}" for n in itertools.count())
-
-    def url(self, database: str) -> str:
-        return f"postgresql+psycopg://{self.executor.user}@{self.executor.host}:{self.executor.port}/{database}"
-
-    def admin(self, sql: str) -> None:
-        import psycopg
-
-        with psycopg.connect(
-            host=self.executor.host,
-            port=self.executor.port,
-            user=self.executor.user,
-            dbname="postgres",
-            autocommit=True,
-        ) as connection:
-            connection.execute(sql)
-
-    def create(self, template: str | None = "store_template") -> str:
-        """A new database (a copy of the migrated template, or empty); returns its URL."""
-        name = next(self.names)
-        self.admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
-        return self.url(name)
-
-    def drop(self, url: str) -> None:
-        self.admin(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
-
-
-def _as_postgres_user(pg_ctl: str, folder: Path) -> str:
-    """A pg_ctl that runs the real one as the ``postgres`` user (root may not run initdb or the server)."""
-    wrapper = folder / "pg_ctl"
-    wrapper.write_text(f'#!/bin/sh\nexec runuser -u postgres -- "{pg_ctl}" "$@"\n')
-    wrapper.chmod(0o755)
-    user = pwd.getpwnam("postgres")
-    os.chown(folder, user.pw_uid, user.pw_gid)
-    return str(wrapper)
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     pg_ctl = find_pg_ctl()
@@ -102,33 +48,16 @@ def postgres_server() -> Iterator[PostgresServer]:
         if os.environ.get("CORROBORATOR_REQUIRE_POSTGRES"):
             pytest.fail(message)
         pytest.skip(message)
-    import port_for
-    from pytest_postgresql.executors import PostgreSQLExecutor
-
-    folder = Path(tempfile.mkdtemp(prefix="corroborator-pg-"))
-    folder.chmod(0o755)
-    executable = _as_postgres_user(pg_ctl, folder) if os.geteuid() == 0 else pg_ctl
-    executor = PostgreSQLExecutor(
-        executable=executable,
-        host="127.0.0.1",
-        port=port_for.select_random(),
-        datadir=str(folder / "data"),
-        unixsocketdir=str(folder),
-        logfile=str(folder / "server.log"),
-        startparams="-w",
-        dbname="store_template",
-        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60",
-    )
-    executor.start()
-    server = PostgresServer(executor, folder)
+    # Durability off: a test server loses nothing that matters when it dies.
+    options = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+    server = start_postgres(pg_ctl, "test", options)
     try:
         server.admin("CREATE DATABASE store_template")
         with Store.open(server.url("store_template")):
             pass  # migrated once; every test database is a copy
         yield server
     finally:
-        executor.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+        server.stop()
 
 
 ENGINES = ("sqlite", "postgresql")
@@ -168,7 +97,7 @@ def _new_store_url(engine_name: str, request: pytest.FixtureRequest, tmp_path_fa
         shutil.copy(request.getfixturevalue("sqlite_template"), path)
         return f"sqlite:///{path}"
     server: PostgresServer = request.getfixturevalue("postgres_server")
-    return server.create()
+    return server.create(template="store_template")
 
 
 def _drop_store(engine_name: str, request: pytest.FixtureRequest, url: str) -> None:
