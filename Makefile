@@ -14,12 +14,15 @@ setup: $(STAMP)
 
 # The lock pins every package with its hash (including the spaCy model); the
 # project itself installs without dependencies and without build isolation, so
-# nothing unpinned is fetched.
-$(STAMP): requirements.lock pyproject.toml
+# nothing unpinned is fetched. The venv's own pip is whatever the interpreter
+# bundles, so a pinned, hash-checked pip (requirements-bootstrap.lock) replaces
+# it before the lock is read: set-up does not depend on the interpreter's pip.
+$(STAMP): requirements-bootstrap.lock requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bootstrap.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # PostgreSQL's server binaries for the store tests, which start a throwaway
@@ -54,11 +57,15 @@ bench: setup postgres
 	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/store.py --repeats 5
 
-# Regenerate requirements.lock from pyproject.toml (needs network).
+# Regenerate the locks from pyproject.toml (needs network). The bootstrap lock pins
+# the same pip that requirements.lock holds (Datasette depends on pip), alone.
 lock:
-	$(BIN)/pip install --quiet uv
+	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --extra model --extra build --generate-hashes \
 		--python-version 3.11 -o requirements.lock
+	{ echo "# pip alone, installed before requirements.lock; written by make lock."; \
+	  grep '^pip==' requirements.lock | sed 's/ .*//' | \
+	  $(BIN)/uv pip compile - --generate-hashes --python-version 3.11 --no-header --quiet; } > requirements-bootstrap.lock
 
 clean:
 	rm -rf $(VENV) demo .pytest_cache build src/*.egg-info corroborator.db corroborator.db-wal corroborator.db-shm
