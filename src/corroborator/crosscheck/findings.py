@@ -1,0 +1,266 @@
+"""Findings over the values of the variables: agreement, disagreement, update, part exceeding whole, misquote.
+
+The rules, with their reasons, are in docs/crosscheck.md. In short:
+
+- *disagreement*: two values of one variable whose intervals are apart, at
+  the same moment (``timing.same_moment``), from different groups; a toll
+  that grew is not a disagreement;
+- *agreement*: a value backed by two or more groups, or two values whose
+  intervals overlap at one moment, from different groups;
+- *update*: one speaker gives a new value later;
+- *misquote*: one speaker, one statement (the same day, and the documents
+  agree on another of its numbers), two values: a relay changed the number;
+- *part_exceeds_whole*: a place's figure above the figure of a place that
+  contains it, for the same subject, unit, modality and moment.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date
+from itertools import combinations
+
+from .independence import group_reports, same_group
+from .intervals import overlap
+from .model import Finding, FindingKind, Report, Value, Variable, VariableKey
+from .timing import EVENT_WINDOW_DAYS, MeasureKind, days_between, measure_kind, order_key, same_moment
+
+#: Measures that count the same people in a place: troops sent to a country and troops present in one of its regions.
+STOCKS = frozenset({"present", "deployed"})
+
+#: Each document's reports of each named speaker: what the speaker is quoted as saying there.
+Statements = dict[tuple[str, str], list[Report]]
+
+
+def find_all(variables: list[Variable]) -> list[Finding]:
+    statements = _statements(variables)
+    findings: list[Finding] = []
+    for variable in variables:
+        findings.extend(disagreements(variable))
+        findings.extend(agreements(variable))
+        findings.extend(updates_and_misquotes(variable, statements))
+    findings.extend(parts_exceeding_wholes(variables))
+    return findings
+
+
+# Disagreement
+
+
+def disagreements(variable: Variable) -> Iterator[Finding]:
+    for a, b in combinations(variable.values, 2):
+        pair = _conflicting_pair(variable.key.measure, a, b)
+        if pair is not None:
+            reports = [*a.reports, *b.reports]
+            explanation = f"{describe(pair[0])} vs {describe(pair[1])}"
+            yield Finding(FindingKind.DISAGREEMENT, variable.key, reports, len(group_reports(reports)), explanation)
+
+
+def _conflicting_pair(measure: str, a: Value, b: Value) -> tuple[Report, Report] | None:
+    """Two reports, one of each value, from different groups, that cannot both be right."""
+    for x in a.reports:
+        for y in b.reports:
+            if overlap((x.low, x.high), (y.low, y.high)) or same_group(x, y):
+                continue  # one speaker's (or one government's) two values are an update or a misquote
+            if same_moment(measure, x.when, y.when):
+                return (x, y)
+            earlier, later = sorted((x, y), key=lambda r: order_key(r.when))
+            if _toll_fell(measure, earlier, later):
+                return (earlier, later)
+    return None
+
+
+def _toll_fell(measure: str, earlier: Report, later: Report) -> bool:
+    """A toll only grows: a later count below an earlier one contradicts it."""
+    gap = days_between(earlier.when, later.when)
+    return measure_kind(measure) is MeasureKind.TOLL and gap is not None and gap > 0 and later.high < earlier.low
+
+
+# Agreement
+
+
+def agreements(variable: Variable) -> Iterator[Finding]:
+    """A value backed by two or more independent groups, or two values that overlap at one moment."""
+    measure = variable.key.measure
+    for value in variable.values:
+        if value.independent_sources >= 2 and _one_moment(measure, value.reports):
+            yield _agreement(variable.key, value.reports)
+    for a, b in combinations(variable.values, 2):
+        if _open_ended(a) != _open_ended(b):
+            continue  # "at least 100" is not corroborated by "around 300": only not contradicted
+        pairs = [
+            (x, y)
+            for x in a.reports
+            for y in b.reports
+            if overlap((x.low, x.high), (y.low, y.high))
+            and same_moment(measure, x.when, y.when)
+            and not same_group(x, y)
+        ]
+        if pairs:
+            yield _agreement(variable.key, list(dict.fromkeys(r for pair in pairs for r in pair)))
+
+
+def _agreement(key: VariableKey, reports: list[Report]) -> Finding:
+    groups = group_reports(reports)
+    values = ", ".join(dict.fromkeys(describe(r) for r in reports))
+    return Finding(FindingKind.AGREEMENT, key, reports, len(groups), f"{len(groups)} independent sources: {values}")
+
+
+def _open_ended(value: Value) -> bool:
+    return value.qualifier == "at_least"
+
+
+def _one_moment(measure: str, reports: list[Report]) -> bool:
+    """Do the reports speak of one moment (a count of one night is not a count of the next)?"""
+    return all(same_moment(measure, x.when, y.when) for x, y in combinations(reports, 2))
+
+
+# Update and misquote
+
+
+def _statements(variables: list[Variable]) -> Statements:
+    found: Statements = defaultdict(list)
+    for variable in variables:
+        for value in variable.values:
+            for report in value.reports:
+                if report.named:
+                    found[(report.doc_id, report.speaker)].append(report)
+    return found
+
+
+def _same_statement(a: Report, b: Report, statements: Statements) -> bool:
+    """Do two documents quote one statement of a speaker? They agree on another of its numbers, and
+    neither tells a change (a document that gives the speaker's old and new value is not a relay of one)."""
+    ours, theirs = statements[(a.doc_id, a.speaker)], statements[(b.doc_id, b.speaker)]
+    if _tells_a_change(ours, a) or _tells_a_change(theirs, b):
+        return False
+    others = {(r.variable.measure, r.value) for r in ours if r is not a}
+    return any((r.variable.measure, r.value) in others for r in theirs if r is not b)
+
+
+def _tells_a_change(reports: list[Report], report: Report) -> bool:
+    return any(r.variable == report.variable and r.value != report.value for r in reports)
+
+
+def updates_and_misquotes(variable: Variable, statements: Statements) -> Iterator[Finding]:
+    """One speaker, two values: later is an update; the same statement relayed with another number, a misquote."""
+    by_speaker: dict[str, list[Report]] = defaultdict(list)
+    for value in variable.values:
+        for report in value.reports:
+            if report.named and report.when:
+                by_speaker[report.speaker].append(report)
+    for dated in by_speaker.values():
+        dated.sort(key=lambda r: (r.when or "", r.doc_id))
+        yield from _updates(variable.key, dated)
+        yield from _misquotes(variable.key, dated, statements)
+
+
+def _updates(key: VariableKey, dated: list[Report]) -> Iterator[Finding]:
+    """Walk a speaker's reports in time: each value that the current one does not allow is an update."""
+    current = dated[0]
+    for report in dated[1:]:
+        if overlap((current.low, current.high), (report.low, report.high)):
+            continue
+        if (days_between(current.when, report.when) or 0) > EVENT_WINDOW_DAYS:
+            yield Finding(
+                FindingKind.UPDATE, key, [current, report], 1, f"{describe(current)}, then {describe(report)}"
+            )
+            current = report
+
+
+def _misquotes(key: VariableKey, dated: list[Report], statements: Statements) -> Iterator[Finding]:
+    """Pairs of documents quoting one statement with two numbers; the number more documents give is the original."""
+    support = Counter(r.value for r in dated)
+    pairs: dict[tuple[float, float], list[Report]] = defaultdict(list)
+    for a, b in combinations(dated, 2):
+        if a.doc_id == b.doc_id or a.value == b.value or overlap((a.low, a.high), (b.low, b.high)):
+            continue
+        if abs(days_between(a.when, b.when) or 0) <= EVENT_WINDOW_DAYS and _same_statement(a, b, statements):
+            original, relayed = sorted((a, b), key=lambda r: (-support[r.value], bool(r.relays), r.when or ""))
+            found = pairs[(original.value, relayed.value)]
+            found.extend(r for r in (original, relayed) if r not in found)
+    for (said, relayed_as), reports in pairs.items():
+        original = next(r for r in reports if r.value == said)
+        relays = [r for r in reports if r.value == relayed_as]
+        where = ", ".join(dict.fromkeys(_where(r) for r in relays))
+        yield Finding(
+            FindingKind.MISQUOTE,
+            key,
+            sorted(reports, key=lambda r: r.value != said),
+            1,
+            f"{original.speaker_label} said {original.text} ({format_date(original.when)}, "
+            f"{support[said]} documents); {where} relayed it as {relays[0].text}",
+        )
+
+
+# Part exceeding its whole
+
+
+def parts_exceeding_wholes(variables: list[Variable]) -> Iterator[Finding]:
+    """A place's figure above the figure of a place that contains it (same subject, unit, modality, moment)."""
+    wholes: dict[tuple[str | None, ...], list[Variable]] = defaultdict(list)
+    for variable in variables:
+        if variable.key.location:
+            wholes[(*_family(variable.key), variable.key.location)].append(variable)
+    for part in variables:
+        parents = next((r.location_parents for v in part.values for r in v.reports), ())
+        for parent in parents:
+            for whole in wholes.get((*_family(part.key), parent), []):
+                yield from _exceeding(part, whole)
+
+
+def _family(key: VariableKey) -> tuple[str | None, ...]:
+    measure = "stock" if key.measure in STOCKS else key.measure
+    return (key.subject, key.unit, key.modality, measure)
+
+
+def _exceeding(part: Variable, whole: Variable) -> Iterator[Finding]:
+    for part_value in part.values:
+        for whole_value in whole.values:
+            pair = next(
+                (
+                    (p, w)
+                    for p in part_value.reports
+                    for w in whole_value.reports
+                    if p.printed_low > _printed_top(w) and same_moment(part.key.measure, p.when, w.when)
+                ),
+                None,
+            )
+            if pair:
+                p, w = pair
+                reports = [*part_value.reports, *whole_value.reports]
+                yield Finding(
+                    FindingKind.PART_EXCEEDS_WHOLE,
+                    part.key,
+                    reports,
+                    len(group_reports(reports)),
+                    f"{describe(p)} in {part.location_name or part.key.location} is more than "
+                    f"{describe(w)} in all of {whole.location_name or whole.key.location}",
+                )
+
+
+def _printed_top(report: Report) -> float:
+    """The most a figure says, read at its printed value: "roughly 10,000" is 10,000, "more than 10,000" unbounded."""
+    return float("inf") if report.qualifier == "at_least" else report.printed_high
+
+
+# Words
+
+
+def describe(report: Report) -> str:
+    """'around 8,000 (Antony Blinken, 31 Oct 2024)': what a journalist could paste."""
+    return f"{report.text} ({report.speaker_label}, {format_date(report.when)})"
+
+
+def format_date(when: str | None) -> str:
+    if not when:
+        return "undated"
+    try:
+        day = date.fromisoformat(when[:10])
+    except ValueError:
+        return when
+    return f"{day.day} {day:%b %Y}"
+
+
+def _where(report: Report) -> str:
+    return report.outlet or "a source without an outlet name"

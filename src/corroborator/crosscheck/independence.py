@@ -1,0 +1,87 @@
+"""How many independent sources back a value: reports joined into groups that count once.
+
+Two reports are one source when
+- they have the same original speaker (relays resolved): "same speaker";
+- their speakers are official voices of one government (a minister and his
+  ministry's spokesperson speak from one set of information): "same government";
+- their documents are copies of one story (``copies``): "copies of one story";
+- neither names a speaker and they come from the same outlet or carry the
+  same wire credit: "same outlet", "same wire credit".
+
+Named speakers reported by one outlet stay apart: an article that quotes two
+officials has two sources. Unnamed reports lean on the outlet that printed
+them, so that is what they share.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import UNNAMED, Group, Report
+from .unionfind import DisjointSets
+
+SAME_SPEAKER = "same speaker"
+SAME_GOVERNMENT = "same government"
+COPIES = "copies of one story"
+SAME_OUTLET = "same outlet"
+SAME_WIRE = "same wire credit"
+
+
+def _links(report: Report) -> list[tuple[tuple[str, str], str]]:
+    links: list[tuple[tuple[str, str], str]] = []
+    if report.government:
+        links.append((("government", report.government), SAME_GOVERNMENT))
+    if report.named:
+        links.append((("speaker", report.speaker), SAME_SPEAKER))
+    else:
+        if report.outlet:
+            links.append((("outlet", report.outlet.casefold()), SAME_OUTLET))
+        if report.wire:
+            links.append((("wire", report.wire.casefold()), SAME_WIRE))
+    return links
+
+
+def group_reports(reports: list[Report]) -> list[Group]:
+    """The independent groups of some reports, largest first.
+
+    Copies join reports of *other* documents of their cluster only: two speakers
+    quoted by one article are not one source because they share a page.
+    """
+    sets: DisjointSets[int] = DisjointSets(range(len(reports)))
+    first_at: dict[tuple[str, ...], int] = {}
+    reasons: dict[tuple[str, ...], str] = {}
+    copies_seen: dict[str, dict[str, int]] = {}  # cluster -> document -> first report
+    for position, report in enumerate(reports):
+        documents = copies_seen.setdefault(report.copy_cluster, {})
+        documents.setdefault(report.doc_id, position)
+        for other_doc, other in documents.items():
+            if other_doc != report.doc_id:
+                sets.union(other, position)
+                reasons[("copy", report.copy_cluster)] = COPIES
+                first_at.setdefault(("copy", report.copy_cluster), other)
+        for node, why in _links(report):
+            if node in first_at:
+                sets.union(first_at[node], position)
+                reasons[node] = why
+            else:
+                first_at[node] = position
+    whys: dict[int, set[str]] = {}
+    for node, why in reasons.items():
+        whys.setdefault(sets.find(first_at[node]), set()).add(why)
+    groups = [_group([reports[i] for i in members], whys.get(root, set())) for root, members in sets.groups().items()]
+    return sorted(groups, key=lambda g: (-len(g.documents), g.source))
+
+
+def _group(members: list[Report], whys: set[str]) -> Group:
+    named = Counter(r.speaker for r in members if r.named)
+    source = named.most_common(1)[0][0] if named else UNNAMED
+    relays = dict.fromkeys(relay for r in members for relay in r.relays)
+    why = sorted(whys) or ["one report"]
+    if relays:
+        why.append("relays resolved to the original speaker")
+    return Group(source=source, documents=sorted({r.doc_id for r in members}), via=list(relays), why=why)
+
+
+def same_group(a: Report, b: Report) -> bool:
+    """Would these two reports count as one source?"""
+    return len(group_reports([a, b])) == 1

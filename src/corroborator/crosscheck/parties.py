@@ -1,0 +1,147 @@
+"""Who is a party to the fighting, and what that makes of a figure it gives.
+
+The sides of each conflict are data (``data/crosscheck/belligerents.json``),
+read beside the gazetteer: an entity belongs to a side when it is one of the
+side's ids or belongs to one of its countries (a ministry, an army, a head of
+state). Kept apart from the figures it judges:
+
+- *interested*: a party speaks of the other side's losses or of its own
+  successes (a defence ministry's "drones shot down"). Kept and shown, never
+  counted as corroboration.
+- *admitted*: a party speaks of its own side's losses: the party concerned
+  admits it (Airwars' "confirmed").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..analyze.gazetteer import Gazetteer, load_gazetteer
+
+#: A side's own losses (or the other side's, when the other side reports them).
+LOSSES = frozenset({"killed", "wounded", "captured", "missing", "casualties", "destroyed", "damaged"})
+#: What a side counts as its own success against the other: the other side's drones shot down.
+SUCCESSES = frozenset({"intercepted"})
+
+#: Words that make a demonym an official voice: "Ukrainian officials", "the Israeli military".
+_OFFICIAL = re.compile(
+    r"\b(officials?|military|army|armed forces|forces|command|commanders?|ministry|government|authorities|"
+    r"spokes(?:man|woman|person)|general staff|air force|navy|troops|intelligence|president|leadership)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    conflict: str
+    index: int  # 0 or 1: which side of its conflict
+
+    def opposes(self, other: Side) -> bool:
+        return self.conflict == other.conflict and self.index != other.index
+
+
+@dataclass(frozen=True, slots=True)
+class Belligerents:
+    """Each conflict's sides, with the words that name them."""
+
+    parties: dict[str, tuple[Side, ...]]  # gazetteer id -> the sides it is on (one per conflict)
+    names: tuple[tuple[re.Pattern[str], Side, bool], ...]  # (words, side, needs an official word)
+    gazetteer: Gazetteer
+    bodies: dict[str, str]  # a government body's name, casefolded -> its country
+    bodies_pattern: re.Pattern[str]
+
+    def sides_of_entity(self, entity: str | None) -> tuple[Side, ...]:
+        """The sides an entity is on: itself a party, or belonging to a party's country."""
+        if not entity:
+            return ()
+        if entity in self.parties:
+            return self.parties[entity]
+        entry = self.gazetteer.get(entity)
+        if entry is None:
+            return ()
+        owner = entry.capital_of or entry.country
+        return self.parties.get(owner, ()) if owner else ()
+
+    def sides_of_words(self, text: str | None) -> tuple[Side, ...]:
+        """The sides an unnamed source's words place it on ("Ukrainian officials")."""
+        if not text:
+            return ()
+        official = bool(_OFFICIAL.search(text))
+        return tuple(
+            side
+            for words, side, needs_official in self.names
+            if words.search(text) and (official or not needs_official)
+        )
+
+    def government_of(self, entity: str | None, words: str | None = None) -> str | None:
+        """The country whose government an official speaker speaks for: by its entity, else by its words."""
+        if entity and self.is_official(entity):
+            entry = self.gazetteer.get(entity)
+            if entry is not None:
+                return entry.capital_of or entry.country or entry.id
+            return entity
+        found = self.bodies_pattern.search(words) if words else None
+        return self.bodies[found.group(0).casefold()] if found else None
+
+    def is_official(self, entity: str | None) -> bool:
+        """A government, an armed body or a holder of office, rather than a journalist or an analyst."""
+        if not entity or entity in self.parties:
+            return bool(entity)
+        entry = self.gazetteer.get(entity)
+        return entry is not None and (entry.kind in {"government", "group"} or bool(entry.role))
+
+
+def judge(speaker_sides: tuple[Side, ...], subject_sides: tuple[Side, ...], measure: str) -> tuple[bool, bool]:
+    """(interested, admitted) for a figure of ``measure`` about ``subject`` from a speaker on ``speaker_sides``."""
+    interested = admitted = False
+    for mine in speaker_sides:
+        if measure in SUCCESSES and not any(mine == theirs for theirs in subject_sides):
+            interested = True  # drones shot down by its own air defence: its own success
+        for theirs in subject_sides:
+            if measure in LOSSES and mine.opposes(theirs):
+                interested = True
+            elif measure in LOSSES and mine == theirs:
+                admitted = True
+    return interested, admitted
+
+
+def _official_bodies(gazetteer: Gazetteer) -> dict[str, str]:
+    """Every alias of a government body of the gazetteer ("State Department"), casefolded, to its country."""
+    return {
+        alias.casefold(): entry.country
+        for entry in gazetteer.entries.values()
+        if entry.type == "ORG" and entry.kind == "government" and entry.country
+        for alias in (entry.name, *entry.aliases)
+        if len(alias) > 3  # "NIS", "SBU" alone are too often other words in lower case
+    }
+
+
+@lru_cache(maxsize=1)
+def load_belligerents() -> Belligerents:
+    path = resources.files("corroborator") / "data" / "crosscheck" / "belligerents.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    parties: dict[str, list[Side]] = {}
+    names: list[tuple[re.Pattern[str], Side, bool]] = []
+    for conflict in data["conflicts"]:
+        for index, spec in enumerate(conflict["sides"]):
+            side = Side(conflict["id"], index)
+            for party in spec["parties"]:
+                parties.setdefault(party, []).append(side)
+            for word in spec.get("names", []):
+                names.append((_words(word), side, False))
+            for word in spec.get("demonyms", []):
+                names.append((_words(word), side, True))
+    gazetteer = load_gazetteer()
+    bodies = _official_bodies(gazetteer)
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(a) for a in sorted(bodies, key=len, reverse=True)) + r")\b", re.I
+    )
+    return Belligerents({k: tuple(v) for k, v in parties.items()}, tuple(names), gazetteer, bodies, pattern)
+
+
+def _words(text: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(text)}\b", re.IGNORECASE)

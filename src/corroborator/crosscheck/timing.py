@@ -1,0 +1,81 @@
+"""When two reports can be compared: by what their measure counts.
+
+- A *toll* (killed, wounded, captured, displaced...) only grows: an earlier
+  lower count and a later higher one are both right, so only a later count
+  below an earlier one, or two counts of the same day, can disagree.
+- A *level* (troops present, deployed) moves either way, slowly: two counts
+  within ``LEVEL_WINDOW_DAYS`` of each other are about the same moment.
+- An *event* count (drones launched or shot down on one night, buildings
+  damaged in one strike) belongs to its day: two counts compare only when
+  their dates are at most ``EVENT_WINDOW_DAYS`` apart.
+- A *constant* (a distance, a cost) does not move with time.
+
+An unknown date is comparable with any date for levels and constants (an
+undated 11,000 beside a dated 8,000 is the disagreement a reader sees), and
+with none for tolls and events (the times could explain any difference).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+
+class MeasureKind(StrEnum):
+    TOLL = "toll"
+    LEVEL = "level"
+    EVENT = "event"
+    CONSTANT = "constant"
+
+
+TOLLS = frozenset({"killed", "wounded", "captured", "missing", "casualties", "displaced", "trained"})
+LEVELS = frozenset({"present", "deployed", "other"})
+EVENTS = frozenset({"launched", "intercepted", "destroyed", "damaged"})
+
+#: Troop levels reported within two weeks of each other describe the same deployment.
+LEVEL_WINDOW_DAYS = 14
+#: An overnight attack is dated by one outlet on the evening and by the next on the morning.
+EVENT_WINDOW_DAYS = 1
+
+
+def measure_kind(measure: str) -> MeasureKind:
+    if measure in TOLLS:
+        return MeasureKind.TOLL
+    if measure in EVENTS:
+        return MeasureKind.EVENT
+    if measure in LEVELS:
+        return MeasureKind.LEVEL
+    return MeasureKind.CONSTANT
+
+
+def days_between(a: str | None, b: str | None) -> int | None:
+    """Days from ``a`` to ``b`` (ISO dates), or None when either is unknown or unreadable."""
+    if not a or not b:
+        return None
+    try:
+        return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+    except ValueError:
+        return None
+
+
+def same_moment(measure: str, a: str | None, b: str | None) -> bool:
+    """May two reports of this measure, dated ``a`` and ``b``, describe the same moment?"""
+    kind = measure_kind(measure)
+    if kind is MeasureKind.CONSTANT:
+        return True
+    gap = days_between(a, b)
+    if gap is None:
+        return kind is MeasureKind.LEVEL
+    if kind is MeasureKind.LEVEL:
+        return abs(gap) <= LEVEL_WINDOW_DAYS
+    return abs(gap) <= EVENT_WINDOW_DAYS
+
+
+def consistent_in_time(measure: str, earlier: tuple[float, float], later: tuple[float, float]) -> bool:
+    """Can a toll have moved from ``earlier`` to ``later``? It can only have grown."""
+    return measure_kind(measure) is MeasureKind.TOLL and later[1] >= earlier[0]
+
+
+def order_key(when: str | None) -> tuple[int, str]:
+    """Sort key: dated reports in time order, undated ones last."""
+    return (0, when) if when else (1, "")
