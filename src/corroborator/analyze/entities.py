@@ -4,6 +4,7 @@ After the statistical NER, it
 
 1. matches the gazetteer's aliases and demonyms ("Kursk border region",
    "DIU", "North Korean") and lets them win over shorter or equal NER spans;
+   a city named like its region is read by its context (see ``_twin_reading``);
 2. links what the gazetteer does not know: an acronym defined in brackets
    ("Ukraine's Defense Intelligence Agency (DIU)"), a country's described body
    ("South Korea's intelligence agency" -> that country's intelligence service),
@@ -56,6 +57,13 @@ _KIND_BY_LABEL = {
     "FAC": "place",
 }
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
+
+#: Words after a place's name that make it a region: "Kursk region", "the Kursk and Bryansk regions".
+_REGION_WORDS = frozenset("region regions oblast oblasts province provinces krai".split())
+#: What may stand between two coordinated names before their shared region word.
+_COORDINATION = frozenset({",", "and", "or", "&"})
+#: How far a coordinated list of names may run before its region word.
+_MAX_COORDINATED_TOKENS = 8
 
 
 def slug(name: str) -> str:
@@ -130,14 +138,44 @@ class EntityLinker:
         return doc
 
     def _gazetteer_spans(self, doc: Doc, links: dict[tuple[int, int], _Link]) -> list[Span]:
-        spans = []
+        found: dict[tuple[int, int], dict[str, str]] = {}  # span -> {entry id: label}
         for match_id, start, end in [*self.exact(doc), *self.folded(doc)]:
             ident, _, form = doc.vocab.strings[match_id].partition("|")
+            label = "NORP" if form == "demonym" else self.gazetteer.entries[ident].type
+            found.setdefault((start, end), {})[ident] = label
+        spans = []
+        for (start, end), candidates in found.items():
+            ident = self._twin_reading(doc, start, end, list(candidates))
             entry = self.gazetteer.entries[ident]
-            label = "NORP" if form == "demonym" else entry.type
+            label = candidates.get(ident, entry.type)
+            # One span, one id: a name two entries share becomes one entity, never two.
             spans.append(Span(doc, start, end, label=label, kb_id=ident))
             links[(start, end)] = _Link(ident, label, entry)
         return spans
+
+    def _twin_reading(self, doc: Doc, start: int, end: int, candidates: list[str]) -> str:
+        """The entry a name means where a city and its region share it ("Kursk", "Kursk Oblast").
+
+        A region word after the name, or after a list of names the name begins
+        ("the Kursk and Bryansk regions"), makes it the region; "city of" before it
+        or "city" after it makes it the city. Alone, it is what the gazetteer says
+        the bare name means: the city, except where the region was given the bare
+        name too because reporting on this war means the region by it (Kursk, since
+        the August 2024 incursion); see the gazetteer's data card.
+        """
+        twins = self.gazetteer.twins
+        ident = candidates[0]
+        for candidate in candidates:  # a name shared on purpose: the region holds it
+            if candidate in twins.values():
+                ident = candidate
+        if ident not in twins and ident not in twins.values():
+            return ident
+        if _region_word_follows(doc, end):
+            return twins.get(ident, ident)
+        before = [t.lower_ for t in doc[max(start - 2, 0) : start]]
+        if before == ["city", "of"] or (end < len(doc) and doc[end].lower_ == "city"):
+            return next((city for city, region in twins.items() if region == ident and city in candidates), ident)
+        return ident
 
     # -- 2. linking what the gazetteer does not know ---------------------------------------------
 
@@ -168,7 +206,7 @@ class EntityLinker:
         for (start, end), link in links.items():
             if start <= token.i < end and link.entry is not None:
                 entry = link.entry
-                return entry.capital_of or (entry.id if entry.kind == "government" and entry.type == "GPE" else None)
+                return entry.capital_of or (entry.id if entry.is_country else None)
         return None
 
     def _body_of(self, country: str, description: str) -> Entry | None:
@@ -287,6 +325,16 @@ def read_lexicon(name: str) -> frozenset[str]:
     """A word list shipped in ``data/lexicon``: one entry a line, ``#`` comments."""
     text = (resources.files("corroborator") / "data" / "lexicon" / name).read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _region_word_follows(doc: Doc, end: int) -> bool:
+    """Does a region word follow, at once or after a list of names ("Kursk and Bryansk regions")?"""
+    for token in doc[end : end + _MAX_COORDINATED_TOKENS]:
+        if token.lower_ in _REGION_WORDS:
+            return True
+        if token.lower_ not in _COORDINATION and token.pos_ != "PROPN" and not token.text[:1].isupper():
+            return False
+    return False
 
 
 def _joined_people(ents: tuple[Span, ...]) -> list[Span]:

@@ -41,6 +41,11 @@ class Entry:
     country: str | None = None
     role: str | None = None
 
+    @property
+    def is_country(self) -> bool:
+        """A country or territory: its ``country`` is itself."""
+        return self.country == self.id and self.type in {"GPE", "LOC"}
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entry:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
@@ -52,6 +57,9 @@ class Entry:
 @dataclass(slots=True)
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
+    #: City id -> id of the region named after it ("kursk" -> "kursk-oblast"): the pairs one
+    #: name may mean either of, read by context in the entity component.
+    twins: dict[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -78,7 +86,20 @@ class Gazetteer:
             if line.strip():
                 entry = Entry.from_dict(json.loads(line))
                 gazetteer.entries[entry.id] = entry
+        gazetteer.twins = _twins(gazetteer.entries)
         return gazetteer
+
+
+def _twins(entries: dict[str, Entry]) -> dict[str, str]:
+    """Cities whose nearest enclosing region bears their name and more ("Kursk" in "Kursk Oblast")."""
+    twins = {}
+    for entry in entries.values():
+        region = entries.get(entry.parents[0]) if entry.parents and entry.type == "GPE" else None
+        if region is None or region.is_country or region.type != "GPE":
+            continue
+        if name_words(entry.name) < name_words(region.name):
+            twins[entry.id] = region.id
+    return twins
 
 
 def data_dir() -> Path:

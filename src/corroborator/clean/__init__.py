@@ -5,8 +5,12 @@ an export or a scraper, goes through the same line rules (``lines``), since
 pages leave bylines, credits and widgets in the text trafilatura returns.
 
 Metadata is taken in this order: what the container said (a feed item's
-title, a JSON line's ``published``), then what the page's markup says, then
-what the text's own lines say (a byline, a dateline, a tag line).
+title, a JSON line's ``published``, a feed's or channel's title as the outlet),
+then what the page's markup says, then what the text's own lines say (a byline,
+a dateline, a tag line). Last come the inferences of ``metadata``: the outlet
+from the URL's domain, and the language, detected from the clean text (a
+confident detection wins over a declared tag, which site templates set alike
+on every page; the declared tag is kept when the text is too short to tell).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from ..errors import SkipInput, SkipReason
 from ..records import Document, Metadata, RawDocument
 from .html import extract_page
 from .lines import clean_lines, normalize
+from .metadata import detect_language, language_code, outlet_from_url
 from .people import split_authors
 
 __all__ = ["clean", "clean_lines", "normalize"]
@@ -38,8 +43,17 @@ def clean(raw: RawDocument) -> Document:
     return Document(
         input=raw.key,
         text=cleaned.text,
-        metadata=known.merged_over(cleaned.metadata),
+        metadata=_inferred(known.merged_over(cleaned.metadata), cleaned.text),
         removed=cleaned.removed,
+    )
+
+
+def _inferred(metadata: Metadata, text: str) -> Metadata:
+    """The outlet from the URL where nothing named it; the language detected from the text."""
+    return replace(
+        metadata,
+        outlet=metadata.outlet or outlet_from_url(metadata.url),
+        language=detect_language(text) or language_code(metadata.language),
     )
 
 

