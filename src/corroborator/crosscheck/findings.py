@@ -24,7 +24,7 @@ from itertools import combinations
 from .independence import group_reports, same_group
 from .intervals import overlap
 from .model import Finding, FindingKind, Report, Value, Variable, VariableKey
-from .timing import EVENT_WINDOW_DAYS, MeasureKind, days_between, measure_kind, order_key, same_moment
+from .timing import STATEMENT_WINDOW_DAYS, MeasureKind, days_between, measure_kind, order_key, same_moment
 
 #: Measures that count the same people in a place: troops sent to a country and troops present in one of its regions.
 STOCKS = frozenset({"present", "deployed"})
@@ -156,12 +156,16 @@ def updates_and_misquotes(variable: Variable, statements: Statements) -> Iterato
 
 
 def _updates(key: VariableKey, dated: list[Report]) -> Iterator[Finding]:
-    """Walk a speaker's reports in time: each value that the current one does not allow is an update."""
+    """Walk a speaker's reports in time: each new printed number, a day or more later, is an update.
+
+    Printed numbers, not intervals: "at least 100" and later "about 300" overlap,
+    but the speaker has moved its estimate, and that is what a reader follows.
+    """
     current = dated[0]
     for report in dated[1:]:
-        if overlap((current.low, current.high), (report.low, report.high)):
+        if report.value == current.value:
             continue
-        if (days_between(current.when, report.when) or 0) > EVENT_WINDOW_DAYS:
+        if (days_between(current.when, report.when) or 0) > STATEMENT_WINDOW_DAYS:
             yield Finding(
                 FindingKind.UPDATE, key, [current, report], 1, f"{describe(current)}, then {describe(report)}"
             )
@@ -175,7 +179,7 @@ def _misquotes(key: VariableKey, dated: list[Report], statements: Statements) ->
     for a, b in combinations(dated, 2):
         if a.doc_id == b.doc_id or a.value == b.value or overlap((a.low, a.high), (b.low, b.high)):
             continue
-        if abs(days_between(a.when, b.when) or 0) <= EVENT_WINDOW_DAYS and _same_statement(a, b, statements):
+        if abs(days_between(a.when, b.when) or 0) <= STATEMENT_WINDOW_DAYS and _same_statement(a, b, statements):
             original, relayed = sorted((a, b), key=lambda r: (-support[r.value], bool(r.relays), r.when or ""))
             found = pairs[(original.value, relayed.value)]
             found.extend(r for r in (original, relayed) if r not in found)

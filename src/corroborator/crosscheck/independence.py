@@ -65,11 +65,32 @@ def group_reports(reports: list[Report]) -> list[Group]:
                 reasons[node] = why
             else:
                 first_at[node] = position
+    _unnamed_to_outlet_speaker(reports, sets, first_at, reasons)
     whys: dict[int, set[str]] = {}
     for node, why in reasons.items():
         whys.setdefault(sets.find(first_at[node]), set()).add(why)
     groups = [_group([reports[i] for i in members], whys.get(root, set())) for root, members in sets.groups().items()]
     return sorted(groups, key=lambda g: (-len(g.documents), g.source))
+
+
+def _unnamed_to_outlet_speaker(
+    reports: list[Report], sets: DisjointSets[int], first_at: dict[tuple[str, ...], int], reasons: dict
+) -> None:  # type: ignore[type-arg]
+    """An outlet that repeats a number without its source has the source it gave before: when one
+    named speaker of the same outlet gives the value, the unnamed report joins that speaker."""
+    named_by_outlet: dict[str, set[int]] = {}
+    for position, report in enumerate(reports):
+        if report.named and report.outlet:
+            named_by_outlet.setdefault(report.outlet.casefold(), set()).add(sets.find(position))
+    for position, report in enumerate(reports):
+        if report.named or not report.outlet:
+            continue
+        roots = named_by_outlet.get(report.outlet.casefold(), set())
+        if len(roots) == 1:
+            sets.union(next(iter(roots)), position)
+            node = ("outlet", report.outlet.casefold())
+            first_at.setdefault(node, position)
+            reasons[node] = SAME_OUTLET
 
 
 def _group(members: list[Report], whys: set[str]) -> Group:

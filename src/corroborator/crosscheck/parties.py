@@ -53,6 +53,8 @@ class Belligerents:
     gazetteer: Gazetteer
     bodies: dict[str, str]  # a government body's name, casefolded -> its country
     bodies_pattern: re.Pattern[str]
+    countries: dict[str, str]  # a country's name, demonym or capital, casefolded -> the country
+    countries_pattern: re.Pattern[str]
 
     def sides_of_entity(self, entity: str | None) -> tuple[Side, ...]:
         """The sides an entity is on: itself a party, or belonging to a party's country."""
@@ -81,18 +83,23 @@ class Belligerents:
         """The country whose government an official speaker speaks for: by its entity, else by its words."""
         if entity and self.is_official(entity):
             entry = self.gazetteer.get(entity)
-            if entry is not None:
-                return entry.capital_of or entry.country or entry.id
-            return entity
-        found = self.bodies_pattern.search(words) if words else None
-        return self.bodies[found.group(0).casefold()] if found else None
+            return (entry.capital_of or entry.country or entry.id) if entry is not None else entity
+        if not words:
+            return None
+        found = self.bodies_pattern.search(words)
+        if found:
+            return self.bodies[found.group(0).casefold()]
+        country = self.countries_pattern.search(words)
+        if country and _OFFICIAL.search(words):  # "Ukrainian officials", "Kyiv's intelligence services"
+            return self.countries[country.group(0).casefold()]
+        return None
 
     def is_official(self, entity: str | None) -> bool:
         """A government, an armed body or a holder of office, rather than a journalist or an analyst."""
         if not entity or entity in self.parties:
             return bool(entity)
         entry = self.gazetteer.get(entity)
-        return entry is not None and (entry.kind in {"government", "group"} or bool(entry.role))
+        return entry is not None and (entry.is_country or entry.kind in {"government", "group"} or bool(entry.role))
 
 
 def judge(speaker_sides: tuple[Side, ...], subject_sides: tuple[Side, ...], measure: str) -> tuple[bool, bool]:
@@ -107,6 +114,22 @@ def judge(speaker_sides: tuple[Side, ...], subject_sides: tuple[Side, ...], meas
             elif measure in LOSSES and mine == theirs:
                 admitted = True
     return interested, admitted
+
+
+def _country_words(gazetteer: Gazetteer) -> dict[str, str]:
+    """Countries by their names, demonyms and capitals ("Ukraine", "Ukrainian", "Kyiv"), casefolded."""
+    words: dict[str, str] = {}
+    for entry in gazetteer.entries.values():
+        if entry.is_country:
+            for word in (entry.name, *entry.aliases, *entry.demonyms):
+                words.setdefault(word.casefold(), entry.id)
+        elif entry.capital_of:
+            words.setdefault(entry.name.casefold(), entry.capital_of)
+    return words
+
+
+def _alternation(words: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
 
 
 def _official_bodies(gazetteer: Gazetteer) -> dict[str, str]:
@@ -136,11 +159,16 @@ def load_belligerents() -> Belligerents:
             for word in spec.get("demonyms", []):
                 names.append((_words(word), side, True))
     gazetteer = load_gazetteer()
-    bodies = _official_bodies(gazetteer)
-    pattern = re.compile(
-        r"\b(?:" + "|".join(re.escape(a) for a in sorted(bodies, key=len, reverse=True)) + r")\b", re.I
+    bodies, countries = _official_bodies(gazetteer), _country_words(gazetteer)
+    return Belligerents(
+        {k: tuple(v) for k, v in parties.items()},
+        tuple(names),
+        gazetteer,
+        bodies,
+        _alternation(bodies),
+        countries,
+        _alternation(countries),
     )
-    return Belligerents({k: tuple(v) for k, v in parties.items()}, tuple(names), gazetteer, bodies, pattern)
 
 
 def _words(text: str) -> re.Pattern[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from ..records import Claim, Document, Figure, Reference
 from .copies import copy_clusters, wire_credit
@@ -53,17 +54,31 @@ def _document_reports(document: Document, cluster: str, index: SpeakerIndex, par
     claims = {c.id: c for c in document.claims}
     wire = wire_credit(document)
     owners = _owners(document.figures, claims, index, document, parties)
-    chosen: dict[tuple[VariableKey, float, float, str], Report] = {}
+    voices = _voices(document, claims, index, parties)
+    chosen: dict[tuple[VariableKey, float, float, str], dict[str, Report]] = {}
     for figure in document.figures:
         owner = owners.get((figure.unit, _claim_source(figure, claims, index, document)))
         report = _report(figure, document, claims, owner, cluster, wire, index, parties)
-        if report is None:
-            continue
-        key = (report.variable, report.printed_low, report.printed_high, report.qualifier)
-        kept = chosen.get(key)
-        if kept is None or (not kept.named and report.named):  # a headline and its sentence are one report
-            chosen[key] = report
-    yield from chosen.values()
+        if report is not None and figure.claim is None and report.variable.subject in voices:
+            report = _spoken_by(report, voices[report.variable.subject])
+        if report is not None:
+            _keep_once(chosen.setdefault(_value_key(report), {}), report)
+    for by_speaker in chosen.values():
+        yield from by_speaker.values()
+
+
+def _value_key(report: Report) -> tuple[VariableKey, float, float, str]:
+    return (report.variable, report.printed_low, report.printed_high, report.qualifier)
+
+
+def _keep_once(by_speaker: dict[str, Report], report: Report) -> None:
+    """One report per speaker for a value in a document: a headline and its sentence are one report, and
+    an unattributed repeat of a named speaker's number is that speaker's."""
+    if report.speaker in by_speaker or (not report.named and by_speaker):
+        return
+    if report.named:
+        by_speaker.pop(UNNAMED, None)
+    by_speaker[report.speaker] = report
 
 
 def _report(
@@ -134,7 +149,7 @@ def _speaker(
     sides = parties.sides_of_entity(speaker) if parties.is_official(speaker) else ()
     if not sides and not named:
         sides = parties.sides_of_words(words)
-    government = parties.government_of(speaker if named else None, None if named else words)
+    government = parties.government_of(speaker if named else None, words)
     return speaker, label, relays, sides, government
 
 
@@ -162,6 +177,43 @@ def entity_subject(subject: Reference | None, parties: Belligerents) -> str | No
     return entry.capital_of if entry is not None and entry.capital_of else subject.entity
 
 
+def _voices(
+    document: Document, claims: dict[str, Claim], index: SpeakerIndex, parties: Belligerents
+) -> dict[str, Report]:
+    """Per subject, the one named speaker a document quotes on it, as a report to borrow from.
+
+    A story that gives a speaker's figures and then one more without a new source
+    ("...at least 100 killed, up from...") still speaks in that voice.
+    """
+    speakers: dict[str, dict[str, Figure]] = {}
+    for figure in document.figures:
+        claim = claims.get(figure.claim) if figure.claim else None
+        if claim is None or figure.subject is None or not figure.subject.entity:
+            continue
+        key = index.key(claim.source, document)
+        if key != UNNAMED:
+            speakers.setdefault(entity_subject(figure.subject, parties) or "", {})[key] = figure
+    found: dict[str, Report] = {}
+    for subject, by_speaker in speakers.items():
+        if len(by_speaker) == 1:
+            figure = next(iter(by_speaker.values()))
+            report = _report(figure, document, claims, None, "", None, index, parties)
+            if report is not None:
+                found[subject] = report
+    return found
+
+
+def _spoken_by(report: Report, voice: Report) -> Report:
+    return replace(
+        report,
+        speaker=voice.speaker,
+        speaker_label=voice.speaker_label,
+        relays=voice.relays,
+        government=voice.government,
+        interested=voice.interested if report.variable.measure == voice.variable.measure else report.interested,
+    )
+
+
 def _owners(
     figures: Iterable[Figure], claims: dict[str, Claim], index: SpeakerIndex, document: Document, parties: Belligerents
 ) -> dict[tuple[str | None, str], str]:
@@ -185,4 +237,4 @@ def _claim_source(figure: Figure, claims: dict[str, Claim], index: SpeakerIndex,
 
 def _is_country_or_group(entity: str, parties: Belligerents) -> bool:
     entry = parties.gazetteer.get(entity)
-    return entry is not None and (entry.country == entry.id or entry.kind == "group")
+    return entry is not None and (entry.is_country or entry.kind == "group")

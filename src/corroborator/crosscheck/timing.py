@@ -7,7 +7,8 @@
   within ``LEVEL_WINDOW_DAYS`` of each other are about the same moment.
 - An *event* count (drones launched or shot down on one night, buildings
   damaged in one strike) belongs to its day: two counts compare only when
-  their dates are at most ``EVENT_WINDOW_DAYS`` apart.
+  they are dated the same day (attacks come night after night, and the
+  next night's count is another event).
 - A *constant* (a distance, a cost) does not move with time.
 
 An unknown date is comparable with any date for levels and constants (an
@@ -34,8 +35,11 @@ EVENTS = frozenset({"launched", "intercepted", "destroyed", "damaged"})
 
 #: Troop levels reported within two weeks of each other describe the same deployment.
 LEVEL_WINDOW_DAYS = 14
-#: An overnight attack is dated by one outlet on the evening and by the next on the morning.
-EVENT_WINDOW_DAYS = 1
+#: Counts of events compare within the same day only.
+EVENT_WINDOW_DAYS = 0
+#: One statement is dated by one outlet on its day and by a relay the next morning: two reports of one
+#: speaker within this many days may be one statement (a misquote); further apart, a new one (an update).
+STATEMENT_WINDOW_DAYS = 1
 
 
 def measure_kind(measure: str) -> MeasureKind:

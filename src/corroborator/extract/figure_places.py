@@ -289,18 +289,21 @@ class PlaceReader:
         return bool(objects) and (prep.lower_ == "of" or self.is_place(objects[0], depth=1))
 
     def most_specific_place(self, span: Span) -> str | None:
-        """Of the places named in ``span``, the one deepest in the place hierarchy (else the last)."""
+        """The place ``span`` names: the deepest of a chain ("Russia's Kursk region" -> the region), and
+        for places side by side ("between Sudzha and Korenevo", "the Kursk and Bryansk regions") the
+        nearest place that holds them all."""
         entities = span.doc._.entities or {}
-        best, best_depth = None, -1
+        named: dict[str, list[str]] = {}
         for token in span:
             ident = token.ent_kb_id_
-            if not ident or not self.place_entity(token):
-                continue
-            entity = entities.get(ident)
-            depth = len(entity.parents) if entity is not None else 0
-            if depth >= best_depth:
-                best, best_depth = ident, depth
-        return best
+            if ident and self.place_entity(token):
+                entity = entities.get(ident)
+                named[ident] = list(entity.parents) if entity is not None else []
+        enclosing = {parent for parents in named.values() for parent in parents}
+        innermost = [ident for ident in named if ident not in enclosing]
+        if len(innermost) <= 1:
+            return innermost[0] if innermost else None
+        return _common_parent([named[ident] for ident in innermost])
 
     @staticmethod
     def _demonym(span: Span) -> str | None:
@@ -370,6 +373,12 @@ class PlaceReader:
 
     def _is_reference_point(self, token: Token) -> bool:
         return token.dep_ == "pobj" and token.head.lower_ in self.lex.reference_preps
+
+
+def _common_parent(chains: list[list[str]]) -> str | None:
+    """The nearest place enclosing every place of ``chains`` (each a place's parents, nearest first)."""
+    shared = set(chains[0]).intersection(*chains[1:])
+    return next((parent for parent in chains[0] if parent in shared), None)
 
 
 def parents_of(doc: Doc, ident: str | None) -> list[str]:

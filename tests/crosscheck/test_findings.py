@@ -1,0 +1,214 @@
+"""Findings: each kind found where a careful reader finds it, and not where a careful reader rejects it."""
+
+from __future__ import annotations
+
+from corroborator.crosscheck import FindingKind, crosscheck
+
+
+def kinds(ledger, kind: FindingKind) -> list[set[float]]:
+    return [{r.value for r in f.reports} for f in ledger.findings if f.kind is kind]
+
+
+def test_two_speakers_far_apart_on_one_variable_disagree(build, blinken, zelensky):
+    ledger = crosscheck(
+        [
+            build.document((blinken, [build.figure(8000, qualifier="approximately", as_of="2024-10-31")])),
+            build.document((zelensky, [build.figure(11000, as_of="2024-11-04")])),
+        ]
+    )
+    assert kinds(ledger, FindingKind.DISAGREEMENT) == [{8000, 11000}]
+    finding = next(f for f in ledger.findings if f.kind is FindingKind.DISAGREEMENT)
+    assert finding.independent_sources == 2
+    assert "8,000 (Antony Blinken, 31 Oct 2024)" in finding.explanation
+    assert "11,000 (Volodymyr Zelensky, 4 Nov 2024)" in finding.explanation
+
+
+def test_an_undated_count_disagrees_with_a_dated_level(build):
+    anonymous = build.document((None, [build.figure(11000)]), published=None)
+    dated = build.document(
+        (build.party("Antony Blinken", "antony-blinken"), [build.figure(8000, qualifier="approximately")])
+    )
+    assert kinds(crosscheck([anonymous, dated]), FindingKind.DISAGREEMENT) == [{8000, 11000}]
+
+
+def test_levels_months_apart_are_not_compared(build, blinken, zelensky):
+    ledger = crosscheck(
+        [
+            build.document((blinken, [build.figure(8000, as_of="2024-10-31")])),
+            build.document((zelensky, [build.figure(11000, as_of="2025-01-20")])),
+        ]
+    )
+    assert kinds(ledger, FindingKind.DISAGREEMENT) == []
+
+
+def test_different_measures_subjects_modalities_and_places_never_disagree(build, blinken, zelensky):
+    ledger = crosscheck(
+        [
+            build.document(
+                (
+                    blinken,
+                    [
+                        build.figure(100, measure="killed", location=None, qualifier="at_least"),
+                        build.figure(8000, location="kursk-oblast"),
+                        build.figure(12000, measure="deployed", modality="planned", location="russia", parents=()),
+                    ],
+                )
+            ),
+            build.document(
+                (
+                    zelensky,
+                    [
+                        build.figure(1000, measure="wounded", location=None),
+                        build.figure(10000, measure="deployed", location="russia", parents=()),
+                        build.figure(3000, subject="russia", subject_text="Russian troops"),
+                    ],
+                )
+            ),
+        ]
+    )
+    assert kinds(ledger, FindingKind.DISAGREEMENT) == []
+
+
+def test_a_toll_that_grew_is_not_a_disagreement_but_one_that_fell_is(build):
+    first, second = build.party("Kim Ha-neul", kind="person"), build.party("Ola Brennan", kind="person")
+    grew = crosscheck(
+        [
+            build.document((first, [build.figure(100, measure="killed", location=None, as_of="2024-12-01")])),
+            build.document((second, [build.figure(300, measure="killed", location=None, as_of="2024-12-20")])),
+        ]
+    )
+    assert kinds(grew, FindingKind.DISAGREEMENT) == []
+    fell = crosscheck(
+        [
+            build.document((first, [build.figure(300, measure="killed", location=None, as_of="2024-12-01")])),
+            build.document((second, [build.figure(100, measure="killed", location=None, as_of="2024-12-20")])),
+        ]
+    )
+    assert kinds(fell, FindingKind.DISAGREEMENT) == [{100, 300}]
+
+
+def test_counts_of_different_nights_are_different_events(build):
+    first, second = build.party("Kim Ha-neul", kind="person"), build.party("Ola Brennan", kind="person")
+
+    def drones(value: float, day: str):
+        return build.figure(value, measure="intercepted", unit="drones", subject="russia", location=None, as_of=day)
+
+    other_night = crosscheck(
+        [build.document((first, [drones(62, "2024-11-10")])), build.document((second, [drones(30, "2024-11-20")]))]
+    )
+    assert kinds(other_night, FindingKind.DISAGREEMENT) == []
+    same_night = crosscheck(
+        [build.document((first, [drones(62, "2024-11-10")])), build.document((second, [drones(30, "2024-11-10")]))]
+    )
+    assert kinds(same_night, FindingKind.DISAGREEMENT) == [{30, 62}]
+
+
+def test_overlapping_values_from_independent_sources_agree(build):
+    first, second = build.party("Kim Ha-neul", kind="person"), build.party("Ola Brennan", kind="person")
+    ledger = crosscheck(
+        [
+            build.document((first, [build.figure(8000, qualifier="approximately")])),
+            build.document((second, [build.figure(8200)])),
+        ]
+    )
+    assert kinds(ledger, FindingKind.AGREEMENT) == [{8000, 8200}]
+    assert kinds(ledger, FindingKind.DISAGREEMENT) == []
+
+
+def test_one_speaker_repeated_is_not_agreement(build, blinken):
+    ledger = crosscheck(
+        [
+            build.document(
+                (blinken, [build.figure(8000, text="around 8,000", qualifier="approximately")]), outlet="Paper A"
+            ),
+            build.document(
+                (blinken, [build.figure(8000, text="about 8,000", qualifier="approximately")]), outlet="Paper B"
+            ),
+            build.document(
+                (blinken, [build.figure(8000, text="roughly 8,000", qualifier="approximately")]), outlet="Paper C"
+            ),
+        ]
+    )
+    assert kinds(ledger, FindingKind.AGREEMENT) == []
+    (value,) = ledger.variables[0].values
+    assert value.independent_sources == 1
+    assert len(value.reports) == 3
+
+
+def test_a_later_value_from_the_same_speaker_is_an_update(build):
+    agency = build.party("Harbour Intelligence Bureau", "harbour-intelligence-bureau", kind="organization")
+    ledger = crosscheck(
+        [
+            build.document(
+                (agency, [build.figure(100, measure="killed", location=None, qualifier="at_least")]),
+                published="2024-12-19",
+            ),
+            build.document(
+                (agency, [build.figure(300, measure="killed", location=None, qualifier="approximately")]),
+                published="2025-01-13",
+            ),
+        ]
+    )
+    assert kinds(ledger, FindingKind.UPDATE) == [{100, 300}]
+    assert kinds(ledger, FindingKind.DISAGREEMENT) == []
+
+
+def test_a_relay_that_changes_one_number_of_a_statement_is_a_misquote(build):
+    force = build.party("Ukrainian Air Force", "ukraine-air-force", kind="government")
+
+    def statement(shot_down: float, day: str):
+        return [
+            build.figure(145, measure="launched", unit="drones", subject="russia", location=None, as_of=day),
+            build.figure(shot_down, measure="intercepted", unit="drones", subject="russia", location=None, as_of=day),
+        ]
+
+    ledger = crosscheck(
+        [
+            build.document((force, statement(62, "2024-11-10")), outlet="First Wire"),
+            build.document((force, statement(62, "2024-11-10")), outlet="Second Channel"),
+            build.document((force, statement(72, "2024-11-09")), outlet="Third Monitor"),
+        ]
+    )
+    (misquote,) = [f for f in ledger.findings if f.kind is FindingKind.MISQUOTE]
+    assert {r.value for r in misquote.reports} == {62, 72}
+    assert misquote.reports[0].value == 62  # the number more documents give is the original
+    assert "Third Monitor" in misquote.explanation
+
+
+def test_a_region_above_its_country_is_a_part_exceeding_its_whole(build, blinken):
+    anonymous = build.document(
+        (None, [build.figure(11000, location="kursk-oblast", parents=("russia",))]), published=None
+    )
+    ledger = crosscheck(
+        [
+            anonymous,
+            build.document(
+                (
+                    blinken,
+                    [
+                        build.figure(8000, qualifier="approximately"),
+                        build.figure(
+                            10000, measure="deployed", qualifier="approximately", location="russia", parents=()
+                        ),
+                    ],
+                )
+            ),
+        ]
+    )
+    assert kinds(ledger, FindingKind.PART_EXCEEDS_WHOLE) == [{11000, 10000}]
+
+
+def test_an_open_ended_whole_is_never_exceeded(build):
+    source = build.party("Kim Ha-neul", kind="person")
+    ledger = crosscheck(
+        [
+            build.document((source, [build.figure(11000)])),
+            build.document(
+                (
+                    build.party("Ola Brennan", kind="person"),
+                    [build.figure(10000, qualifier="at_least", location="russia", parents=())],
+                )
+            ),
+        ]
+    )
+    assert kinds(ledger, FindingKind.PART_EXCEEDS_WHOLE) == []
