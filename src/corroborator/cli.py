@@ -339,11 +339,12 @@ def search_cli(
 ) -> None:
     """Full-text search over the stored documents, claims and figures (current versions), best first."""
     from .store import Store, search
-    from .store.search import KINDS
+    from .store.search import KINDS, parse_query
 
     _configure_logging(debug)
     if kind is not None and kind not in KINDS:
         raise ConfigError(f"unknown --kind {kind!r}: use one of {', '.join(KINDS)}")
+    parse_query(query)  # a query with nothing to find is a usage error (exit 2), said before any database opens
     with Store.open(db, create=False) as store:
         hits = search(store, query, limit=limit, kind=kind)
     for hit in hits:
@@ -352,7 +353,7 @@ def search_cli(
             continue
         item = f" {hit.item}" if hit.item else ""
         heading = f" {hit.heading}:" if hit.heading and hit.kind != "document" else ""
-        typer.echo(f"{hit.kind}{item} in {hit.input} ({hit.title or 'untitled'})")
+        typer.echo(f"{hit.kind}{item} in {hit.input} ({hit.title})")
         typer.echo(f"   {heading} {' '.join(hit.snippet.split())}".rstrip())
     if not hits:
         stderr.print("no match.")

@@ -8,9 +8,9 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
-from corroborator.store import Store, ingest
+from corroborator.store import Store, ingest, search
 
 METADATA = json.loads(resources.files("corroborator").joinpath("data/datasette-metadata.json").read_text())
 
@@ -30,7 +30,7 @@ def _get(database: Path, *paths: str) -> list:
         for path in paths:
             response = await datasette.client.get(path)
             assert response.status_code == 200, (path, response.text[:300])
-            answers.append(response.json())
+            answers.append(response.json() if ".json" in path else response.text)
         return answers
 
     return asyncio.run(fetch())
@@ -78,3 +78,87 @@ def test_datasette_opens_a_store_no_process_holds(tmp_path, nlp):
         ingest(store, [str(tmp_path / "in")], nlp=nlp)
     (documents,) = _get(database, "/corroborator/documents_view.json?_shape=objects")
     assert [row["title"] for row in documents["rows"]] == ["Kyiv says 40 drones downed"]
+
+
+# Written for these tests: an unnamed source, a whole number, an untitled record with authors and tags.
+SPOKESPERSON = (
+    "Troops moved south\n\n"
+    "A State Department spokesperson said that about 3,000 soldiers had been moved to the Zatoka area.\n"
+)
+UNTITLED = {
+    "text": "Air defence units shot down eleven drones over the port overnight, the navy reported on its channel.",
+    "outlet": "Coastal Monitor",
+    "authors": ["Iryna Koval", "Petro Lys"],
+    "tags": ["drones", "air defence"],
+}
+UNTITLED_TITLE = "Air defence units shot down eleven drones over the port… — Coastal Monitor"
+
+
+def _fill(store: Store, nlp, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    folder.mkdir()
+    (folder / "spokesperson.txt").write_text(SPOKESPERSON, encoding="utf-8")
+    (folder / "batch.jsonl").write_text(json.dumps(UNTITLED) + "\n", encoding="utf-8")
+    ingest(store, [str(folder)], nlp=nlp)
+
+
+def _as_list(value):  # type: ignore[no-untyped-def]
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def test_the_views_read_well_on_both_engines(store, nlp, tmp_path):
+    _fill(store, nlp, tmp_path / "in")
+    with store.engine.connect() as connection:
+        (figure,) = connection.execute(text("SELECT * FROM figures_view WHERE text = 'about 3,000'")).mappings().all()
+        documents = connection.execute(text("SELECT * FROM documents_view ORDER BY id")).mappings().all()
+        (claim,) = connection.execute(text("SELECT * FROM claims_view WHERE outlet IS NULL")).mappings().all()
+    assert figure["source_name"] == claim["source_name"] == "A State Department spokesperson"
+    assert figure["source_kind"] == "unnamed" and figure["text"] == "about 3,000"
+    assert [str(figure[k]) for k in ("value", "low", "high")] == ["3000", "3000", "3000"]
+    untitled = next(row for row in documents if row["outlet"] == "Coastal Monitor")
+    assert untitled["title"] == UNTITLED_TITLE
+    assert _as_list(untitled["authors"]) == ["Iryna Koval", "Petro Lys"]
+    assert _as_list(untitled["tags"]) == ["drones", "air defence"]
+    titled = next(row for row in documents if row["outlet"] != "Coastal Monitor")
+    assert titled["title"] == "Troops moved south" and _as_list(titled["authors"]) == []
+
+
+def test_datasette_shows_the_views_first_and_readable(tmp_path, nlp):
+    database = tmp_path / "corroborator.db"
+    with Store.open(str(database)) as store:
+        _fill(store, nlp, tmp_path / "in")
+    index, page, figures, documents = _get(
+        database,
+        "/",
+        "/corroborator",
+        "/corroborator/figures_view.json?_shape=objects",
+        "/corroborator/documents_view.json?_shape=objects&_json=authors&_json=tags",
+    )
+    views = ("claims_view", "figures_view", "documents_view", "entities_view", "sources_view")
+    for view in views:
+        assert f'href="/corroborator/{view}"' in index
+        assert page.index(f'href="/corroborator/{view}"') < page.index('<h2 id="tables">')
+    assert page.index('href="/corroborator/ranked_search"') < page.index('<h2 id="tables">')
+    (figure,) = [row for row in figures["rows"] if row["text"] == "about 3,000"]
+    assert figure["source_name"] == "A State Department spokesperson"
+    assert (figure["value"], figure["low"], figure["high"]) == (3000, 3000, 3000)
+    assert all(isinstance(figure[k], int) for k in ("value", "low", "high"))
+    untitled = next(row for row in documents["rows"] if row["outlet"] == "Coastal Monitor")
+    assert untitled["title"] == UNTITLED_TITLE
+    assert untitled["authors"] == ["Iryna Koval", "Petro Lys"] and untitled["tags"] == ["drones", "air defence"]
+
+
+def test_datasette_ranked_search_is_in_the_order_of_corroborator_search(database, filled_stores):
+    (ranked, empty, unbalanced) = _get(
+        database,
+        "/corroborator/ranked_search.json?q=Blinken+Kursk&_shape=objects",
+        "/corroborator/ranked_search.json?q=&_shape=objects",
+        "/corroborator/ranked_search.json?q=%22NEAR%28+*&_shape=objects",
+    )
+    rows = ranked["rows"]
+    assert rows and [row["rank"] for row in rows] == sorted((row["rank"] for row in rows), reverse=True)
+    hits = search(filled_stores("sqlite"), "Blinken Kursk", limit=100)
+    assert [(row["kind"], row["document_id"], row["item"]) for row in rows] == [
+        (hit.kind, hit.document_id, hit.item) for hit in hits
+    ]
+    assert [row["snippet"] for row in rows] == [hit.snippet for hit in hits]
+    assert empty["rows"] == [] and "rows" in unbalanced  # Datasette's quoting: no FTS5 syntax error

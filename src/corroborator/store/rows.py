@@ -210,36 +210,61 @@ def _figure_row(doc: dict[str, Any], position: int, figure: Figure) -> dict[str,
 #: Characters of context either side of a figure when no sentence boundary is near.
 _CONTEXT = 160
 
+#: Words of an untitled document's text that stand for its title: a headline's length.
+UNTITLED_WORDS = 10
+
+
+def display_title(title: str | None, text: str, outlet: str | None) -> str:
+    """What a document is shown as: its title, or its first words and its outlet when it has none.
+
+    A Telegram message without a bold first line or a JSON Lines record with only
+    text has no title; "(untitled)" would tell a reader nothing.
+    """
+    if title:
+        return title
+    words = text.split()
+    shown = " ".join(words[:UNTITLED_WORDS]) + ("…" if len(words) > UNTITLED_WORDS else "")
+    return " — ".join(part for part in (shown, outlet) if part) or "(empty)"
+
 
 def search_rows(document_id: int, document: Document) -> list[dict[str, Any]]:
-    """The full-text rows: the document, each claim (source and content), each figure (number and sentence)."""
+    """The full-text rows: the document, each claim (speaker and content), each figure (number and sentence).
+
+    ``body`` is what a reader sees and what snippets are cut from; ``terms`` only
+    help to find the row (see ``schema.search``).
+    """
+    meta = document.metadata
+    doc = {"document_id": document_id}
     rows = [
         {
-            "document_id": document_id,
+            **doc,
             "kind": "document",
             "item": None,
-            "title": document.metadata.title,
+            "title": meta.title,
             "body": document.text,
+            "terms": None,
+            "heading": display_title(meta.title, document.text, meta.outlet),
         }
     ]
     for claim in document.claims:
-        source = claim.source.name or claim.source.text
+        speaker = claim.source.name or claim.source.text
+        others = [claim.source.text] + [party.name or party.text for party in claim.via]
+        terms = _distinct(word for word in others if word and word != speaker)
         rows.append(
-            {"document_id": document_id, "kind": "claim", "item": claim.id, "title": source, "body": claim.content}
+            {**doc, "kind": "claim", "item": claim.id, "title": speaker, "body": claim.content}
+            | {"terms": terms, "heading": speaker}
         )
     for figure in document.figures:
-        words = [_sentence(document.text, *figure.span), figure.measure]
-        words += [ref.text for ref in (figure.subject, figure.location) if ref]
+        words = [figure.measure] + [ref.text for ref in (figure.subject, figure.location) if ref]
         rows.append(
-            {
-                "document_id": document_id,
-                "kind": "figure",
-                "item": figure.id,
-                "title": figure.text,
-                "body": " ".join(w for w in words if w),
-            }
+            {**doc, "kind": "figure", "item": figure.id, "title": figure.text}
+            | {"body": _sentence(document.text, *figure.span), "terms": _distinct(words), "heading": figure.text}
         )
     return rows
+
+
+def _distinct(words: Iterable[str | None]) -> str | None:
+    return " ".join(dict.fromkeys(w for w in words if w)) or None
 
 
 def _sentence(text: str, start: int, end: int) -> str:

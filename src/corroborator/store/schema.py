@@ -44,7 +44,7 @@ from sqlalchemy import (
 )
 
 #: The Alembic revision this code writes; ``upgrade`` brings older databases to it.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 
 #: Constraint names that Alembic can find again on both engines.
 NAMING = {
@@ -293,11 +293,16 @@ figures = Table(
     Column("extra", Text),
 )
 
-#: The full-text index: one row per document (title and text), claim (source and
+#: The full-text index: one row per document (title and text), claim (speaker and
 #: content) and figure (number and its sentence), for every version; searches
-#: keep the current ones. The migrations add the engine's own index to it: an
-#: FTS5 table kept in step by triggers on SQLite (``search_fts``), a generated
-#: ``tsv`` column with a GIN index on PostgreSQL.
+#: keep the current ones. ``title``, ``body`` and ``terms`` are indexed, in that
+#: order of weight; ``body`` is the text a reader sees, that snippets are cut
+#: from; ``terms`` find a row without being shown (a figure's measure, subject and
+#: place; a claim's wording of its speaker and who relayed it); ``heading`` is
+#: what a hit is shown as (a document's title, or its first words and outlet).
+#: The migrations add the engine's own index: an FTS5 table kept in step by
+#: triggers on SQLite (``search_fts``), a generated ``tsv`` column with a GIN
+#: index on PostgreSQL.
 search = Table(
     "search",
     metadata,
@@ -307,6 +312,8 @@ search = Table(
     Column("item", Text),  # the claim's or figure's id; null for the document itself
     Column("title", Text),
     Column("body", Text, nullable=False),
+    Column("terms", Text),
+    Column("heading", Text),
 )
 
 #: Tables in the order an export writes them (parents first); blobs and the index are left out.
