@@ -51,7 +51,7 @@ def source_key(party: Party) -> str:
 
 def parties(document: Document) -> dict[str, Party]:
     """Every source and relay the document's claims name, by key, in key order (a stable lock order)."""
-    found = {}
+    found: dict[str, Party] = {}
     for claim in document.claims:
         for party in (claim.source, *claim.via):
             found.setdefault(source_key(party), party)
@@ -235,7 +235,7 @@ def search_rows(document_id: int, document: Document) -> list[dict[str, Any]]:
     """
     meta = document.metadata
     doc = {"document_id": document_id}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             **doc,
             "kind": "document",

@@ -21,7 +21,7 @@ The helpers below are frozen copies of what the code did at this revision
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -83,7 +83,7 @@ def _initial() -> ModuleType:
     return module
 
 
-def _drop_views(views: Sequence[str]) -> None:
+def _drop_views(views: Iterable[str]) -> None:
     for view in reversed(list(views)):
         op.execute(f"DROP VIEW IF EXISTS {view}")
 
