@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -80,8 +81,15 @@ def copy_clusters(documents: Iterable[Document]) -> dict[str, str]:
     return {doc_id: sets.find(doc_id) for doc_id in prints}
 
 
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """The permutations every signature shares (drawing them is most of a MinHash's set-up)."""
+    return MinHash(num_perm=PERMUTATIONS)
+
+
 def _minhash(shingles: frozenset[str]) -> MinHash:
-    signature = MinHash(num_perm=PERMUTATIONS)
+    template = _template()
+    signature = MinHash(num_perm=PERMUTATIONS, permutations=template.permutations, scheme=template.scheme)
     signature.update_batch([s.encode("utf-8") for s in shingles])
     return signature
 

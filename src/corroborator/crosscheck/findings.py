@@ -21,13 +21,17 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import combinations
 
-from .independence import group_reports, same_group
+from .independence import Partition
 from .intervals import overlap
 from .model import Finding, FindingKind, Report, Value, Variable, VariableKey
-from .timing import STATEMENT_WINDOW_DAYS, MeasureKind, days_between, measure_kind, order_key, same_moment
+from .moments import Moments, earlier_and_later, meeting
+from .timing import STATEMENT_WINDOW_DAYS, MeasureKind, days_between, measure_kind, same_moment
 
 #: Measures that count the same people in a place: troops sent to a country and troops present in one of its regions.
 STOCKS = frozenset({"present", "deployed"})
+
+#: How many sayings an agreement's explanation lists before "and N more".
+SHOWN = 5
 
 #: Each document's reports of each named speaker: what the speaker is quoted as saying there.
 Statements = dict[tuple[str, str], list[Report]]
@@ -37,8 +41,10 @@ def find_all(variables: list[Variable]) -> list[Finding]:
     statements = _statements(variables)
     findings: list[Finding] = []
     for variable in variables:
-        findings.extend(disagreements(variable))
-        findings.extend(agreements(variable))
+        groups = Partition([r for value in variable.values for r in value.reports])
+        moments = {id(value): Moments(value, groups) for value in variable.values}
+        findings.extend(disagreements(variable, groups, moments))
+        findings.extend(agreements(variable, groups, moments))
         findings.extend(updates_and_misquotes(variable, statements))
     findings.extend(parts_exceeding_wholes(variables))
     return findings
@@ -47,75 +53,55 @@ def find_all(variables: list[Variable]) -> list[Finding]:
 # Disagreement
 
 
-def disagreements(variable: Variable) -> Iterator[Finding]:
+def disagreements(variable: Variable, groups: Partition, moments: dict[int, Moments]) -> Iterator[Finding]:
+    measure = variable.key.measure
     for a, b in combinations(variable.values, 2):
-        pair = _conflicting_pair(variable.key.measure, a, b)
+        if overlap(_interval(a), _interval(b)):
+            continue
+        pair = meeting(measure, moments[id(a)], moments[id(b)], groups)
+        if pair is None and measure_kind(measure) is MeasureKind.TOLL:
+            higher, lower = (a, b) if a.reports[0].low > b.reports[0].high else (b, a)
+            pair = earlier_and_later(moments[id(higher)], moments[id(lower)], groups)  # a toll that fell
         if pair is not None:
             reports = [*a.reports, *b.reports]
             explanation = f"{describe(pair[0])} vs {describe(pair[1])}"
-            yield Finding(FindingKind.DISAGREEMENT, variable.key, reports, len(group_reports(reports)), explanation)
+            yield Finding(
+                FindingKind.DISAGREEMENT, variable.key, reports, groups.count(reports), explanation, values=[a, b]
+            )
 
 
-def _conflicting_pair(measure: str, a: Value, b: Value) -> tuple[Report, Report] | None:
-    """Two reports, one of each value, from different groups, that cannot both be right."""
-    for x in a.reports:
-        for y in b.reports:
-            if overlap((x.low, x.high), (y.low, y.high)) or same_group(x, y):
-                continue  # one speaker's (or one government's) two values are an update or a misquote
-            if same_moment(measure, x.when, y.when):
-                return (x, y)
-            earlier, later = sorted((x, y), key=lambda r: order_key(r.when))
-            if _toll_fell(measure, earlier, later):
-                return (earlier, later)
-    return None
-
-
-def _toll_fell(measure: str, earlier: Report, later: Report) -> bool:
-    """A toll only grows: a later count below an earlier one contradicts it."""
-    gap = days_between(earlier.when, later.when)
-    return measure_kind(measure) is MeasureKind.TOLL and gap is not None and gap > 0 and later.high < earlier.low
+def _interval(value: Value) -> tuple[float, float]:
+    """A value's interval (its reports share it: same printed bounds and qualifier)."""
+    return value.reports[0].low, value.reports[0].high
 
 
 # Agreement
 
 
-def agreements(variable: Variable) -> Iterator[Finding]:
-    """A value backed by two or more independent groups, or two values that overlap at one moment."""
+def agreements(variable: Variable, groups: Partition, moments: dict[int, Moments]) -> Iterator[Finding]:
+    """A value backed by two or more independent groups at one moment, or two values overlapping at one."""
     measure = variable.key.measure
     for value in variable.values:
-        if value.independent_sources >= 2 and _one_moment(measure, value.reports):
-            yield _agreement(variable.key, value.reports)
+        if value.independent_sources >= 2 and meeting(measure, moments[id(value)], moments[id(value)], groups):
+            yield _agreement(variable.key, value.reports, groups, [value])
     for a, b in combinations(variable.values, 2):
-        if _open_ended(a) != _open_ended(b):
+        if _open_ended(a) != _open_ended(b) or not overlap(_interval(a), _interval(b)):
             continue  # "at least 100" is not corroborated by "around 300": only not contradicted
-        pairs = [
-            (x, y)
-            for x in a.reports
-            for y in b.reports
-            if overlap((x.low, x.high), (y.low, y.high))
-            and same_moment(measure, x.when, y.when)
-            and not same_group(x, y)
-        ]
-        if pairs:
-            yield _agreement(variable.key, list(dict.fromkeys(r for pair in pairs for r in pair)))
+        if meeting(measure, moments[id(a)], moments[id(b)], groups):
+            yield _agreement(variable.key, [*a.reports, *b.reports], groups, [a, b])
 
 
-def _agreement(key: VariableKey, reports: list[Report]) -> Finding:
-    groups = group_reports(reports)
-    values = ", ".join(dict.fromkeys(describe(r) for r in reports))
-    return Finding(FindingKind.AGREEMENT, key, reports, len(groups), f"{len(groups)} independent sources: {values}")
+def _agreement(key: VariableKey, reports: list[Report], groups: Partition, values: list[Value]) -> Finding:
+    count = groups.count(reports)
+    said = list(dict.fromkeys(describe(r) for r in reports))
+    described = ", ".join(said[:SHOWN]) + (f" and {len(said) - SHOWN} more" if len(said) > SHOWN else "")
+    return Finding(
+        FindingKind.AGREEMENT, key, reports, count, f"{count} independent sources: {described}", values=values
+    )
 
 
 def _open_ended(value: Value) -> bool:
     return value.qualifier == "at_least"
-
-
-def _one_moment(measure: str, reports: list[Report]) -> bool:
-    """Do the reports speak of one moment (a count of one night is not a count of the next)?"""
-    return all(same_moment(measure, x.when, y.when) for x, y in combinations(reports, 2))
-
-
-# Update and misquote
 
 
 def _statements(variables: list[Variable]) -> Statements:
@@ -237,7 +223,7 @@ def _exceeding(part: Variable, whole: Variable) -> Iterator[Finding]:
                     FindingKind.PART_EXCEEDS_WHOLE,
                     part.key,
                     reports,
-                    len(group_reports(reports)),
+                    Partition(reports).count(reports),
                     f"{describe(p)} in {part.location_name or part.key.location} is more than "
                     f"{describe(w)} in all of {whole.location_name or whole.key.location}",
                 )

@@ -42,7 +42,17 @@ def _links(report: Report) -> list[tuple[tuple[str, str], str]]:
 
 
 def group_reports(reports: list[Report]) -> list[Group]:
-    """The independent groups of some reports, largest first.
+    """The independent groups of some reports, largest first."""
+    roots, whys = partition(reports)
+    members: dict[int, list[Report]] = {}
+    for report, root in zip(reports, roots, strict=True):
+        members.setdefault(root, []).append(report)
+    groups = [_group(group, whys.get(root, set())) for root, group in members.items()]
+    return sorted(groups, key=lambda g: (-len(g.documents), g.source))
+
+
+def partition(reports: list[Report]) -> tuple[list[int], dict[int, set[str]]]:
+    """Each report's group (the position of a representative report) and why each group was joined.
 
     Copies join reports of *other* documents of their cluster only: two speakers
     quoted by one article are not one source because they share a page.
@@ -50,15 +60,14 @@ def group_reports(reports: list[Report]) -> list[Group]:
     sets: DisjointSets[int] = DisjointSets(range(len(reports)))
     first_at: dict[tuple[str, ...], int] = {}
     reasons: dict[tuple[str, ...], str] = {}
-    copies_seen: dict[str, dict[str, int]] = {}  # cluster -> document -> first report
+    first_document: dict[str, tuple[str, int]] = {}  # copy cluster -> its first document and report
     for position, report in enumerate(reports):
-        documents = copies_seen.setdefault(report.copy_cluster, {})
-        documents.setdefault(report.doc_id, position)
-        for other_doc, other in documents.items():
-            if other_doc != report.doc_id:
-                sets.union(other, position)
-                reasons[("copy", report.copy_cluster)] = COPIES
-                first_at.setdefault(("copy", report.copy_cluster), other)
+        anchor = first_document.setdefault(report.copy_cluster, (report.doc_id, position))
+        if anchor[0] != report.doc_id:
+            sets.union(anchor[1], position)
+            node = ("copy", report.copy_cluster)
+            first_at.setdefault(node, anchor[1])
+            reasons[node] = COPIES
         for node, why in _links(report):
             if node in first_at:
                 sets.union(first_at[node], position)
@@ -69,8 +78,7 @@ def group_reports(reports: list[Report]) -> list[Group]:
     whys: dict[int, set[str]] = {}
     for node, why in reasons.items():
         whys.setdefault(sets.find(first_at[node]), set()).add(why)
-    groups = [_group([reports[i] for i in members], whys.get(root, set())) for root, members in sets.groups().items()]
-    return sorted(groups, key=lambda g: (-len(g.documents), g.source))
+    return [sets.find(i) for i in range(len(reports))], whys
 
 
 def _unnamed_to_outlet_speaker(
@@ -103,6 +111,18 @@ def _group(members: list[Report], whys: set[str]) -> Group:
     return Group(source=source, documents=sorted({r.doc_id for r in members}), via=list(relays), why=why)
 
 
-def same_group(a: Report, b: Report) -> bool:
-    """Would these two reports count as one source?"""
-    return len(group_reports([a, b])) == 1
+class Partition:
+    """The groups of all the reports of one variable, for the findings to ask "one source?" in O(1)."""
+
+    def __init__(self, reports: list[Report]) -> None:
+        roots, _ = partition(reports)
+        self._root = {id(report): root for report, root in zip(reports, roots, strict=True)}
+
+    def root(self, report: Report) -> int:
+        return self._root[id(report)]
+
+    def same(self, a: Report, b: Report) -> bool:
+        return self._root[id(a)] == self._root[id(b)]
+
+    def count(self, reports: list[Report]) -> int:
+        return len({self._root[id(r)] for r in reports})

@@ -100,13 +100,7 @@ def assemble(reports: list[Report], names: dict[str, str], speakers: dict) -> Le
     variables = build_variables(reports, names)
     findings = find_all(variables)
     contested = {
-        id(value)
-        for finding in findings
-        if finding.kind is FindingKind.DISAGREEMENT
-        for variable in variables
-        if variable.key == finding.variable
-        for value in variable.values
-        if any(r in finding.reports for r in value.reports)
+        id(value) for finding in findings if finding.kind is FindingKind.DISAGREEMENT for value in finding.values
     }
     grade(variables, contested)
     for variable in variables:

@@ -177,6 +177,7 @@ class Finding:
     reports: list[Report]
     independent_sources: int
     explanation: str
+    values: list[Value] = field(default_factory=list)  # the values it is about (not exported)
 
     @property
     def sources(self) -> list[str]:

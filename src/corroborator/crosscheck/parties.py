@@ -44,7 +44,7 @@ class Side:
         return self.conflict == other.conflict and self.index != other.index
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: its methods cache their answers
 class Belligerents:
     """Each conflict's sides, with the words that name them."""
 
@@ -72,6 +72,10 @@ class Belligerents:
         """The sides an unnamed source's words place it on ("Ukrainian officials")."""
         if not text:
             return ()
+        return self._sides_of_words(text)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (one instance per process, loaded once)
+    def _sides_of_words(self, text: str) -> tuple[Side, ...]:
         official = bool(_OFFICIAL.search(text))
         return tuple(
             side
@@ -79,6 +83,7 @@ class Belligerents:
             if words.search(text) and (official or not needs_official)
         )
 
+    @lru_cache(maxsize=4096)  # noqa: B019 (one instance per process, loaded once)
     def government_of(self, entity: str | None, words: str | None = None) -> str | None:
         """The country whose government an official speaker speaks for: by its entity, else by its words."""
         if entity and self.is_official(entity):
