@@ -6,6 +6,7 @@ The stages, each usable alone::
     clean    -> Document      clean(raw)
     extract  -> Extraction    extract(text, published=None): entities, claims, figures
     pipeline: ingest + clean, streamed: process(paths_or_urls)
+    crosscheck -> Ledger     crosscheck(documents): variables, independent sources, findings
 
 ``corroborator.extract`` is the function; its stage's modules are reached as
 ``corroborator.extract.claims`` and so on (``from corroborator.extract import annotate``).
@@ -16,6 +17,7 @@ from __future__ import annotations
 import logging
 
 from .clean import clean
+from .crosscheck import Ledger, crosscheck  # the function takes the name from its subpackage
 from .errors import CorroboratorError, SkipReason
 from .extract import Extraction, extract  # the function takes the name from its subpackage
 from .ingest import read_sources
@@ -30,6 +32,7 @@ __all__ = [
     "CorroboratorError",
     "Document",
     "Extraction",
+    "Ledger",
     "Figure",
     "Metadata",
     "RawDocument",
@@ -37,6 +40,7 @@ __all__ = [
     "SkipReason",
     "Skipped",
     "clean",
+    "crosscheck",
     "extract",
     "process",
     "read_sources",
