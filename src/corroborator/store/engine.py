@@ -35,6 +35,12 @@ log = logging.getLogger(__name__)
 #: The store a command uses when neither --db nor $CORROBORATOR_DB names one.
 DEFAULT_DB_URL = "sqlite:///corroborator.db"
 DB_ENV = "CORROBORATOR_DB"
+#: How messages spell a PostgreSQL URL (the same form as --help and the README).
+POSTGRES_URL_FORM = "postgresql://USER@HOST:5432/NAME"
+
+#: Seconds to wait for a PostgreSQL server to answer; libpq's default is to wait
+#: forever, so a host that drops packets would hang the command without a word.
+CONNECT_TIMEOUT_S = 10
 
 #: How long a SQLite writer waits for another one's lock before giving up. A
 #: document's transaction takes milliseconds; 60 s covers a long export or a
@@ -53,7 +59,16 @@ SQLITE_BEGIN = "corroborator_sqlite_begin"
 
 
 def resolve_url(db: str | None = None) -> URL:
-    """The URL to use: ``db``, else ``$CORROBORATOR_DB``, else the default; a bare path means SQLite."""
+    """The URL to use: ``db``, else ``$CORROBORATOR_DB``, else the default; a bare path means SQLite.
+
+    An empty ``db`` is refused rather than read as "the default": a script that
+    passes ``--db "$UNSET_VARIABLE"`` should not write into ./corroborator.db.
+    """
+    if db is not None and not db.strip():
+        raise ConfigError(
+            f"the database is empty (--db {db!r}): name a SQLite file or a URL such as {DEFAULT_DB_URL},"
+            " or leave --db out for the default"
+        )
     given = db or os.environ.get(DB_ENV) or DEFAULT_DB_URL
     if "://" not in given:
         return URL.create("sqlite", database=given)
@@ -62,18 +77,33 @@ def resolve_url(db: str | None = None) -> URL:
     try:
         url = make_url(given)
     except ArgumentError:
-        raise ConfigError(f"not a database URL: {given!r} (e.g. sqlite:///corroborator.db)") from None
+        raise ConfigError(f"not a database URL: {given!r} (e.g. {DEFAULT_DB_URL} or {POSTGRES_URL_FORM})") from None
     backend = url.get_backend_name()
     if url.drivername == "postgresql":
         # psycopg 3 is the driver we ship; older SQLAlchemy would ask for psycopg2.
         url = url.set(drivername="postgresql+psycopg")
     if backend not in ("sqlite", "postgresql"):
-        raise ConfigError(f"unsupported database {backend!r}: use sqlite:///FILE or postgresql://HOST/NAME")
+        raise ConfigError(f"unsupported database {backend!r}: use sqlite:///FILE or {POSTGRES_URL_FORM}")
+    if backend == "sqlite" and _in_memory(url):
+        # The store writes from a second thread, which cannot see another
+        # thread's in-memory database, and the data would be gone at exit anyway.
+        raise ConfigError(
+            f"{given} is an in-memory SQLite database, gone when the command ends:"
+            f" name a file instead, e.g. --db {DEFAULT_DB_URL}"
+        )
     return url
 
 
+def _in_memory(url: URL) -> bool:
+    """Whether a SQLite URL names no file: ``sqlite://``, ``:memory:`` or a ``mode=memory`` URI."""
+    database = url.database or ""
+    return database in ("", ":memory:") or "mode=memory" in database or url.query.get("mode") == "memory"
+
+
 def shown_url(url: URL) -> str:
-    """The URL for messages, with any password hidden."""
+    """The URL for messages, as a user spells it: the password hidden, the driver we chose left out."""
+    if url.drivername == "postgresql+psycopg":
+        url = url.set(drivername="postgresql")
     return url.render_as_string(hide_password=True)
 
 
@@ -81,9 +111,10 @@ def make_engine(url: URL) -> Engine:
     """An engine for ``url`` with the store's connection settings."""
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
+    connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
     try:
         # Documents are written one transaction each; a small pool is plenty.
-        return create_engine(url, pool_size=2, max_overflow=2, pool_pre_ping=True)
+        return create_engine(url, pool_size=2, max_overflow=2, pool_pre_ping=True, connect_args=connect_args)
     except ModuleNotFoundError as error:  # pragma: no cover - psycopg is a dependency
         raise ConfigError(f"PostgreSQL needs psycopg: pip install 'psycopg[binary]' ({error})") from None
 
@@ -137,6 +168,48 @@ def _use_wal(cursor: Any) -> None:
             time.sleep(_WAL_RETRY_SECONDS)
 
 
+def connect(engine: Engine) -> Connection:
+    """A connection, or a ConfigError in one line that names the database, what went wrong and what to check."""
+    try:
+        return engine.connect()
+    except OperationalError as error:
+        raise ConfigError(cannot_connect(engine.url, error.orig or error)) from error
+
+
+#: What the driver says, as a few words and the fix to suggest; the first match wins.
+_CONNECT_FAILURES = (
+    ("connection refused", "connection refused", "check that the server runs and the URL"),
+    ("does not exist", "{detail}", "create it first, or check the URL"),
+    ("authentication failed", "authentication failed", "check the user and password in the URL or ~/.pgpass"),
+    ("no password supplied", "the server asks for a password", "add it to ~/.pgpass or $PGPASSWORD"),
+    ("translate host name", "unknown host", "check the host in the URL"),
+    ("name or service not known", "unknown host", "check the host in the URL"),
+    ("timeout expired", "no answer in {timeout} s", "check the host, the port and any firewall"),
+    ("unable to open database file", "cannot open the file", "check the path and that its folder is writable"),
+)
+
+
+def cannot_connect(url: URL, error: BaseException) -> str:
+    """The message for a failed connection: the URL (password hidden), the reason, the fix."""
+    lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()] or ["unknown error"]
+    # libpq says "connection to server at ..., port 1 failed: Connection refused": the words after the last colon.
+    detail = lines[0].rsplit(": ", 1)[-1].strip()
+    sqlite = url.get_backend_name() == "sqlite"
+    reason, fix = detail, "check the path" if sqlite else "check that the server runs and the URL"
+    for needle, said, suggested in _CONNECT_FAILURES:
+        if needle in str(error).lower():
+            reason, fix = said.format(detail=detail, timeout=CONNECT_TIMEOUT_S), suggested
+            break
+    if not sqlite and not url.host and "no such file" in reason.lower():
+        # libpq tries a Unix socket when the URL names no host; its "No such file" would puzzle.
+        reason = "the URL names no host, and no server listens on this machine's socket"
+        fix = f"name the server in the URL (--db or ${DB_ENV}), e.g. {POSTGRES_URL_FORM}"
+    if url.password:
+        reason = reason.replace(str(url.password), "***")
+    where = "" if DB_ENV in fix else f" (--db or ${DB_ENV})"
+    return f"cannot connect to the database {shown_url(url)} ({reason}); {fix}{where}"
+
+
 def writing(connection: Connection) -> Connection:
     """``connection``, set so that its transactions are a writer's (SQLite: BEGIN IMMEDIATE)."""
     return connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
@@ -154,7 +227,7 @@ def upgrade(engine: Engine) -> None:
 
     The common case, a database already at the current revision, costs one query.
     """
-    with engine.connect() as connection:
+    with connect(engine) as connection:
         try:
             if current_revision(connection) == SCHEMA_REVISION:
                 return
@@ -176,4 +249,15 @@ def upgrade(engine: Engine) -> None:
             run_upgrade(writing(connection))
 
 
-__all__ = ["DB_ENV", "DEFAULT_DB_URL", "make_engine", "resolve_url", "shown_url", "upgrade", "writing"]
+__all__ = [
+    "DB_ENV",
+    "DEFAULT_DB_URL",
+    "POSTGRES_URL_FORM",
+    "cannot_connect",
+    "connect",
+    "make_engine",
+    "resolve_url",
+    "shown_url",
+    "upgrade",
+    "writing",
+]
