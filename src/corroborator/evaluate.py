@@ -351,7 +351,77 @@ def summary_line(report: Record) -> str:
     )
     if "findings" in report:
         line += f" findings={report['findings']['found']}/{report['findings']['gold']}"
+        line += f" rejected={report['findings']['rejected']}"
+    if "independence" in report:
+        line += f" independence={report['independence']['right']}/{report['independence']['gold']}"
     return line
+
+
+# -- the cross-check: findings and independent-source counts (SPEC section 2) -------------------------
+
+
+def _figure_values(documents: Iterable[Record]) -> dict[tuple[Any, Any], Any]:
+    return {(d.get("doc_id"), f.get("id")): f.get("value") for d in documents for f in d.get("figures") or []}
+
+
+def _numbers(figures: Iterable[Record], values: dict[tuple[Any, Any], Any]) -> set[Any]:
+    return {values.get((r.get("doc_id"), r.get("figure"))) for r in figures or []}
+
+
+def score_findings(gold: Record | list[Record], findings: list[Record], documents: list[Record]) -> Record:
+    """Findings found (kind and a superset of the gold's figure numbers) and findings a careful reader rejects."""
+    if isinstance(gold, list):
+        gold = {"findings": gold}
+    values = _figure_values(documents)
+    predicted = [(f.get("kind"), _numbers(f.get("figures") or [], values)) for f in findings]
+
+    def hit(expected: Record) -> bool:
+        return any(kind == expected["kind"] and set(expected["numbers"]) <= numbers for kind, numbers in predicted)
+
+    rejected = [n for n in gold.get("not_findings", []) if hit(n)]
+    return {
+        "found": sum(hit(g) for g in gold.get("findings", [])),
+        "gold": len(gold.get("findings", [])),
+        "predicted": len(findings),
+        "rejected": len(rejected),
+        "rejected_findings": rejected,
+    }
+
+
+def _variable_matches(spec: Record | None, variable: Record, key: str) -> bool:
+    """A gold ``{"any": [...]}`` against a variable's field (an entity id) or its name."""
+    if not spec:
+        return True
+    got = variable.get(key)
+    texts = [fold(got)] if isinstance(got, str) else _party_texts(got)
+    texts += [fold(variable.get(f"{key}_name"))] if variable.get(f"{key}_name") else []
+    wanted = [fold(o) for o in spec.get("any", [])]
+    return any(_whole_words_in(o, t) or _whole_words_in(t, o) for o in wanted for t in texts if t)
+
+
+def score_values(gold_values: list[Record], variables: list[Record], documents: list[Record]) -> Record:
+    """Each gold value's independent-source count, against the variables export."""
+    values = _figure_values(documents)
+    right, wrong = 0, []
+    for expected in gold_values:
+        counts = [
+            value.get("independent_sources")
+            for variable in variables
+            if not expected.get("measure") or variable.get("measure") == expected["measure"]
+            if _variable_matches(expected.get("location"), variable, "location")
+            and _variable_matches(expected.get("subject"), variable, "subject")
+            for value in variable.get("values") or []
+            if expected["number"] in _numbers(value.get("figures") or [], values)
+            or value.get("value") == expected["number"]
+        ]
+        if expected["independent_sources"] in counts:
+            right += 1
+        else:
+            wrong.append(
+                {"number": expected["number"], "measure": expected.get("measure"),
+                 "expected": expected["independent_sources"], "got": counts}
+            )  # fmt: skip
+    return {"right": right, "gold": len(gold_values), "wrong": wrong}
 
 
 def read_jsonl(path: str | Path) -> list[Record]:

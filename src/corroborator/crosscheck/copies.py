@@ -10,6 +10,7 @@ shorter text appear in the longer one, or the 3-gram sets are close.
 from __future__ import annotations
 
 import re
+from hashlib import blake2b
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,20 +38,31 @@ _WIRE = re.compile(r"^[^\n(]{0,80}?\((?P<agency>[A-Z][\w&.' -]{1,40})\)\s*[-â€“â
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
+    """A document as the copy detector sees it: hashes of its word 3-grams and of its sentences.
+
+    Hashes (64-bit, from blake2b) rather than the strings: a corpus's fingerprints
+    stay a few hundred bytes a document.
+    """
+
     doc_id: str
-    shingles: frozenset[str]
-    sentences: frozenset[str]
+    shingles: frozenset[int]
+    sentences: frozenset[int]
 
 
 def fingerprint(document: Document) -> Fingerprint:
     words = [w.lower() for w in _WORD.findall(document.text)]
-    shingles = frozenset(" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1)))
+    shingles = frozenset(_hash(" ".join(words[i : i + 3])) for i in range(max(len(words) - 2, 1)))
     sentences = frozenset(
-        " ".join(w.lower() for w in _WORD.findall(s))
+        _hash(" ".join(w.lower() for w in _WORD.findall(s)))
         for s in _SENTENCE.split(document.text)
         if len(_WORD.findall(s)) >= MIN_SENTENCE_WORDS
     )
     return Fingerprint(document.doc_id, shingles, sentences)
+
+
+def _hash(text: str) -> int:
+    """A stable 64-bit hash (Python's own ``hash`` of a str changes from run to run)."""
+    return int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def is_copy(a: Fingerprint, b: Fingerprint) -> bool:
@@ -87,10 +99,10 @@ def _template() -> MinHash:
     return MinHash(num_perm=PERMUTATIONS)
 
 
-def _minhash(shingles: frozenset[str]) -> MinHash:
+def _minhash(shingles: frozenset[int]) -> MinHash:
     template = _template()
     signature = MinHash(num_perm=PERMUTATIONS, permutations=template.permutations, scheme=template.scheme)
-    signature.update_batch([s.encode("utf-8") for s in shingles])
+    signature.update_batch([s.to_bytes(8, "little") for s in shingles])
     return signature
 
 
