@@ -83,9 +83,8 @@ def main() -> int:
     args = parser.parse_args()
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.txt"))[: args.limit]]
     shipped = (copies.CANDIDATE_JACCARD, copies.SHARED_SENTENCES)
-    print(
-        f"{len(texts)} originals, {3 * len(texts)} copies; false joins among {len(texts) * (len(texts) - 1) // 2:,} pairs"
-    )
+    pairs = len(texts) * (len(texts) - 1) // 2
+    print(f"{len(texts)} originals, {3 * len(texts)} copies; false joins among {pairs:,} pairs")
     print("candidate  shared  furniture  added  cut   false joins")
     for candidate, shared in itertools.product((0.2, 0.3, 0.5), (0.3, 0.5, 0.7)):
         recall, false_pairs = run(texts, candidate, shared)

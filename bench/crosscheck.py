@@ -186,6 +186,10 @@ def measure_one(size: int, repeats: int) -> dict:  # type: ignore[type-arg]
     }
 
 
+def _working_set(result: dict) -> float:  # type: ignore[type-arg]
+    return float(result["rss_peak_mib"] - result["rss_corpus_mib"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000")
@@ -212,7 +216,7 @@ def main() -> int:
         print(
             f"{base['figures']:,} -> {result['figures']:,} figures: time x{result['seconds'] / base['seconds']:.1f} "
             f"(n x{growth:.0f}, n log n x{nlogn:.1f}); cross-check memory "
-            f"{base['rss_peak_mib'] - base['rss_corpus_mib']:.0f} -> {result['rss_peak_mib'] - result['rss_corpus_mib']:.0f} MiB"
+            f"{_working_set(base):.0f} -> {_working_set(result):.0f} MiB"
         )
     return 0
 

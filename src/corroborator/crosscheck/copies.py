@@ -10,10 +10,10 @@ shorter text appear in the longer one, or the 3-gram sets are close.
 from __future__ import annotations
 
 import re
-from hashlib import blake2b
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from hashlib import blake2b
 
 from datasketch import MinHash, MinHashLSH
 
