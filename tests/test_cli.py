@@ -161,7 +161,22 @@ def test_exit_code_2_for_an_unknown_option(cli, tmp_path):
     result = cli("extract", tmp_path, "--no-such-option")
 
     assert result.code == 2
-    assert "Traceback" not in result.stderr
+    assert one_error(result).startswith("error: No such option: --no-such-option")
+    assert one_error(result).endswith("; see python -m corroborator extract --help")
+
+
+def test_usage_errors_are_one_line(cli):
+    result = cli("export", "--format", "xlsx", "-o", "out")
+
+    assert (result.code, one_error(result)) == (
+        2,
+        "error: Invalid value for '--format' / '-f': 'xlsx' is not one of 'jsonl', 'csv', 'parquet';"
+        " see python -m corroborator export --help",
+    )
+    assert (
+        one_error(cli("extract"))
+        == "error: Missing argument 'PATH_OR_URL...'; see python -m corroborator extract --help"
+    )
 
 
 def test_max_bytes_lowers_the_limit(cli, tmp_path):

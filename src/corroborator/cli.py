@@ -643,13 +643,23 @@ def main(argv: list[str] | None = None) -> None:
             stderr.print(f"[red]error:[/] {_escape(str(error))}")
             sys.exit(EXIT_USAGE)
         if _is_usage_error(error):
-            error.show()  # type: ignore[attr-defined]
+            if message := _usage_message(error):  # none after `corroborator` alone: the help was shown
+                stderr.print(f"[red]error:[/] {_escape(message)}")
             sys.exit(EXIT_USAGE)
         # The first line only: SQLAlchemy and the drivers add hints and links on the next ones.
         first = (str(error).strip().splitlines() or [""])[0]
         stderr.print(f"[red]error:[/] {type(error).__name__}: {_escape(first)} (run again with --debug for details)")
         sys.exit(EXIT_NOTHING_DONE)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _usage_message(error: Any) -> str:
+    """Click's four lines (usage, hint, blank, message) as one: the message, then where the help is."""
+    # Typer validates through pydantic, whose "Value error, " prefix says nothing to a user.
+    message = error.format_message().replace("Value error, ", "").strip().rstrip(".")
+    if not message or getattr(error, "ctx", None) is None:
+        return message
+    return f"{message}; see {error.ctx.command_path} --help"
 
 
 def _is_usage_error(error: Exception) -> bool:
