@@ -339,3 +339,14 @@ def test_build_reproduces_the_files() -> None:
     out = module.build()
     for name in FILES:
         assert module.render(out[name]) == (GAZETTEER / f"{name}.jsonl").read_text(encoding="utf-8"), name
+
+
+def test_curated_tables_have_their_fields() -> None:
+    """Every table in scripts/gazetteer/ reads with the fields the build script names (no build packages needed)."""
+    module = _build_module()
+    tables = module.read_tables()
+    assert set(tables) == {p.stem for p in module.TABLES_DIR.glob("*.jsonl")}
+    for name, rows in tables.items():
+        assert rows, name
+        ids = [row["id"] for row in rows if "id" in row]
+        assert len(ids) == len(set(ids)), name
