@@ -10,7 +10,7 @@ import spacy
 from spacy.util import raise_error
 
 import corroborator.analyze.entities  # noqa: F401  (registers corroborator_entities)
-from corroborator.extract.attribution_lexicon import Lexicon
+from corroborator.extract.attribution.lexicon import Lexicon
 from corroborator.extract.claims import log_error  # importing it registers corroborator_claims
 from corroborator.records import Claim
 from corroborator.settings import DEFAULT_MODEL

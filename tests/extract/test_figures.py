@@ -8,7 +8,6 @@ import spacy
 from corroborator.analyze import entities
 from corroborator.extract import figures as figures_module
 from corroborator.extract import make_doc
-from corroborator.extract.figure_dates import resolve_date
 from corroborator.records import Claim, Figure, Party
 from corroborator.settings import DEFAULT_MODEL
 
@@ -194,27 +193,6 @@ def test_as_of_is_resolved_against_the_publication_date(nlp, when, as_of):
 def test_as_of_is_unknown_without_a_publication_date(nlp):
     f = one(nlp, "The ministry said last week that 700 marines had arrived in the port.", published=None)
     assert f.as_of is None
-
-
-@pytest.mark.parametrize(
-    ("expression", "iso"),
-    [
-        ("yesterday", "2024-03-13"),
-        ("a month ago", "2024-02-13"),
-        ("late on Monday", "2024-03-11"),
-        ("mid-January", "2024-01-15"),
-        ("Nov. 5", "2023-11-05"),  # the last 5 November before the publication date
-        ("the 20th", "2024-02-20"),
-    ],
-)
-def test_date_expressions(expression, iso):
-    assert resolve_date(expression, "2024-03-14") == iso
-
-
-def test_date_resolution_without_a_base_keeps_full_dates():
-    assert resolve_date("5 November 2024", None) == "2024-11-05"
-    assert resolve_date("yesterday", None) is None
-    assert resolve_date("2023", "2024-03-14") is None  # a year is not a date
 
 
 def test_dates_can_be_switched_off():

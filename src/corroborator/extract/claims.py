@@ -7,14 +7,14 @@ ids "c1", "c2", ...: who said what (``source``, ``content``, ``span``), with whi
 (``channel``), quoted or not (``quote``) and inside which other claim (``parent``).
 
 It reads only what the pipeline already has (the parse, the entities and the linker's
-``doc._.entities``): no model runs of its own. The work is split in modules:
+``doc._.entities``): no model runs of its own. The work is split in the modules of the
+``attribution`` package:
 
-- ``attribution_lexicon``: the cue lexicon (``data/lexicon/cues.json``);
-- ``attribution_cues`` and ``attribution_verbs``: find candidates (cue, source head, content
-  tokens) in the parse;
-- ``attribution_spans``: trims contents and tells direct from indirect quotes;
-- ``attribution_parties``: builds and resolves sources ("He" -> the last person who spoke);
-- ``attribution_links``: links candidates (relays, chained reports, quotes that go on).
+- ``lexicon``: the cue lexicon (``data/lexicon/cues.json``);
+- ``cues`` and ``verbs``: find candidates (cue, source head, content tokens) in the parse;
+- ``spans``: trims contents and tells direct from indirect quotes;
+- ``parties``: builds and resolves sources ("He" -> the last person who spoke);
+- ``links``: links candidates (relays, chained reports, quotes that go on).
 
 This module builds the records (nesting, resolution in reading order) and wraps it all in a
 spaCy component.
@@ -38,11 +38,11 @@ from spacy.tokens import Doc
 
 from ..analyze.extensions import install_extensions
 from ..records import Claim, Party
-from .attribution_cues import Candidate, CueFinder
-from .attribution_lexicon import LEXICON_FILE, Lexicon
-from .attribution_links import continue_quote, link, trim_asides
-from .attribution_parties import PartyBuilder, Resolver
-from .attribution_spans import Content, Layout, make_content
+from .attribution.cues import Candidate, CueFinder
+from .attribution.lexicon import LEXICON_FILE, Lexicon
+from .attribution.links import continue_quote, link, trim_asides
+from .attribution.parties import PartyBuilder, Resolver
+from .attribution.spans import Content, Layout, make_content
 
 log = logging.getLogger(__name__)
 

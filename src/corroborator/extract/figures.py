@@ -1,13 +1,13 @@
 """The ``corroborator_figures`` component: reported numbers with what they count, where, when and who says so.
 
 For each number in a Doc (digits or words, ranges, vague plurals; see
-``numbers``) that is a figure at all (not a date, a clock time, a designator;
-see ``figure_filters``), the component reads its sentence (``figure_syntax``,
-``figure_places``: counted noun, unit, measure, place, modality), then the
-rest of the document (``figure_context``: elided subjects, "62 of them",
-headings). ``as_of`` is the date the sentence gives, resolved against
-``doc._.published`` (``figure_dates``); ``claim`` is the innermost claim in
-``doc._.claims`` whose content holds the figure.
+``figure.numbers``) that is a figure at all (not a date, a clock time, a
+designator; see ``figure.filters``), the component reads its sentence
+(``figure.syntax``, ``figure.measures``, ``figure.places``: counted noun, unit,
+measure, place, modality), then the rest of the document (``figure.context``:
+elided subjects, "62 of them", headings). ``as_of`` is the date the sentence
+gives, resolved against ``doc._.published`` (``figure.dates``); ``claim`` is the
+innermost claim in ``doc._.claims`` whose content holds the figure.
 
 It sets ``doc._.figures`` to ``records.Figure`` records in text order, with ids
 "f1", "f2", ... The word lists live in ``data/lexicon`` (numbers, units,
@@ -24,12 +24,13 @@ from spacy.tokens import Doc, Span
 
 from ..analyze.extensions import install_extensions
 from ..records import Claim, Figure
-from .figure_context import DOMAIN_CLASSES, DocumentContext, Found, restate_headings
-from .figure_dates import resolve_date
-from .figure_filters import NotFigures
-from .figure_lexicon import Lexicon, default_lexicon
-from .figure_syntax import DocIndex, Reading, SentenceReader
-from .numbers import NumberReader, Quantity, default_reader
+from .figure.context import DOMAIN_CLASSES, DocumentContext, Found, restate_headings
+from .figure.dates import resolve_date
+from .figure.filters import NotFigures
+from .figure.lexicon import Lexicon, default_lexicon
+from .figure.numbers import NumberReader, Quantity, default_reader
+from .figure.reading import DocIndex, Reading
+from .figure.syntax import SentenceReader
 
 log = logging.getLogger(__name__)
 

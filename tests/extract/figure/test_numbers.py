@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborator.extract.numbers import find_quantities, parse_number
+from corroborator.extract.figure.numbers import find_quantities, parse_number
 
 
 def only(text: str):

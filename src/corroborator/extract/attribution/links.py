@@ -1,6 +1,6 @@
 """Linking attribution candidates: relays, chained reports, asides and quotes that go on.
 
-Each finder in ``attribution_cues`` sees one construction; here they meet. "He stated that ...,
+Each finder in ``cues`` sees one construction; here they meet. "He stated that ...,
 according to Hotnews" becomes one statement with a relay (via), not two; "..., the agency said,
 Harbourline reported, citing two lawmakers" one statement with three parties; "X has confirmed
 Y, suggesting Z" two statements, Z cut from Y. A content also loses what the writer hangs on its
@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .attribution_cues import SUBJECT_DEPS, Candidate
-from .attribution_lexicon import Lexicon
-from .attribution_parties import PartyBuilder
-from .attribution_spans import Layout
+from .cues import SUBJECT_DEPS, Candidate
+from .lexicon import Lexicon
+from .parties import PartyBuilder
+from .spans import Layout
 
 #: How far (in sentences) a quotation may continue after its attribution and still be part
 #: of the same claim: '“A,” she said. “B.”' Beyond that a quote is more likely somebody else's.

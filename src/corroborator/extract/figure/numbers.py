@@ -5,7 +5,7 @@ order, as ``Quantity`` records: "around 8,000", "1.5 million", "two dozen",
 "between 10,000 and 12,000", "10,000-12,000", "dozens", "several thousand",
 "up to 12,000", "$1.5bn", "40%". It knows nothing of what is counted and does
 not judge whether a number is a figure at all (a date's day, a clock time, a
-model designator): that is ``figure_filters``' job, which sees the context.
+model designator): that is ``filters``' job, which sees the context.
 
 The words (number words, scales, vague plurals, qualifier phrases) are read
 from ``data/lexicon/numbers.json``.

@@ -3,7 +3,7 @@
 One pass over the tokens looks each one up in the lexicon (a set lookup per token); only
 the few cue tokens get the dependency work. Each construction has its own finder:
 
-- verbal (``attribution_verbs``): "X said (that) ...", "'...,' he said", "X confirmed the
+- verbal (``verbs``): "X said (that) ...", "'...,' he said", "X confirmed the
   presence of ...", "it was reported that ...";
 - prepositional: "according to X, ...", "..., per X";
 - adverbial: "... are reportedly training ...";
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .attribution_verbs import SUBJECT_DEPS, Candidate, VerbalCues
+from .verbs import SUBJECT_DEPS, Candidate, VerbalCues
 
 __all__ = ["SUBJECT_DEPS", "Candidate", "CueFinder"]
 

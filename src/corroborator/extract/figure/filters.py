@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span
 
-from .figure_lexicon import Lexicon
+from .lexicon import Lexicon
 from .numbers import Quantity
 
 _MONTH = (

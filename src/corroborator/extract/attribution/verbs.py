@@ -7,7 +7,7 @@ presence of ...", "X claimed to have ...", "called for ...", passives ("it was r
 recur in news (a quote hung on the wrong verb, a clause read as an object, a headline run into
 the lead) each have a fallback here, named after the mistake.
 
-``VerbalCues`` is the base of ``attribution_cues.CueFinder``, which adds the other constructions.
+``VerbalCues`` is the base of ``cues.CueFinder``, which adds the other constructions.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .attribution_lexicon import Lexicon, VerbCue
-from .attribution_spans import Layout, is_quote
+from .lexicon import Lexicon, VerbCue
+from .spans import Layout, is_quote
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: A cue used as a modifier ("the reported attack", "a claimed success") states nothing.

@@ -9,34 +9,28 @@ reading also looks at the words printed right next to the number ("145 attack
 and decoy drones"), and never lets the tree carry it onto another line (the
 parser runs a heading into the sentence below it).
 
-``SentenceReader.read`` fills a ``Reading``; its measure and modality
-(``figure_measures``), its place (``figure_places``) and what the rest of the
-document adds (elided subjects, antecedents, headings: ``figure_context``) are
-read by the modules named.
+``SentenceReader.read`` fills a ``Reading`` (``reading``); its measure and
+modality (``measures``) and its place (``places``) are read by the modules named,
+which walk the tree with ``tree`` as this module does; what the rest of the
+document adds (elided subjects, antecedents, headings) is ``context``'s.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from ..records import Reference
-from .figure_lexicon import Lexicon
-from .figure_measures import MeasureReader
-from .figure_places import PlaceReader
+from ...records import Reference
+from .lexicon import Lexicon
+from .measures import MeasureReader
 from .numbers import Quantity
+from .places import PlaceReader
+from .reading import DocIndex, Reading
+from .tree import QUANTIFIERS, SUBJECT_DEPS, TreeReader
 
 #: How many tokens after a number may lie between it and the noun it counts ("145 attack and decoy drones").
 NOUN_WINDOW = 6
-
-#: How far up the tree to look for a governing word; clauses are rarely deeper.
-MAX_CLIMB = 8
-
-#: Labels whose linked entity may stand for who or what is counted ("North Korean soldiers").
-SUBJECT_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC"})
 
 #: Measures whose agent owns what is counted: "North Korea has deployed 10,000 troops" are North Korea's.
 OWNER_MEASURES = frozenset({"deployed", "launched", "present"})
@@ -53,89 +47,15 @@ _PART_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|do
 #: Relative pronouns after "of": "of which", "of whom".
 _RELATIVES = frozenset({"which", "whom"})
 
-#: Left modifiers of a noun that say how many, not what ("how many soldiers", "some troops").
-_QUANTIFIERS = frozenset({"how", "many", "much", "few", "several", "some", "all", "most", "more", "other", "another"})
-
-_MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-#: Dependencies of a verb that end the climb when the verb itself gave no measure: another clause begins.
-_CLAUSE_ENDS = frozenset({"advcl", "conj", "parataxis", "relcl", "acl", "ROOT"})
-
-
-class DocIndex:
-    """What every reading of one Doc looks up, computed once: ``Doc.text`` and ``Doc.ents`` are rebuilt from
-    the tokens at every access, which a long document with many figures cannot afford."""
-
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
-        self.doc = doc
-        self.text = doc.text if text is None else text
-        self.newlines = [m.start() for m in re.finditer(r"\n", self.text)]
-        self.ents = list(doc.ents)
-        self._ent_starts = [ent.start_char for ent in self.ents]
-
-    def line_of(self, position: int) -> int:
-        return bisect.bisect_left(self.newlines, position)
-
-    def line_bounds(self, position: int) -> tuple[int, int]:
-        """Start and end offsets of the line that holds ``position``."""
-        line = self.line_of(position)
-        start = self.newlines[line - 1] + 1 if line > 0 else 0
-        end = self.newlines[line] if line < len(self.newlines) else len(self.text)
-        return start, end
-
-    def ents_within(self, start: int, end: int) -> list[Span]:
-        """Entities that start in ``[start, end)``, in text order."""
-        return self.ents[bisect.bisect_left(self._ent_starts, start) : bisect.bisect_left(self._ent_starts, end)]
-
-
-@dataclass(slots=True)
-class Reading:
-    """What one quantity's sentence says about it (before the document's context is used)."""
-
-    quantity: Quantity
-    index: DocIndex  # the document's text, lines and entities
-    expression: Span  # the quantity's tokens, qualifier words included
-    anchor: Token  # the expression's token that hangs on the rest of the sentence
-    number: Token  # the number's own (last) token
-    noun: Token | None = None  # the counted noun ("soldiers"), or a pronoun ("them")
-    reference: str = "elided"  # own | pronoun | elided | casualty | count | distance
-    partitive: bool = False  # "8,000 of the soldiers": the noun is the whole, not the part
-    unit: str | None = None
-    subject: Reference | None = None
-    measure: str | None = None
-    location: Reference | None = None
-    location_static: bool = False  # "in Kursk" may be handed on; "sent to Russia" may not
-    modality: str = "actual"
-    at_object: Token | None = None  # X of "put X at 11,000"
-    whole: Token | None = None  # the counted whole's noun for "62 of the 73 drones"
-    own_measure: str | None = None  # the measure the sentence gave, before the context added one
-    measure_word: Token | None = None  # the word that gave the measure ("launched", "stationed")
-    strong: bool = False  # "a 1,500-strong force"
-    whole_of_part: bool = False  # the 20 of "shot down 12 of 20 missiles": what is done is done to the 12
-    included: bool = False  # "31 people, including five children": a part of the figure before it
-
-    @property
-    def text(self) -> str:
-        return self.index.text
-
-    def on_its_line(self, token: Token) -> bool:
-        """Is ``token`` on the number's line? A heading is parsed into the sentence below it; lines still part them."""
-        return self.index.line_of(token.idx) == self.index.line_of(self.quantity.start)
-
-    @property
-    def start(self) -> Token:
-        """Where reading up the tree starts: the counted noun when the number is its modifier, else the number."""
-        return self.noun if self.noun is not None and not self.partitive and self.reference == "own" else self.anchor
-
 
 class SentenceReader:
     """Reads quantities in parsed sentences with the words of a ``Lexicon``."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self.places = PlaceReader(lexicon, self)
-        self.measures = MeasureReader(lexicon, self)
+        self.tree = TreeReader(lexicon)
+        self.places = PlaceReader(lexicon, self.tree)
+        self.measures = MeasureReader(lexicon, self.tree, self.places)
         partitive = "|".join(re.escape(w) for w in sorted(lexicon.partitive, key=len, reverse=True))
         # A part printed before its whole: "12 of 20 missiles", "some of the 11,000 troops", "three out of 20".
         self._part_before = re.compile(
@@ -218,7 +138,7 @@ class SentenceReader:
             verb = r.anchor.head
         else:
             return None
-        return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
     @staticmethod
     def _of_which_before(r: Reading) -> Token | None:
@@ -245,7 +165,7 @@ class SentenceReader:
         for t in doc[expression.end : min(len(doc), expression.end + NOUN_WINDOW)]:
             if t.pos_ == "NOUN":
                 return self._end_of_noun_run(t)
-            if t.pos_ not in ("ADJ", "PROPN", "NUM") and t.lower_ not in _QUANTIFIERS and t.text not in ("-", "–"):
+            if t.pos_ not in ("ADJ", "PROPN", "NUM") and t.lower_ not in QUANTIFIERS and t.text not in ("-", "–"):
                 return None
         return None
 
@@ -356,7 +276,7 @@ class SentenceReader:
                 if head.lower_ == "to" and governor.lemma_.lower() not in self.lex.value_verbs:
                     return
                 if governor.pos_ in ("VERB", "AUX"):
-                    objects = [c for c in governor.children if c.dep_ in ("dobj", *_SUBJECT_DEPS) and c.i < head.i]
+                    objects = [c for c in governor.children if c.dep_ in ("dobj", *SUBJECT_DEPS) and c.i < head.i]
                     objects.sort(key=lambda c: c.dep_ != "dobj")
                     r.at_object = objects[0] if objects else governor
                 else:
@@ -370,14 +290,14 @@ class SentenceReader:
         noun = r.noun
         if r.reference == "own" and noun is not None:
             between = not r.partitive and not r.strong  # the words between number and noun are its
-            return self.noun_reference(noun, r.expression if between else None)
+            return self.tree.noun_reference(noun, r.expression if between else None)
         target = r.at_object
         if target is None or noun is not None:
             return None
         head = target.head if target.dep_ == "conj" and target.head.pos_ in ("NOUN", "ADJ") else target
         if head.lower_ in self.lex.groups:  # "puts the North Korean contingent at about 10,000"
             r.reference, r.unit = "own", r.unit or "people"
-            return self.noun_reference(head, None)
+            return self.tree.noun_reference(head, None)
         if head.lower_ in self.lex.count_nouns:  # "put the figure at 11,000", "the number of troops at"
             r.reference = "count"
             if self.lex.measure_of(head.lower_, "people"):
@@ -385,11 +305,11 @@ class SentenceReader:
             counted = self._of_object(head)
             if counted is not None:
                 r.reference, r.unit = "own", self.unit_of_token(counted) or counted.lower_
-                return self.noun_reference(counted, None)
+                return self.tree.noun_reference(counted, None)
             return None
         if self.lex.measure_of(head.lemma_.lower(), "people") or self.lex.measure_of(head.lower_, "people"):
             r.reference, r.unit = "casualty", r.unit or "people"
-            reference = self.noun_reference(head, None)
+            reference = self.tree.noun_reference(head, None)
             # "North Korean dead and wounded" names whom; "the dead" does not.
             return reference if reference.entity else None
         return None
@@ -398,10 +318,10 @@ class SentenceReader:
         """ "his unit flies 40 sorties a day": what is counted is done by the verb's subject."""
         if r.noun is None or r.reference != "own" or r.noun.lower_ not in self.lex.activities:
             return None
-        for verb in self.governors(r.noun, r):
+        for verb in self.tree.governors(r.noun, r):
             if verb.pos_ == "VERB":
                 agents = [c for c in verb.children if c.dep_ == "nsubj"]
-                return self.noun_reference(agents[0], None) if agents else None
+                return self.tree.noun_reference(agents[0], None) if agents else None
         return None
 
     @staticmethod
@@ -411,138 +331,19 @@ class SentenceReader:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         return None
 
-    def noun_reference(self, noun: Token, expression: Span | None) -> Reference:
-        """The counted noun phrase: its modifiers and the noun, without the number ("North Korean soldiers")."""
-        doc = noun.doc
-        start = noun.i
-        if expression is not None and expression.end <= noun.i:
-            start = expression.end  # the words between the number and its noun are the noun's
-        else:
-            for child in noun.lefts:
-                if child.dep_ in ("amod", "compound", "nmod", "poss", "case") and not self._quantifier(child):
-                    if child.tag_.startswith("VB") or child.lower_ in self.lex.strong:
-                        continue  # "wounded soldiers", "estimated dead", "1,500-strong": not who
-                    start = min(start, child.left_edge.i)
-        end = noun.i + 1
-        conj = [c for c in noun.children if c.dep_ == "conj" and c.i < noun.i + 4]
-        if noun.lower_ in ("dead", "killed") and conj:
-            end = conj[-1].i + 1  # "dead and wounded"
-        while start < end - 1 and self._not_what(doc[start]):
-            start += 1
-        span = doc[start:end]
-        return Reference(text=span.text, entity=self.entity_in(span), span=(span.start_char, span.end_char))
-
-    def _not_what(self, token: Token) -> bool:
-        """Words at the front of a noun phrase that do not say what is counted: "the", "its", "some", "-"."""
-        return token.is_punct or token.pos_ == "DET" or token.tag_ == "PRP$" or self._quantifier(token)
-
-    @staticmethod
-    def _quantifier(token: Token) -> bool:
-        return token.like_num or token.lower_ in _QUANTIFIERS
-
-    @staticmethod
-    def entity_in(span: Span) -> str | None:
-        for token in span:
-            if token.ent_kb_id_ and token.ent_type_ in SUBJECT_LABELS:
-                return token.ent_kb_id_
-        return None
-
     def _owner(self, r: Reading) -> None:
         """ "North Korea has deployed roughly 10,000 troops": the troops are North Korea's."""
         subject = r.subject
         if subject is None or subject.entity or r.measure not in OWNER_MEASURES:
             return
-        words = [r.measure_word] if r.measure_word is not None else self.governors(r.start, r)
+        words = [r.measure_word] if r.measure_word is not None else self.tree.governors(r.start, r)
         for verb in words:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            while verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            while verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
                 verb = verb.head  # "Pyongyang planned to send": the sender is the planner
-            agents = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-            owner = self.entity_in(agents[0].doc[agents[0].left_edge.i : agents[0].i + 1]) if agents else None
+            agents = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            owner = self.tree.entity_in(agents[0].doc[agents[0].left_edge.i : agents[0].i + 1]) if agents else None
             if owner:
                 subject.entity = owner
             return
-
-    # -- the words that govern it -----------------------------------------------------------------
-
-    @staticmethod
-    def has_subject(token: Token) -> bool:
-        return any(c.dep_ in _SUBJECT_DEPS for c in token.children)
-
-    def own_modifiers(self, noun: Token) -> list[Token]:
-        """The verbs and adjectives that describe the counted noun itself, not a part of it.
-
-        "10,000 troops, most of whom were stationed at training bases": the clause is about "most".
-        """
-        found = []
-        for child in noun.children:
-            if child.dep_ not in _MODIFIER_DEPS:
-                continue
-            subjects = [c for c in child.children if c.dep_ in _SUBJECT_DEPS]
-            of_which = any(c.lower_ == "of" for c in child.children)
-            if any((s.lower_ in self.lex.partitive or s.like_num) and (of_which or self._has_of(s)) for s in subjects):
-                continue  # "drones, of which 20 were shot down": the clause is about the 20
-            found.append(child)
-        return found
-
-    @staticmethod
-    def _has_of(token: Token) -> bool:
-        return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
-
-    def complements(self, verb: Token) -> list[Token]:
-        """What a verb says of its subject: "were missing", "reported injured", "are believed to be encircled"."""
-        found = [c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr")]
-        if verb.lemma_.lower() in self.lex.reporting and any(c.dep_ == "auxpass" for c in verb.children):
-            for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
-                found.append(xcomp)
-                found += [c for c in xcomp.children if c.dep_ in ("acomp", "oprd", "attr")]
-        return found
-
-    def governors(self, start: Token, r: Reading, absolute: bool = False) -> list[Token]:
-        """The words above ``start`` up to the end of its clause and line, crossing no partitive "of".
-
-        ``absolute``: the number has a place of its own ("with 8,000 of them already in Kursk"),
-        so a "with" above it opens a clause of its own, not an instrument ("attacked with 50 drones").
-        """
-        expression = r.expression
-        found: list[Token] = []
-        if r.whole_of_part:
-            return found
-        token = start
-        for _ in range(MAX_CLIMB):
-            head = token.head
-            if head == token or self._leaves_a_whole(token, expression) or self._circumstance(token):
-                break
-            if not r.on_its_line(head):
-                break  # the parser runs a heading into the sentence after it
-            if absolute and head.lower_ == "with" and head.dep_ == "prep":
-                break
-            if not (expression.start <= head.i < expression.end):
-                found.append(head)
-                if head.lemma_.lower() in self.lex.reporting or self._ends_clause(head):
-                    break
-            token = head
-        return found
-
-    def _ends_clause(self, token: Token) -> bool:
-        """A verb that gives no measure and hangs on another clause ends the climb ("67 others were lost")."""
-        if token.pos_ not in ("VERB",) or token.dep_ not in _CLAUSE_ENDS:
-            return False
-        return self.measures.word_measure(token, None) is None or token.dep_ == "ROOT"
-
-    def _circumstance(self, token: Token) -> bool:
-        """ "killed in two regions", "diverted at three airports": the verb is not about what is counted."""
-        if token.dep_ != "pobj":
-            return False
-        prep = token.head.lower_
-        return prep in self.lex.static_preps or prep in self.lex.directional_preps or prep == "from"
-
-    def _leaves_a_whole(self, token: Token, expression: Span) -> bool:
-        """ "some of the 11,000 troops": climbing from the whole into the part it is a part of."""
-        if token.dep_ != "pobj" or token.head.lower_ != "of":
-            return False
-        owner = token.head.head
-        if expression.start <= owner.i < expression.end:
-            return False
-        return owner.lower_ in self.lex.partitive or owner.like_num

@@ -15,15 +15,12 @@ give a destination that stays with its own figure.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Reference
-from .figure_lexicon import Lexicon
-
-if TYPE_CHECKING:
-    from .figure_syntax import Reading, SentenceReader
+from ...records import Reference
+from .lexicon import Lexicon
+from .reading import Reading
+from .tree import TreeReader
 
 #: spaCy's labels of places, and labels that a bare proper noun after "in" is not a place for.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -61,9 +58,9 @@ OBJECT_WINDOW = 5
 class PlaceReader:
     """Finds a reading's place and, for distances, what is placed."""
 
-    def __init__(self, lexicon: Lexicon, reader: SentenceReader) -> None:
+    def __init__(self, lexicon: Lexicon, tree: TreeReader) -> None:
         self.lex = lexicon
-        self.reader = reader
+        self.tree = tree
 
     # -- the figure's place ---------------------------------------------------------------------------
 
@@ -133,14 +130,14 @@ class PlaceReader:
         if after < len(doc) and doc[after].pos_ == "ADP":
             preps.append(doc[after])  # read from the words when the tree hangs it elsewhere
         if not r.partitive:  # "stationed in", "sent to": the noun's own verbs
-            for child in self.reader.own_modifiers(own):
+            for child in self.tree.own_modifiers(own):
                 if child.dep_ in ("acl", "relcl"):
                     preps += self._preps(child)
-        for governor in self.reader.governors(own, r, absolute=self.has_own_place(r)):
+        for governor in self.tree.governors(own, r, absolute=self.has_own_place(r)):
             if governor.lemma_.lower() in self.lex.reporting:
                 # "Zelensky said in Kyiv that ...": the speaker's place, not the figure's; but "troops are
                 # believed to be encircled near X" places the troops.
-                for said in self.reader.complements(governor):
+                for said in self.tree.complements(governor):
                     preps += self._preps(said)
                 break
             if governor.pos_ in ("VERB", "AUX"):
@@ -168,7 +165,7 @@ class PlaceReader:
         preps = self._preps(verb)
         for child in verb.children:
             if child.dep_ == "conj" and child.pos_ == "VERB":
-                if not self.reader.has_subject(child):
+                if not self.tree.has_subject(child):
                     preps += self._preps(child)
                 preps += self._event_preps(child)
             elif child.dep_ == "agent":
@@ -188,7 +185,7 @@ class PlaceReader:
 
     def _target(self, r: Reading) -> Token | None:
         """The place a strike is aimed at, when it is the verb's object ("attacked Ukraine")."""
-        for governor in self.reader.governors(r.start, r):
+        for governor in self.tree.governors(r.start, r):
             if governor.pos_ != "VERB":
                 continue
             if governor.lemma_.lower() in _TARGET_VERBS:
@@ -346,18 +343,18 @@ class PlaceReader:
         if i >= 0 and doc[i].text == ",":
             i -= 1
         if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN"):
-            return self.reader.noun_reference(self._phrase_head(doc[i]), None)
+            return self.tree.noun_reference(self._phrase_head(doc[i]), None)
         token = r.noun or r.anchor
         for _ in range(8):
             head = token.head
             if head == token:
                 break
             if head.pos_ in ("NOUN", "PROPN") and not self._is_reference_point(head):
-                return self.reader.noun_reference(self._phrase_head(head), None)
+                return self.tree.noun_reference(self._phrase_head(head), None)
             if head.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
-                    return self.reader.noun_reference(self._phrase_head(subjects[0]), None)
+                    return self.tree.noun_reference(self._phrase_head(subjects[0]), None)
             token = head
         return None
 

@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Party
-from .attribution_lexicon import Lexicon
-from .attribution_spans import Layout
+from ...records import Party
+from .lexicon import Lexicon
+from .spans import Layout
 
 #: Children that are not part of a source's name: they describe it (role) or are punctuation.
 DESCRIPTIVE_DEPS = {"appos", "relcl", "acl", "punct", "parataxis", "dep", "advmod", "cc"}

@@ -21,14 +21,12 @@ The modality comes from the verbs from the number up through "to"-clauses:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
-from .figure_lexicon import Lexicon
-
-if TYPE_CHECKING:
-    from .figure_syntax import Reading, SentenceReader
+from .lexicon import Lexicon
+from .places import PlaceReader
+from .reading import Reading
+from .tree import TreeReader
 
 #: How far up through "to"-clauses the modality may come from ("is believed to be preparing to send").
 MAX_CLAUSES = 8
@@ -40,9 +38,10 @@ _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acomp", "pcomp"})
 class MeasureReader:
     """Reads a reading's measure and modality with the words of a ``Lexicon``."""
 
-    def __init__(self, lexicon: Lexicon, syntax: SentenceReader) -> None:
+    def __init__(self, lexicon: Lexicon, tree: TreeReader, places: PlaceReader) -> None:
         self.lex = lexicon
-        self.syntax = syntax
+        self.tree = tree
+        self.places = places
 
     def measure(self, r: Reading) -> str | None:
         """The measure of ``r`` from its sentence, for its unit as known now (the context may add a unit)."""
@@ -61,44 +60,26 @@ class MeasureReader:
         """A counted noun that is itself a measure: "1,500 casualties", "100 deaths", "300 prisoners"."""
         if r.noun is None or r.reference != "own" or r.partitive:
             return None  # "one of the prisoners" is not taken prisoner by being counted
-        return self.word_measure(r.noun, cls)
-
-    def word_measure(self, token: Token, cls: str | None) -> str | None:
-        """The measure one word gives (with its particle: "shot down", "taken part")."""
-        if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
-            return None
-        lemma, lower = token.lemma_.lower(), token.lower_
-        doc = token.doc
-        if token.i + 1 < len(doc):
-            phrase = self.lex.phrase_measure(lemma, doc[token.i + 1].lower_, cls)
-            if phrase:
-                return phrase
-        measure = self.lex.measure_of(lower, cls) or self.lex.measure_of(lemma, cls)
-        if measure == "intercepted" and lemma == "destroy" and self._on_the_ground(token):
-            return "destroyed"
-        return measure
+        return self.tree.word_measure(r.noun, cls)
 
     def token_measure(self, token: Token, cls: str | None) -> str | None:
         """A word's measure, combined with its conjuncts' ("killed or wounded" -> casualties)."""
-        measure = self.word_measure(token, cls)
+        measure = self.tree.word_measure(token, cls)
         if measure is None:
             return None
         partners = [c for c in token.children if c.dep_ == "conj"]
         if token.dep_ == "conj":
             partners.append(token.head)
         for partner in partners:
-            if self.syntax.has_subject(token) and self.syntax.has_subject(partner):
+            if self.tree.has_subject(token) and self.tree.has_subject(partner):
                 continue  # "100 have died ... and 1,000 more have been wounded": two clauses, two measures
             if _has_object(partner):
                 continue  # "killed a woman and wounded five others": two objects, two measures
-            other = self.word_measure(partner, cls)
+            other = self.tree.word_measure(partner, cls)
             combined = self.lex.combined.get(frozenset((measure, other))) if other else None
             if combined:
                 return combined
         return measure
-
-    def _on_the_ground(self, token: Token) -> bool:
-        return any(t.lower_ in self.lex.ground for t in token.sent)
 
     def _adjacent_measure(self, r: Reading, cls: str | None) -> str | None:
         """ "300 dead", "2,700 wounded", "3,000 killed and wounded": a participle right after the number."""
@@ -110,9 +91,9 @@ class MeasureReader:
             i += 1
         if i >= len(doc) or doc[i].tag_ not in ("VBN", "JJ", "VBD", "VBG", "NN", "NNS"):
             return None
-        measure = self.word_measure(doc[i], cls or "people")
+        measure = self.tree.word_measure(doc[i], cls or "people")
         if measure and i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "or"):
-            other = self.word_measure(doc[i + 2], cls or "people")
+            other = self.tree.word_measure(doc[i + 2], cls or "people")
             measure = self.lex.combined.get(frozenset((measure, other)), measure) if other else measure
         if measure and r.unit is None:
             r.unit = "people"  # "300 dead": the dead are people
@@ -125,7 +106,7 @@ class MeasureReader:
         noun = r.noun
         if noun is None or r.partitive or r.reference != "own":
             return None
-        for child in self.syntax.own_modifiers(noun):
+        for child in self.tree.own_modifiers(noun):
             if child.dep_ != "amod" or child.i > noun.i:
                 measure = self.token_measure(child, cls)
                 if measure:
@@ -135,12 +116,12 @@ class MeasureReader:
 
     def _climb_measure(self, r: Reading, cls: str | None) -> str | None:
         """Up the tree from the number (or its noun) to the first word that gives a measure."""
-        for token in self.syntax.governors(r.start, r, absolute=self.syntax.places.has_own_place(r)):
+        for token in self.tree.governors(r.start, r, absolute=self.places.has_own_place(r)):
             measure = self.token_measure(token, cls)
             if measure:
                 r.measure_word = token
                 return measure
-            for child in self.syntax.complements(token):  # "were missing", "have been reported injured"
+            for child in self.tree.complements(token):  # "were missing", "have been reported injured"
                 measure = self.token_measure(child, cls)
                 if measure:
                     r.measure_word = child
@@ -153,7 +134,7 @@ class MeasureReader:
             found = self._modal_word(r.at_object)
             if found:
                 return found
-        governors = self.syntax.governors(r.start, r)
+        governors = self.tree.governors(r.start, r)
         token = next((t for t in [r.start, *governors] if t.pos_ in ("VERB", "AUX")), None)
         for _ in range(MAX_CLAUSES):
             if token is None:

@@ -1,6 +1,6 @@
 """What the rest of a document tells about each figure: who or what it counts, what it is part of.
 
-A reading (``figure_syntax``) sees one sentence. Here the figures of a document
+A reading (``syntax``) sees one sentence. Here the figures of a document
 are read in text order, each with those before it:
 
 - a subject left out ("around 1,000 have been reported injured") is the one of
@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .figure_lexicon import Lexicon
-from .figure_syntax import Reading, SentenceReader
+from .lexicon import Lexicon
+from .reading import Reading
+from .syntax import SentenceReader
 
 #: Unit classes worth a figure even when spelled out with no measure ("six of them" drones, "two soldiers").
 DOMAIN_CLASSES = frozenset({"people", "munitions", "equipment"})
@@ -193,7 +194,7 @@ class DocumentContext:
                 return
             unit = self._antecedent_unit(chunk)
             if unit:
-                r.subject = self.reader.noun_reference(root, None)
+                r.subject = self.reader.tree.noun_reference(root, None)
                 r.unit = r.unit or unit
                 return
 

@@ -17,7 +17,7 @@ from typing import Any
 CERTAINTIES = ("confirmed", "asserted", "claimed", "hedged", "denied")
 DEFAULT_CERTAINTY = "asserted"
 LEXICON_FILE = "cues.json"
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon" / LEXICON_FILE
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicon" / LEXICON_FILE
 
 
 @dataclass(frozen=True, slots=True)
