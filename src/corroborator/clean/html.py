@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from configparser import ConfigParser
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
 from lxml.etree import ParserError
 from trafilatura import bare_extraction
-from trafilatura.settings import use_config
+from trafilatura.settings import Document, use_config
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
@@ -29,7 +31,7 @@ _MIN_EXTRACTED_CHARS = 40
 _PARSER_MAX_DEPTH = 255
 
 
-def _config():  # type: ignore[no-untyped-def]
+def _config() -> ConfigParser:
     config = use_config()
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(_MIN_EXTRACTED_CHARS))
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work off the main thread
@@ -93,10 +95,13 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
             )
         except (ValueError, RecursionError) as error:
             raise SkipInput(input, SkipReason.MALFORMED_HTML, f"HTML that cannot be parsed ({error})") from None
-    text = xmltotxt(result.body, include_formatting=False) if result is not None and result.body is not None else ""
-    if not text.strip():
+    document = result if isinstance(result, Document) else None  # a dict only with as_dict=True
+    text = (
+        xmltotxt(document.body, include_formatting=False) if document is not None and document.body is not None else ""
+    )
+    if document is None or not text.strip():
         raise _why_no_text(html, input)
-    metadata = _metadata(result)
+    metadata = _metadata(document)
     if not metadata.outlet:
         metadata = replace(metadata, outlet=site_name)
     if len(headline) > len(metadata.title or ""):
@@ -133,7 +138,7 @@ def _page_tags(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in links if t))
 
 
-def _json_ld_items(source: str) -> list[dict]:  # type: ignore[type-arg]
+def _json_ld_items(source: str) -> list[dict[str, Any]]:
     try:
         data = json.loads(source)
     except json.JSONDecodeError:
@@ -171,7 +176,7 @@ def _longest_title_part_in_body(tree: lxml.html.HtmlElement, page_title: str) ->
     return best
 
 
-def _metadata(result) -> Metadata:  # type: ignore[no-untyped-def]
+def _metadata(result: Document) -> Metadata:
     authors = split_authors(result.author.replace(";", ",")) if result.author else []
     return Metadata(
         title=_text(result.title),
@@ -184,7 +189,7 @@ def _metadata(result) -> Metadata:  # type: ignore[no-untyped-def]
     )
 
 
-def _declared_site_name(result) -> str | None:  # type: ignore[no-untyped-def]
+def _declared_site_name(result: Document) -> str | None:
     """The site's name as the page declares it (``og:site_name``, JSON-LD publisher, ...).
 
     trafilatura falls back to the URL's host ("www.example.com"); that is left to the
