@@ -45,9 +45,13 @@ demo: setup
 test: setup postgres
 	CORROBORATOR_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -q
 
+# ruff (lint and format); mypy, strict on src/ and looser on tests/ ([tool.mypy]); the import rules,
+# stages importing only downwards ([tool.importlinter]; tests/test_architecture.py checks the same).
 lint: setup
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 eval: setup
 	$(BIN)/corroborator extract $(SHARED)/corpus/seeds -o demo/seeds.jsonl --quiet

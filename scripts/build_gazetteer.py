@@ -379,7 +379,7 @@ def build_countries(
             raise SystemExit(f"no coordinates for country {alpha2} {name}")
 
         # kind "place": the entity is the country. When it speaks ("Russia said"), the claim's
-        # source is its government (extract/attribution_parties.py), not the entity record.
+        # source is its government (extract/attribution/parties.py), not the entity record.
         etype = "LOC" if alpha2 == "AQ" else "GPE"
         out.append(entry(cid, name, etype, "place", aliases, row["demonyms"], lat, lon, [], None, cid))
 

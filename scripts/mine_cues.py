@@ -43,7 +43,7 @@ import spacy
 from spacy.tokens import Doc, DocBin, Span, Token
 
 from corroborator.analyze.extensions import install_extensions
-from corroborator.extract.attribution_lexicon import Lexicon
+from corroborator.extract.attribution.lexicon import Lexicon
 from corroborator.extract.claims import find_claims
 
 ROOT = Path(__file__).resolve().parent.parent

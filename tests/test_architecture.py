@@ -1,0 +1,256 @@
+"""The import rules, read from the source with ``ast``: stages import only downwards, the store knows
+records and not stages, and nothing imports in a circle.
+
+``make lint`` checks the same rules with import-linter (``[tool.importlinter]`` in pyproject.toml);
+this test keeps them in ``make test`` too, and checks that both state the same layers.
+
+Arrows that are broken today (issue 9, being fixed) are listed in ``KNOWN_BROKEN``: each one has its
+own strict xfail, so the suite fails as soon as the arrow is gone and the entry must be removed.
+Every other arrow is held to the rules.
+"""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+PACKAGE = "corroborator"
+
+# Top to bottom: a component imports only components of a lower layer. Components of one layer are
+# independent of each other. The same list as the layers contract in pyproject.toml.
+LAYERS: list[set[str]] = [
+    {"cli"},
+    {"pipeline", "evaluate"},
+    {"crosscheck"},
+    {"store"},
+    {"extract"},
+    {"analyze"},
+    {"clean"},
+    {"ingest"},
+    {"export"},
+    {"dates"},
+    {"records", "settings"},
+    {"errors"},
+]
+# Entry points above every layer: they may import anything, and only they may import the package
+# root (whose __init__ imports every stage, so importing it from below is importing upwards).
+ENTRY_POINTS = {"__main__", "cli"}
+# What the store must never import, directly or not: it is persistence only.
+STORE_FORBIDDEN = {"ingest", "clean", "analyze", "extract", "pipeline"}
+# Files that are not imported as Python modules (Alembic reads the migrations as files).
+SKIP = ("store/migrations/versions",)
+
+# (importer, imported) components, "" standing for the package root: arrows broken today.
+KNOWN_BROKEN: dict[tuple[str, str], str] = {
+    ("analyze", "extract"): "issue 9 parts 1-2: analyze's load_pipeline imports the extract components"
+    " to register them; it moves to where the components live",
+    ("store", "ingest"): "issue 9 part 1: store/writer.py reads the inputs itself (a second pipeline)",
+    ("store", "clean"): "issue 9 part 1: store/writer.py cleans the documents itself",
+    ("store", "analyze"): "issue 9 part 1: store/writer.py loads the spaCy pipeline",
+    ("store", "extract"): "issue 9 part 1: store/writer.py runs the extraction",
+    ("store", ""): "issue 9 part 1: store/identity.py reads __version__ from the package root, which imports"
+    " every stage",
+}
+
+
+@dataclass(frozen=True)
+class Import:
+    importer: str  # module, dotted
+    imported: str  # module, dotted (the deepest one of the package that the statement names)
+    line: int
+
+    @property
+    def arrow(self) -> tuple[str, str]:
+        return component(self.importer), component(self.imported)
+
+    def __str__(self) -> str:
+        return f"{self.importer} -> {self.imported} (l.{self.line})"
+
+
+def component(module: str) -> str:
+    """The top-level part of the package a module belongs to ("" for the root package itself)."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def _modules() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for path in sorted((SRC / PACKAGE).rglob("*.py")):
+        relative = path.relative_to(SRC)
+        if any(part in relative.as_posix() for part in SKIP):
+            continue
+        parts = list(relative.with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+MODULES = _modules()
+
+
+def _resolve(name: str) -> str | None:
+    """The deepest module of the package that a dotted name points into (None: not this package)."""
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def _imports_of(module: str, path: Path) -> Iterator[Import]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(tree):  # module level, inside functions and under TYPE_CHECKING alike
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                source = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                source = node.module or ""
+            names = [f"{source}.{alias.name}" for alias in node.names]  # a submodule, or a name in source
+        for name in names:
+            if name.split(".")[0] != PACKAGE:
+                continue
+            target = _resolve(name)
+            if target is not None and target != module:
+                yield Import(module, target, node.lineno)
+
+
+IMPORTS: list[Import] = [imp for module, path in MODULES.items() for imp in _imports_of(module, path)]
+
+
+def _layer(comp: str) -> int:
+    for rank, layer in enumerate(LAYERS):
+        if comp in layer:
+            return rank
+    raise AssertionError(f"{comp!r} is in no layer")
+
+
+def _upward(imp: Import) -> str | None:
+    """Why an import breaks the layers, or None."""
+    importer, imported = imp.arrow
+    if importer == imported or importer in ENTRY_POINTS - {"cli"} or importer == "":
+        return None
+    if imported == "":
+        return None if importer in ENTRY_POINTS else "imports the package root, which imports every stage"
+    if imported == "__main__":
+        return "imports __main__"
+    if _layer(imported) <= _layer(importer):
+        return f"{importer} may import only layers below its own"
+    return None
+
+
+def _held(imp: Import) -> bool:
+    return imp.arrow not in KNOWN_BROKEN
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one node (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(edges.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group: list[str] = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_source_is_read() -> None:
+    assert f"{PACKAGE}.pipeline" in MODULES and f"{PACKAGE}.store" in MODULES
+    assert any(imp.arrow == ("extract", "records") for imp in IMPORTS)
+
+
+def test_every_component_has_a_layer() -> None:
+    """A new stage (serve, a scale-out runner, ...) must take a place in the layers before it lands."""
+    components = {component(m) for m in MODULES} - {"", *ENTRY_POINTS}
+    placed = set().union(*LAYERS)
+    assert components <= placed, f"not in LAYERS (here and in pyproject.toml): {sorted(components - placed)}"
+
+
+def test_imports_run_downwards() -> None:
+    broken = [f"{imp}: {why}" for imp in IMPORTS if _held(imp) and (why := _upward(imp))]
+    assert not broken, "\n".join(broken)
+
+
+def test_the_store_imports_no_stage() -> None:
+    broken = [str(imp) for imp in IMPORTS if _held(imp) and imp.arrow[0] == "store" and imp.arrow[1] in STORE_FORBIDDEN]
+    assert not broken, "\n".join(broken)
+
+
+def test_no_cycle_between_components() -> None:
+    edges: dict[str, set[str]] = defaultdict(set)
+    for imp in IMPORTS:
+        importer, imported = imp.arrow
+        if _held(imp) and importer != imported:
+            edges[importer].add(imported)
+    assert not _cycles(edges)
+
+
+def test_no_cycle_between_modules() -> None:
+    """Imports under TYPE_CHECKING count too: two modules that name each other's types are one module
+    in two files (as import-linter, which sees them, counts them)."""
+    edges: dict[str, set[str]] = defaultdict(set)
+    for imp in IMPORTS:
+        if _held(imp):
+            edges[imp.importer].add(imp.imported)
+    assert not _cycles(edges)
+
+
+@pytest.mark.parametrize(
+    "arrow",
+    [
+        pytest.param(arrow, id=f"{arrow[0]}->{arrow[1] or PACKAGE}", marks=pytest.mark.xfail(strict=True, reason=why))
+        for arrow, why in KNOWN_BROKEN.items()
+    ],
+)
+def test_known_broken_arrow_is_gone(arrow: tuple[str, str]) -> None:
+    """Fails (xfail) while the arrow exists; passes, and so breaks the strict xfail, once it is gone."""
+    present = [str(imp) for imp in IMPORTS if imp.arrow == arrow]
+    assert not present, "\n".join(present)
+
+
+def test_import_linter_states_the_same_rules() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    contracts = {contract["id"]: contract for contract in config["contracts"]}
+    layers = [
+        {name.strip().removeprefix(f"{PACKAGE}.") for name in layer.split("|")}
+        for layer in contracts["layers"]["layers"]
+    ]
+    assert layers == LAYERS
+    forbidden = {name.removeprefix(f"{PACKAGE}.") for name in contracts["store"]["forbidden_modules"]}
+    assert forbidden == STORE_FORBIDDEN
+    assert contracts["acyclic"]["type"] == "acyclic_siblings"
