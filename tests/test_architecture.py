@@ -108,7 +108,6 @@ def _imports_of(module: str, path: Path) -> Iterator[Import]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     for node in ast.walk(tree):  # module level, inside functions and under TYPE_CHECKING alike
-        names: list[str] = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -118,6 +117,8 @@ def _imports_of(module: str, path: Path) -> Iterator[Import]:
             else:
                 source = node.module or ""
             names = [f"{source}.{alias.name}" for alias in node.names]  # a submodule, or a name in source
+        else:
+            continue
         for name in names:
             if name.split(".")[0] != PACKAGE:
                 continue
