@@ -87,3 +87,38 @@ def test_media_kind_comes_from_the_gazetteer(nlp):
 def test_slug():
     assert slug("The Kyiv Independent") == "kyiv-independent"
     assert slug("Zelenskyy’s office") == slug("Zelenskyy's office") == "zelenskyys-office"
+
+
+def test_find_leaves_the_doc_as_it_is(nlp):
+    linker = nlp.get_pipe("corroborator_entities")
+    with nlp.select_pipes(disable=["corroborator_entities"]):
+        doc = nlp(make_doc(nlp, "Ukrinform reported that the bridge in Ukraine was closed."))
+    before = [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+    found = linker.find(doc)
+    assert [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents] == before
+    assert doc._.entities is None
+    linker.set_annotations(doc, found)
+    assert {e.text: e.kb_id_ for e in doc.ents}["Ukrinform"] == "ukrinform"
+    assert set(doc._.entities) == {"ukrinform", "ukraine"}
+
+
+def test_a_custom_gazetteer_travels_with_the_pipeline(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    saved = tmp_path / "pipeline" / "corroborator_entities" / "gazetteer"
+    assert [f.name for f in saved.glob("*.jsonl")] == ["test.jsonl"]
+    again = spacy.load(tmp_path / "pipeline")
+    linker = again.get_pipe("corroborator_entities")
+    assert sorted(linker.gazetteer.entries) == sorted(e["id"] for e in ENTRIES)
+    _, found = ents(again, "Poland's operational command said two fighter jets were scrambled overnight.")
+    assert "poland-operational-command" in found.values()
+
+
+def test_initialize_loads_another_gazetteer(tmp_path):
+    (tmp_path / "one.jsonl").write_text(json.dumps(ENTRIES[2]) + "\n", encoding="utf-8")
+    linker = spacy.blank("en").add_pipe("corroborator_entities")
+    assert len(linker.gazetteer) > len(ENTRIES)  # the shipped one
+    linker.initialize(gazetteer=str(tmp_path))
+    assert list(linker.gazetteer.entries) == ["poland"]
+    linker.to_disk(tmp_path / "saved")
+    restored = spacy.blank("en").add_pipe("corroborator_entities").from_disk(tmp_path / "saved")
+    assert list(restored.gazetteer.entries) == ["poland"]

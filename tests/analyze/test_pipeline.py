@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from importlib.metadata import entry_points
 
+import pytest
 import spacy
+from spacy.pipeline import Pipe
+from spacy.util import raise_error
 
 from corroborator.analyze import COMPONENTS, PARAGRAPHS, load_pipeline
+from corroborator.analyze.component import log_error
+from corroborator.settings import DEFAULT_MODEL
 
 FACTORIES = ["corroborator_claims", "corroborator_entities", "corroborator_figures"]
 
@@ -33,6 +39,41 @@ def test_pipeline_order_and_analysis_has_no_problems():
     assert nlp.pipe_names.index(PARAGRAPHS) == nlp.pipe_names.index("parser") - 1
     analysis = nlp.analyze_pipes()
     assert not any(analysis["problems"].values()), analysis["problems"]
+
+
+def test_analysis_names_a_missing_component():
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("corroborator_claims")  # no corroborator_entities before it
+    nlp.add_pipe("corroborator_figures")
+    problems = nlp.analyze_pipes()["problems"]
+    assert set(problems["corroborator_claims"]) == {"doc._.entities", "token.ent_kb_id"}
+    assert set(problems["corroborator_figures"]) == {"doc._.entities", "token.ent_kb_id"}
+    nlp.remove_pipe("corroborator_claims")
+    assert "doc._.claims" in nlp.analyze_pipes()["problems"]["corroborator_figures"]
+
+
+@pytest.mark.parametrize("name", COMPONENTS)
+def test_components_are_pipes_whose_errors_go_to_the_handler(name, caplog, monkeypatch):
+    nlp = load_pipeline()
+    component = nlp.get_pipe(name)
+    assert isinstance(component, Pipe)
+    assert component.get_error_handler() is log_error
+
+    def broken(doc):
+        raise ValueError("broken")
+
+    monkeypatch.setattr(component, "find", broken)
+    with caplog.at_level(logging.WARNING):
+        doc = nlp("The ministry said that 40 drones were shot down.")
+    extension = name.removeprefix("corroborator_")
+    assert not getattr(doc._, extension)  # the Doc gets nothing, and the run goes on
+    assert any(name in record.getMessage() and "broken" in record.getMessage() for record in caplog.records)
+    component.set_error_handler(raise_error)  # what nlp.set_error_handler does for each pipe that has the hook
+    try:
+        with pytest.raises(ValueError, match="broken"):
+            nlp("The ministry said that 40 drones were shot down.")
+    finally:
+        component.set_error_handler(log_error)
 
 
 def test_pipeline_round_trips_through_disk(tmp_path):

@@ -9,9 +9,10 @@ import pytest
 import spacy
 from spacy.util import raise_error
 
-import corroborator.analyze.entities  # noqa: F401  (registers corroborator_entities)
+import corroborator.analyze.entities
+import corroborator.extract.claims  # noqa: F401  (registers corroborator_claims)
+from corroborator.analyze.component import log_error
 from corroborator.extract.attribution.lexicon import Lexicon
-from corroborator.extract.claims import log_error  # importing it registers corroborator_claims
 from corroborator.records import Claim
 from corroborator.settings import DEFAULT_MODEL
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 import spacy
 
@@ -330,3 +333,40 @@ def test_without_a_parser_figures_are_read_from_their_words():
     pipeline.add_pipe("corroborator_figures")
     found = pipeline("They paid $3 million for about 40 trucks.")._.figures
     assert [(f.text, f.unit, f.measure) for f in found] == [("$3 million", "USD", "cost"), ("about 40", None, "other")]
+
+
+def test_word_lists_travel_with_the_pipeline(tmp_path):
+    extractor = spacy.blank("en").add_pipe("corroborator_figures")
+    extractor.to_disk(tmp_path / "saved")
+    assert sorted(f.name for f in (tmp_path / "saved").iterdir()) == [
+        "figures.json",
+        "measures.json",
+        "numbers.json",
+        "units.json",
+    ]
+    restored = spacy.blank("en").add_pipe("corroborator_figures").from_disk(tmp_path / "saved")
+    assert restored.lexicon == extractor.lexicon
+
+
+def test_initialize_reads_other_word_lists(tmp_path):
+    units = json.loads((resources.files("corroborator") / "data" / "lexicon" / "units.json").read_text("utf-8"))
+    units["nouns"]["drones"].append("gizmos")
+    (tmp_path / "units.json").write_text(json.dumps(units), encoding="utf-8")
+    extractor = spacy.blank("en").add_pipe("corroborator_figures")
+    assert "gizmos" not in extractor.lexicon.unit_of
+    extractor.initialize(lexicon_path=str(tmp_path))  # the other three files stay the shipped ones
+    assert extractor.lexicon.unit_of["gizmos"] == "drones"
+    extractor.to_disk(tmp_path / "saved")
+    restored = spacy.blank("en").add_pipe("corroborator_figures").from_disk(tmp_path / "saved")
+    assert restored.lexicon.unit_of["gizmos"] == "drones"
+
+
+def test_find_leaves_the_doc_as_it_is(nlp):
+    doc = make_doc(nlp, "The ministry said 40 drones were shot down.", "2024-03-14")
+    with nlp.select_pipes(disable=["corroborator_figures"]):
+        doc = nlp(doc)
+    extractor = nlp.get_pipe("corroborator_figures")
+    found = extractor.find(doc)
+    assert doc._.figures is None
+    extractor.set_annotations(doc, found)
+    assert [f.text for f in doc._.figures] == ["40"]

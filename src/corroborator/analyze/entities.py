@@ -14,27 +14,37 @@ After the statistical NER, it
    name ("U.S. Secretary of State Antony Blinken");
 4. sets ``span.kb_id_`` on every entity span and ``doc._.entities`` to the
    ``records.Entity`` of every id, with its mentions, place hierarchy and role.
+
+``EntityExtractor.find`` does 1-3 and 4's records without touching the Doc;
+``set_annotations`` writes them. The gazetteer is the shipped one unless the
+factory's ``gazetteer`` (or ``initialize(gazetteer=...)``) names a folder of
+``*.jsonl`` files; ``to_disk`` writes the one in use and ``from_disk`` reads it back.
 """
 
 from __future__ import annotations
 
-import logging
 import re
+import shutil
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
+from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import Entity
-from .extensions import install_extensions
-from .gazetteer import Entry, Gazetteer, load_gazetteer, name_words
+from .component import Component, doc_extension
+from .extensions import ENTITIES, install_extensions
+from .gazetteer import Entry, Gazetteer, data_dir, gazetteer_files, load_gazetteer, name_words, read_gazetteer
 
-log = logging.getLogger(__name__)
+#: The folder of a saved pipeline's component that holds the gazetteer in use.
+GAZETTEER_DIR = "gazetteer"
 
 #: NER labels that name something a claim can come from or a figure can be about.
 LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -83,22 +93,37 @@ class _Link:
     entry: Entry | None = None
 
 
-class EntityLinker:
+@dataclass(slots=True)
+class Linked:
+    """What ``find`` read in a Doc: the entity spans to set (None: keep the Doc's own) and the records by id."""
+
+    ents: list[Span] | None
+    records: dict[str, Entity]
+
+
+class EntityExtractor(Component):
     """Match, link and describe the entities of a Doc (see the module docstring)."""
 
+    on_failure = "its NER entities and no linked entities"
+
     def __init__(self, nlp: Language, name: str, *, gazetteer: str | None = None) -> None:
-        self.name = name
-        self.gazetteer_path = gazetteer
-        self.gazetteer: Gazetteer = load_gazetteer(gazetteer)
+        super().__init__(name)
+        self.nlp = nlp
         self.person_roles = read_lexicon("person_roles.txt")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._add_patterns(nlp)
+        self._use(gazetteer, load_gazetteer(gazetteer))
         install_extensions()
+
+    def _use(self, folder: str | None, gazetteer: Gazetteer) -> None:
+        """Match and link with ``gazetteer``, read from ``folder`` (None: the shipped one)."""
+        self.gazetteer_path = folder
+        self.gazetteer = gazetteer
+        self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._add_patterns(self.nlp)
 
     def _add_patterns(self, nlp: Language) -> None:
         forms = list(self.gazetteer.forms())
-        docs = nlp.tokenizer.pipe(form for form, _, _ in forms)
+        docs = (nlp.make_doc(form) for form, _, _ in forms)
         exact: dict[str, list[Doc]] = {}
         folded: dict[str, list[Doc]] = {}
         for (form, ident, demonym), pattern in zip(forms, docs, strict=True):
@@ -111,17 +136,10 @@ class EntityLinker:
         for key, patterns in folded.items():
             self.folded.add(key, patterns)
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            return self._link(doc)
-        except Exception:  # a component must not end a run over one odd document
-            log.exception("entity linking failed; the document keeps its NER entities")
-            doc._.entities = {}
-            return doc
+    # -- the component: find, then set ------------------------------------------------------------
 
-    # -- 1. gazetteer spans win over NER spans they cover -------------------------------------
-
-    def _link(self, doc: Doc) -> Doc:
+    def find(self, doc: Doc) -> Linked:
+        """The Doc's entity spans with their ids, and the record of every id; the Doc is left as it is."""
         links: dict[tuple[int, int], _Link] = {}
         gazetteer_spans = self._gazetteer_spans(doc, links)
         spans = gazetteer_spans + self._described_bodies(doc, links)
@@ -132,10 +150,19 @@ class EntityLinker:
         self._adopt_inner_links(ents, gazetteer_spans, links)
         self._link_acronyms(ents, links)
         self._link_rest(ents, links)
-        # Spans are views: kb ids only stick when the entities are set anew.
-        doc.ents = [_relabelled(span, links.get((span.start, span.end))) for span in ents]
-        doc._.entities = self._records(doc, links)
-        return doc
+        linked = [_relabelled(span, links.get((span.start, span.end))) for span in ents]
+        return Linked(linked, self._records(linked, links))
+
+    def nothing(self, doc: Doc) -> Linked:
+        return Linked(None, {})
+
+    def set_annotations(self, doc: Doc, found: Linked) -> None:
+        if found.ents is not None:
+            # Spans are views: kb ids only stick when the entities are set anew.
+            doc.ents = found.ents
+        doc._.entities = found.records
+
+    # -- 1. gazetteer spans win over NER spans they cover -------------------------------------
 
     def _gazetteer_spans(self, doc: Doc, links: dict[tuple[int, int], _Link]) -> list[Span]:
         found: dict[tuple[int, int], dict[str, str]] = {}  # span -> {entry id: label}
@@ -202,7 +229,7 @@ class EntityLinker:
             found.append(span)
         return found
 
-    def _country_at(self, token, links: dict[tuple[int, int], _Link]) -> str | None:  # type: ignore[no-untyped-def]
+    def _country_at(self, token: Token, links: dict[tuple[int, int], _Link]) -> str | None:
         for (start, end), link in links.items():
             if start <= token.i < end and link.entry is not None:
                 entry = link.entry
@@ -281,9 +308,9 @@ class EntityLinker:
 
     # -- 3 and 4. roles and records ----------------------------------------------------------------
 
-    def _records(self, doc: Doc, links: dict[tuple[int, int], _Link]) -> dict[str, Entity]:
+    def _records(self, ents: list[Span], links: dict[tuple[int, int], _Link]) -> dict[str, Entity]:
         records: dict[str, Entity] = {}
-        for span in doc.ents:
+        for span in ents:
             link = links.get((span.start, span.end))
             if link is None:
                 continue
@@ -312,12 +339,30 @@ class EntityLinker:
             role=None,
         )
 
-    # -- serialisation: the gazetteer is package data, so only its location is saved -------------
+    # -- data: the gazetteer in use travels with the pipeline ----------------------------------------
 
-    def to_disk(self, path, *, exclude=()) -> None:  # type: ignore[no-untyped-def]
-        """Nothing to write: the gazetteer ships with the package and is found again on load."""
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        gazetteer: str | None = None,
+    ) -> None:
+        """Load another gazetteer (``[initialize.components.corroborator_entities] gazetteer = ...``)."""
+        if gazetteer:
+            self._use(gazetteer, load_gazetteer(gazetteer))
 
-    def from_disk(self, path, *, exclude=()):  # type: ignore[no-untyped-def]
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The gazetteer's ``*.jsonl`` files, as they are, in ``path/gazetteer``."""
+        folder = Path(path) / GAZETTEER_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        for file in gazetteer_files(self.gazetteer_path or data_dir()):
+            shutil.copyfile(file, folder / file.name)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityExtractor:
+        folder = Path(path) / GAZETTEER_DIR
+        if gazetteer_files(folder):
+            self._use(str(folder), read_gazetteer(folder))  # not the cache: the folder is the saved copy
         return self
 
 
@@ -337,7 +382,7 @@ def _region_word_follows(doc: Doc, end: int) -> bool:
     return False
 
 
-def _joined_people(ents: tuple[Span, ...]) -> list[Span]:
+def _joined_people(ents: Iterable[Span]) -> list[Span]:
     """The small model splits some names in two ("Oleksandr" "Prokudin"); adjacent PERSON spans are one name."""
     joined: list[Span] = []
     for span in ents:
@@ -396,9 +441,11 @@ def role_of(person: Span) -> str | None:
 
 @Language.factory(
     "corroborator_entities",
-    assigns=["doc.ents", "token.ent_kb_id", "doc._.entities"],
+    # The NER's spans, the parse (noun chunks, appositions, titles), tags and lemmas; see analyze.component.
+    requires=["doc.ents", "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type", "token.ent_kb_id", doc_extension(ENTITIES)],
     default_config={"gazetteer": None},
 )
-def make_entities(nlp: Language, name: str, gazetteer: str | None) -> EntityLinker:
+def make_entities(nlp: Language, name: str, gazetteer: str | None) -> EntityExtractor:
     """The gazetteer is the shipped one unless ``gazetteer`` names a folder of ``*.jsonl`` files."""
-    return EntityLinker(nlp, name, gazetteer=gazetteer)
+    return EntityExtractor(nlp, name, gazetteer=gazetteer)

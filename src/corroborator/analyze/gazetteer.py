@@ -106,11 +106,20 @@ def data_dir() -> Path:
     return Path(str(resources.files("corroborator") / "data" / "gazetteer"))
 
 
-@lru_cache(maxsize=2)
-def load_gazetteer(folder: str | None = None) -> Gazetteer:
-    """Every ``*.jsonl`` file of ``folder`` (default: the shipped gazetteer), in name order."""
-    path = Path(folder) if folder else data_dir()
+def gazetteer_files(folder: str | Path) -> list[Path]:
+    """The ``*.jsonl`` files of a gazetteer folder, in the order they are read (by name)."""
+    return sorted(Path(folder).glob("*.jsonl"))
+
+
+def read_gazetteer(folder: str | Path) -> Gazetteer:
+    """Every ``*.jsonl`` file of ``folder``, in name order."""
     lines: list[str] = []
-    for file in sorted(path.glob("*.jsonl")):
+    for file in gazetteer_files(folder):
         lines.extend(file.read_text(encoding="utf-8").splitlines())
     return Gazetteer.from_lines(lines)
+
+
+@lru_cache(maxsize=2)
+def load_gazetteer(folder: str | None = None) -> Gazetteer:
+    """``read_gazetteer`` of ``folder`` (default: the shipped gazetteer), read once per process."""
+    return read_gazetteer(folder or data_dir())

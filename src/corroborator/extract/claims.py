@@ -27,7 +27,6 @@ spaCy component.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,15 +35,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..analyze.extensions import install_extensions
+from ..analyze.component import Component, doc_extension
+from ..analyze.extensions import CLAIMS, ENTITIES, install_extensions
 from ..records import Claim, Party
 from .attribution.cues import Candidate, CueFinder
 from .attribution.lexicon import LEXICON_FILE, Lexicon
 from .attribution.links import continue_quote, link, trim_asides
 from .attribution.parties import PartyBuilder, Resolver
 from .attribution.spans import Content, Layout, make_content
-
-log = logging.getLogger(__name__)
 
 #: Pronouns of the speaker and the audience: "I think", "we believe", "you said" inside a statement are
 #: the speaker talking, not a new source.
@@ -59,14 +57,6 @@ class Options:
 
     merge_quote_continuations: bool = True
     max_content_tokens: int = 400
-
-
-def log_error(proc_name: str, proc: Any, docs: list[Doc], error: Exception) -> None:
-    """The default error handler: a Doc whose claims cannot be read gets none, and a warning."""
-    for doc in docs:
-        log.warning(
-            "%s: no claims for a document (%d chars): %s: %s", proc_name, len(doc.text), type(error).__name__, error
-        )
 
 
 # --- building the records ----------------------------------------------------------------
@@ -222,8 +212,10 @@ def find_claims(doc: Doc, lexicon: Lexicon, options: Options | None = None) -> l
 # --- the spaCy component -----------------------------------------------------------------
 
 
-class ClaimExtractor:
+class ClaimExtractor(Component):
     """spaCy component: sets ``doc._.claims``. Its state is the cue lexicon, saved with the pipeline."""
+
+    on_failure = "no claims"
 
     def __init__(
         self,
@@ -234,19 +226,19 @@ class ClaimExtractor:
         merge_quote_continuations: bool = True,
         max_content_tokens: int = 400,
     ) -> None:
-        self.name = name
+        super().__init__(name)
         self.lexicon = Lexicon.from_path(lexicon_path) if lexicon_path else Lexicon.default()
         self.options = Options(merge_quote_continuations, max_content_tokens)
-        self.error_handler: Callable[[str, Any, list[Doc], Exception], Any] = log_error
         install_extensions()
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.claims = find_claims(doc, self.lexicon, self.options)
-        except Exception as error:  # one odd document must not stop a corpus
-            doc._.claims = []
-            self.error_handler(self.name, self, [doc], error)
-        return doc
+    def find(self, doc: Doc) -> list[Claim]:
+        return find_claims(doc, self.lexicon, self.options)
+
+    def nothing(self, doc: Doc) -> list[Claim]:
+        return []
+
+    def set_annotations(self, doc: Doc, found: list[Claim]) -> None:
+        doc._.claims = found
 
     def initialize(
         self,
@@ -259,14 +251,8 @@ class ClaimExtractor:
         if lexicon_path:
             self.lexicon = Lexicon.from_path(lexicon_path)
 
-    def set_error_handler(self, error_handler: Callable[[str, Any, list[Doc], Exception], Any]) -> None:
-        """spaCy's hook (``nlp.set_error_handler``): e.g. ``spacy.util.raise_error`` to fail loudly."""
-        self.error_handler = error_handler
-
-    def get_error_handler(self) -> Callable[[str, Any, list[Doc], Exception], Any]:
-        return self.error_handler
-
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The lexicon in use, as ``path/cues.json``."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / LEXICON_FILE).write_text(self.lexicon.to_json(), encoding="utf-8")
@@ -280,8 +266,19 @@ class ClaimExtractor:
 
 @Language.factory(
     "corroborator_claims",
-    assigns=["doc._.claims"],
-    requires=["token.dep", "token.lemma", "doc.ents"],
+    # The parse, tags and lemmas, the NER's spans and the entity component's links; see analyze.component.
+    requires=[
+        "doc.ents",
+        "doc.sents",
+        "token.dep",
+        "token.tag",
+        "token.lemma",
+        "token.ent_iob",
+        "token.ent_type",
+        "token.ent_kb_id",
+        doc_extension(ENTITIES),
+    ],
+    assigns=[doc_extension(CLAIMS)],
     default_config={"lexicon_path": None, "merge_quote_continuations": True, "max_content_tokens": 400},
 )
 def make_claims(

@@ -11,23 +11,31 @@ innermost claim in ``doc._.claims`` whose content holds the figure.
 
 It sets ``doc._.figures`` to ``records.Figure`` records in text order, with ids
 "f1", "f2", ... The word lists live in ``data/lexicon`` (numbers, units,
-measures and figures JSON files); docs/figures.md describes the choices.
+measures and figures JSON files), or in the folder that the factory's
+``lexicon_path`` (or ``initialize(lexicon_path=...)``) names; ``to_disk`` writes
+the four files in use and ``from_disk`` reads them back. docs/figures.md
+describes the choices.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..analyze.extensions import install_extensions
+from ..analyze.component import Component, doc_extension
+from ..analyze.extensions import CLAIMS, ENTITIES, FIGURES, install_extensions
 from ..records import Claim, Figure
 from .figure.context import DOMAIN_CLASSES, DocumentContext, Found, restate_headings
 from .figure.dates import resolve_date
 from .figure.filters import NotFigures
-from .figure.lexicon import Lexicon, default_lexicon
+from .figure.lexicon import LEXICON_FILES, NUMBERS_FILE, Lexicon, default_lexicon, lexicon_of, read_files
 from .figure.numbers import NumberReader, Quantity, default_reader
 from .figure.reading import DocIndex, Reading
 from .figure.syntax import SentenceReader
@@ -50,35 +58,80 @@ PERIOD_STARTS = frozenset({"since", "from", "until", "till", "through", "before"
 DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+\Z")
 
 
-class FigureExtractor:
+class FigureExtractor(Component):
     """Finds and reads the figures of a Doc (see the module docstring).
 
     ``resolve_dates``: fill ``as_of`` (off, the component never calls dateparser).
     ``read_headings``: let a heading's figure take the reading of the body figure it restates.
+    ``lexicon_path``: a folder with any of the four word-list files, read instead of the shipped ones.
     """
 
-    def __init__(self, nlp: Language, name: str, *, resolve_dates: bool = True, read_headings: bool = True) -> None:
-        self.name = name
+    on_failure = "no figures"
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        resolve_dates: bool = True,
+        read_headings: bool = True,
+        lexicon_path: str | None = None,
+    ) -> None:
+        super().__init__(name)
         self.resolve_dates = resolve_dates
         self.read_headings = read_headings
         install_extensions()
-        self.lexicon: Lexicon = default_lexicon()
-        self.numbers: NumberReader = default_reader()
+        self._use(lexicon_path)
+
+    def _use(self, folder: str | None) -> None:
+        """Read with the word lists of ``folder`` (None: the shipped ones, built once per process)."""
+        self.lexicon_path = folder
+        if folder is None:
+            self.lexicon: Lexicon = default_lexicon()
+            self.numbers: NumberReader = default_reader()
+        else:
+            data = read_files(folder)
+            self.lexicon, self.numbers = lexicon_of(data), NumberReader(data[NUMBERS_FILE])
         self.not_figures = NotFigures(self.lexicon)
         self.reader = SentenceReader(self.lexicon)
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.figures = self.extract(doc)
-        except Exception:  # one odd document must not end a run over many
-            log.exception("figure extraction failed; the document keeps no figures")
-            doc._.figures = []
-        return doc
+    # -- the component: find, then set ------------------------------------------------------------
+
+    def nothing(self, doc: Doc) -> list[Figure]:
+        return []
+
+    def set_annotations(self, doc: Doc, found: list[Figure]) -> None:
+        doc._.figures = found
+
+    # -- data: the word lists in use travel with the pipeline -------------------------------------
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        lexicon_path: str | None = None,
+    ) -> None:
+        """Read other word lists (``[initialize.components.corroborator_figures] lexicon_path = ...``)."""
+        if lexicon_path:
+            self._use(lexicon_path)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The four word-list files in use, in ``path``."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, data in read_files(self.lexicon_path).items():
+            (path / name).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FigureExtractor:
+        if any((Path(path) / name).exists() for name in (NUMBERS_FILE, *LEXICON_FILES)):
+            self._use(str(path))
+        return self
 
     # -- the steps ----------------------------------------------------------------------------
 
-    def extract(self, doc: Doc) -> list[Figure]:
-        """The figures of ``doc``, in text order."""
+    def find(self, doc: Doc) -> list[Figure]:
+        """The figures of ``doc``, in text order; the Doc is left as it is."""
         text = doc.text  # rebuilt from the tokens at every access: read it once
         quantities = self.numbers.find(text)
         if not quantities:
@@ -223,12 +276,28 @@ def _starts_a_period(ent: Span) -> bool:
 
 @Language.factory(
     "corroborator_figures",
-    assigns=["doc._.figures"],
-    requires=["doc._.claims"],
-    default_config={"resolve_dates": True, "read_headings": True},
+    # The parse, tags and lemmas, the NER's spans (DATE for as_of), the entity component's links and the
+    # claims component's claims. doc._.published is the caller's and optional: see analyze.component.
+    requires=[
+        "doc.ents",
+        "doc.sents",
+        "token.dep",
+        "token.tag",
+        "token.lemma",
+        "token.ent_type",
+        "token.ent_kb_id",
+        doc_extension(ENTITIES),
+        doc_extension(CLAIMS),
+    ],
+    assigns=[doc_extension(FIGURES)],
+    default_config={"resolve_dates": True, "read_headings": True, "lexicon_path": None},
 )
-def make_figures(nlp: Language, name: str, resolve_dates: bool, read_headings: bool) -> FigureExtractor:
-    return FigureExtractor(nlp, name, resolve_dates=resolve_dates, read_headings=read_headings)
+def make_figures(
+    nlp: Language, name: str, resolve_dates: bool, read_headings: bool, lexicon_path: str | None
+) -> FigureExtractor:
+    return FigureExtractor(
+        nlp, name, resolve_dates=resolve_dates, read_headings=read_headings, lexicon_path=lexicon_path
+    )
 
 
 __all__ = ["FigureExtractor", "make_figures"]

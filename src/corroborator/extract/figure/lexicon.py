@@ -8,13 +8,19 @@ plain set and dict membership.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from .numbers import load_lexicon
+from .numbers import load_lexicon, without_comments
 
 ANY_CLASS = "*"  # in measures.json: the measure for every unit class not named
+
+#: The figures component's data files: the number reader's, then the three this module builds a ``Lexicon`` of.
+NUMBERS_FILE = "numbers.json"
+LEXICON_FILES = ("units.json", "measures.json", "figures.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,23 @@ def build_lexicon(units: dict[str, Any], measures: dict[str, Any], figures: dict
         heading_max_words=int(figures["heading_max_words"]),
         context_chars=int(figures["context_chars"]),
     )
+
+
+def read_files(folder: str | Path | None = None) -> dict[str, dict[str, Any]]:
+    """The component's data by file name: each file from ``folder`` where it holds it, else the shipped one."""
+    data = {}
+    for name in (NUMBERS_FILE, *LEXICON_FILES):
+        path = Path(folder) / name if folder else None
+        if path is not None and path.exists():
+            data[name] = without_comments(json.loads(path.read_text(encoding="utf-8")))
+        else:
+            data[name] = load_lexicon(name)
+    return data
+
+
+def lexicon_of(data: dict[str, dict[str, Any]]) -> Lexicon:
+    """The ``Lexicon`` of ``read_files``' data."""
+    return build_lexicon(*(data[name] for name in LEXICON_FILES))
 
 
 @cache

@@ -40,6 +40,11 @@ def load_lexicon(name: str) -> dict[str, Any]:
     """One JSON file of ``data/lexicon``, without its ``_comment`` keys."""
     path = resources.files(LEXICON_PACKAGE).joinpath(*LEXICON_DIR, name)
     data = json.loads(path.read_text(encoding="utf-8"))
+    return without_comments(data)
+
+
+def without_comments(data: dict[str, Any]) -> dict[str, Any]:
+    """A lexicon file's data without its ``_comment`` keys."""
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
