@@ -311,7 +311,7 @@ def score(golds: list[Record], preds: Iterable[Record]) -> Record:
     public = [{k: v for k, v in d.items() if not k.endswith("_pairs")} for d in docs]
 
     def total(part: str) -> tuple[int, int, int]:
-        return tuple(sum(d[part][k] for d in docs) for k in ("tp", "pred", "gold"))  # type: ignore[return-value]
+        return tuple(sum(d[part][k] for d in docs) for k in ("tp", "pred", "gold"))
 
     ftp, fpred, fgold = total("figures")
     ctp, cpred, cgold = total("claims")

@@ -7,12 +7,13 @@ import itertools
 import pytest
 
 from corroborator.records import Claim, Document, Figure, Metadata, Party, Reference
+from corroborator.vocab import Certainty, Measure, Modality, PartyKind, Qualifier
 
 _serial = itertools.count(1)
 
 
 def party(name: str | None = None, entity: str | None = None, kind: str = "person", text: str | None = None) -> Party:
-    return Party(text=text or name, name=name, entity=entity, kind=kind if (name or entity) else "unnamed")
+    return Party(text=text or name, name=name, entity=entity, kind=PartyKind(kind if (name or entity) else "unnamed"))
 
 
 def figure(
@@ -37,15 +38,15 @@ def figure(
         value=value,
         low=value,
         high=high if high is not None else value,
-        qualifier=qualifier,
+        qualifier=Qualifier(qualifier),
         unit=unit,
         subject=Reference(subject_text, entity=subject),
-        measure=measure,
+        measure=Measure(measure),
         location=Reference(location.replace("-", " ").title(), entity=location, parents=list(parents))
         if location
         else None,
         as_of=as_of,
-        modality=modality,
+        modality=Modality(modality),
     )
 
 
@@ -58,12 +59,13 @@ def document(
     via: list[Party] | None = None,
 ) -> Document:
     """A document in which each speaker (None: nobody) says its figures."""
-    claims, figures = [], []
+    claims: list[Claim] = []
+    figures: list[Figure] = []
     for speaker, numbers in said:
         claim_id = None
         if speaker is not None:
             claim_id = f"c{len(claims) + 1}"
-            claims.append(Claim(claim_id, speaker, "say", "asserted", "…", (0, 1), via=list(via or [])))
+            claims.append(Claim(claim_id, speaker, "say", Certainty("asserted"), "…", (0, 1), via=list(via or [])))
         for number in numbers:
             number.id = f"f{len(figures) + 1}"
             number.claim = claim_id

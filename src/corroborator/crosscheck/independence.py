@@ -20,6 +20,9 @@ from collections import Counter
 from .model import UNNAMED, Group, Report
 from .unionfind import DisjointSets
 
+#: What joins reports: ("speaker", key), ("outlet", name), ("copy", cluster), ...
+Node = tuple[str, ...]
+
 SAME_SPEAKER = "same speaker"
 SAME_GOVERNMENT = "same government"
 COPIES = "copies of one story"
@@ -27,8 +30,8 @@ SAME_OUTLET = "same outlet"
 SAME_WIRE = "same wire credit"
 
 
-def _links(report: Report) -> list[tuple[tuple[str, str], str]]:
-    links: list[tuple[tuple[str, str], str]] = []
+def _links(report: Report) -> list[tuple[Node, str]]:
+    links: list[tuple[Node, str]] = []
     if report.government:
         links.append((("government", report.government), SAME_GOVERNMENT))
     if report.named:
@@ -58,16 +61,16 @@ def partition(reports: list[Report]) -> tuple[list[int], dict[int, set[str]]]:
     quoted by one article are not one source because they share a page.
     """
     sets: DisjointSets[int] = DisjointSets(range(len(reports)))
-    first_at: dict[tuple[str, ...], int] = {}
-    reasons: dict[tuple[str, ...], str] = {}
+    first_at: dict[Node, int] = {}
+    reasons: dict[Node, str] = {}
     first_document: dict[str, tuple[str, int]] = {}  # copy cluster -> its first document and report
     for position, report in enumerate(reports):
         anchor = first_document.setdefault(report.copy_cluster, (report.doc_id, position))
         if anchor[0] != report.doc_id:
             sets.union(anchor[1], position)
-            node = ("copy", report.copy_cluster)
-            first_at.setdefault(node, anchor[1])
-            reasons[node] = COPIES
+            copies: Node = ("copy", report.copy_cluster)
+            first_at.setdefault(copies, anchor[1])
+            reasons[copies] = COPIES
         for node, why in _links(report):
             if node in first_at:
                 sets.union(first_at[node], position)
@@ -82,8 +85,8 @@ def partition(reports: list[Report]) -> tuple[list[int], dict[int, set[str]]]:
 
 
 def _unnamed_to_outlet_speaker(
-    reports: list[Report], sets: DisjointSets[int], first_at: dict[tuple[str, ...], int], reasons: dict
-) -> None:  # type: ignore[type-arg]
+    reports: list[Report], sets: DisjointSets[int], first_at: dict[Node, int], reasons: dict[Node, str]
+) -> None:
     """An outlet that repeats a number without its source has the source it gave before: when one
     named speaker of the same outlet gives the value, the unnamed report joins that speaker."""
     named_by_outlet: dict[str, set[int]] = {}

@@ -29,7 +29,7 @@ class DisjointSets(Generic[T]):
     def union(self, a: T, b: T) -> None:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
-            self._parent[max(root_a, root_b, key=repr)] = min(root_a, root_b, key=repr)  # type: ignore[type-var]
+            self._parent[max(root_a, root_b, key=repr)] = min(root_a, root_b, key=repr)
 
     def groups(self) -> dict[T, list[T]]:
         found: dict[T, list[T]] = {}
