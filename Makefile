@@ -37,8 +37,11 @@ demo: setup
 	$(BIN)/corroborator extract examples/corpus --format jsonl -o demo/extract.jsonl \
 		--skipped-report demo/skipped.json --summary
 	$(BIN)/corroborator ingest examples/corpus --db sqlite:///corroborator.db
+	$(BIN)/corroborator findings --db sqlite:///corroborator.db
+	$(BIN)/corroborator variables --db sqlite:///corroborator.db
 	@echo "Browse the store: $(BIN)/datasette corroborator.db --metadata src/corroborator/data/datasette-metadata.json"
 	@echo "Search it:        $(BIN)/corroborator search 'North Korean soldiers Kursk'"
+	@echo "One variable:     $(BIN)/corroborator timeline 'north-korea|present|kursk-oblast|people|actual'"
 
 # The store tests run on SQLite and on PostgreSQL: the binaries are installed
 # first, so a server that cannot start fails the run instead of skipping half of it.
