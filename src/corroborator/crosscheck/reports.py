@@ -9,10 +9,10 @@ the relays, the date that applies.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..records import Claim, Document, Figure, Reference
+from ..records import Document, Figure, Reference
 from .copies import copy_clusters, wire_credit
 from .intervals import interval
 from .model import UNNAMED, Report, VariableKey
@@ -47,24 +47,134 @@ def read_reports(documents: list[Document], index: SpeakerIndex, parties: Bellig
     """Every comparable figure of every document, once per document for the same value of the same variable."""
     clusters = copy_clusters(documents)
     for document in documents:
-        yield from _document_reports(document, clusters[document.doc_id], index, parties)
+        yield from _DocumentReader(document, clusters[document.doc_id], index, parties).reports()
 
 
-def _document_reports(document: Document, cluster: str, index: SpeakerIndex, parties: Belligerents) -> Iterator[Report]:
-    claims = {c.id: c for c in document.claims}
-    wire = wire_credit(document)
-    owners = _owners(document.figures, claims, index, document, parties)
-    voices = _voices(document, claims, index, parties)
-    chosen: dict[tuple[VariableKey, float, float, str], dict[str, Report]] = {}
-    for figure in document.figures:
-        owner = owners.get((figure.unit, _claim_source(figure, claims, index, document)))
-        report = _report(figure, document, claims, owner, cluster, wire, index, parties)
-        if report is not None and figure.claim is None and report.variable.subject in voices:
-            report = _spoken_by(report, voices[report.variable.subject])
-        if report is not None:
-            _keep_once(chosen.setdefault(_value_key(report), {}), report)
-    for by_speaker in chosen.values():
-        yield from by_speaker.values()
+class _DocumentReader:
+    """One document's figures as reports: what the document knows of its speakers, owners and copies."""
+
+    def __init__(self, document: Document, cluster: str, index: SpeakerIndex, parties: Belligerents) -> None:
+        self.document, self.cluster, self.index, self.parties = document, cluster, index, parties
+        self.claims = {c.id: c for c in document.claims}
+        self.wire = wire_credit(document)
+        self.owners = self._owners()
+        self.voices = self._voices()
+
+    def reports(self) -> Iterator[Report]:
+        chosen: dict[tuple[VariableKey, float, float, str], dict[str, Report]] = {}
+        for figure in self.document.figures:
+            report = self.report(figure)
+            if report is not None:
+                _keep_once(chosen.setdefault(_value_key(report), {}), report)
+        for by_speaker in chosen.values():
+            yield from by_speaker.values()
+
+    def report(self, figure: Figure) -> Report | None:
+        if figure.subject is None or figure.measure in UNCOMPARABLE_MEASURES:
+            return None
+        speaker = self.speaker(figure)
+        owner = self.owners.get((figure.unit, self.source_key(figure)))
+        subject = subject_key(figure.subject, owner, self.parties, speaker.key if speaker.named else self.cluster)
+        if figure.claim is None and subject in self.voices:
+            speaker = self.voices[subject]  # an unattributed figure in a story told in one voice
+        location, location_parents = place_key(figure.location)
+        interested, admitted = judge(speaker.sides, self.parties.sides_of_entity(subject), figure.measure)
+        low, high = interval(figure.value, figure.low, figure.high, figure.qualifier)
+        return Report(
+            doc_id=self.document.doc_id,
+            figure=figure.id,
+            variable=VariableKey(subject, figure.measure, location, figure.unit, figure.modality),
+            text=figure.text,
+            value=figure.value,
+            qualifier=figure.qualifier,
+            printed_low=figure.low,
+            printed_high=figure.high,
+            low=low,
+            high=high,
+            vague=figure.vague,
+            when=figure.as_of or self.document.metadata.published,
+            speaker=speaker.key,
+            speaker_label=speaker.label,
+            relays=speaker.relays,
+            outlet=self.document.metadata.outlet,
+            wire=self.wire,
+            copy_cluster=self.cluster,
+            government=speaker.government,
+            location_parents=location_parents,
+            part_of=figure.part_of,
+            interested=interested,
+            admitted=admitted,
+        )
+
+    def speaker(self, figure: Figure) -> _Speaker:
+        """Who says a figure: the original speaker behind the relays, and what the parties' data knows of it."""
+        claim = self.claims.get(figure.claim) if figure.claim else None
+        relays: list[str] = []
+        if claim is None:
+            key, label, words = UNNAMED, "unattributed", None
+        else:
+            key = self.index.key(claim.source, self.document)
+            label = self.index.label(key, claim.source) if key != UNNAMED else (claim.source.text or "unnamed source")
+            relays = relays_of(claim, self.claims, self.index, self.document)
+            words = claim.source.text
+        forwarded = self.document.metadata.relayed_from
+        if forwarded and key == UNNAMED:  # a forwarded post speaks for the channel it came from
+            key, label = slug(forwarded), forwarded
+        elif forwarded:
+            relays.append(slug(forwarded))
+        named = key != UNNAMED
+        sides = self.parties.sides_of_entity(key) if self.parties.is_official(key) else ()
+        if not sides and not named:
+            sides = self.parties.sides_of_words(words)
+        government = self.parties.government_of(key if named else None, words)
+        return _Speaker(key, label, tuple(relays), sides, government)
+
+    def source_key(self, figure: Figure) -> str:
+        claim = self.claims.get(figure.claim) if figure.claim else None
+        return self.index.key(claim.source, self.document) if claim else UNNAMED
+
+    def _owners(self) -> dict[tuple[str | None, str], str]:
+        """Per unit and speaker, the one country or armed group whose people (or drones) the speaker counts.
+
+        Per speaker, because two sides count each other's drones in one article: the
+        "drones" a ministry says it shot down are not those its enemy says it lost.
+        """
+        counted: dict[tuple[str | None, str], set[str]] = {}
+        for figure in self.document.figures:
+            entity = entity_subject(figure.subject, self.parties)
+            if entity and _is_country_or_group(entity, self.parties):
+                counted.setdefault((figure.unit, self.source_key(figure)), set()).add(entity)
+        return {key: owners.pop() for key, owners in counted.items() if len(owners) == 1}
+
+    def _voices(self) -> dict[str, _Speaker]:
+        """Per subject, the one named speaker the document quotes on it.
+
+        A story that gives a speaker's figures and then one more without a new source
+        ("...at least 100 killed, up from...") still speaks in that voice.
+        """
+        speakers: dict[str, dict[str, Figure]] = {}
+        for figure in self.document.figures:
+            subject = entity_subject(figure.subject, self.parties)
+            if figure.claim and subject and (key := self.source_key(figure)) != UNNAMED:
+                speakers.setdefault(subject, {})[key] = figure
+        return {
+            subject: self.speaker(next(iter(by_speaker.values())))
+            for subject, by_speaker in speakers.items()
+            if len(by_speaker) == 1
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    key: str
+    label: str
+    relays: tuple[str, ...]
+    sides: tuple[Side, ...]
+    government: str | None
+
+    @property
+    def named(self) -> bool:
+        return self.key != UNNAMED
 
 
 def _value_key(report: Report) -> tuple[VariableKey, float, float, str]:
@@ -79,78 +189,6 @@ def _keep_once(by_speaker: dict[str, Report], report: Report) -> None:
     if report.named:
         by_speaker.pop(UNNAMED, None)
     by_speaker[report.speaker] = report
-
-
-def _report(
-    figure: Figure,
-    document: Document,
-    claims: dict[str, Claim],
-    owner: str | None,
-    cluster: str,
-    wire: str | None,
-    index: SpeakerIndex,
-    parties: Belligerents,
-) -> Report | None:
-    if figure.subject is None or figure.measure in UNCOMPARABLE_MEASURES:
-        return None
-    speaker, label, relays, speaker_sides, government = _speaker(figure, document, claims, index, parties)
-    subject = subject_key(figure.subject, owner, parties, speaker if speaker != UNNAMED else cluster)
-    location, location_parents = place_key(figure.location)
-    variable = VariableKey(subject, figure.measure, location, figure.unit, figure.modality)
-    interested, admitted = judge(speaker_sides, parties.sides_of_entity(subject), figure.measure)
-    low, high = interval(figure.value, figure.low, figure.high, figure.qualifier)
-    return Report(
-        doc_id=document.doc_id,
-        figure=figure.id,
-        variable=variable,
-        text=figure.text,
-        value=figure.value,
-        qualifier=figure.qualifier,
-        printed_low=figure.low,
-        printed_high=figure.high,
-        low=low,
-        high=high,
-        vague=figure.vague,
-        when=figure.as_of or document.metadata.published,
-        speaker=speaker,
-        speaker_label=label,
-        relays=tuple(relays),
-        outlet=document.metadata.outlet,
-        wire=wire,
-        copy_cluster=cluster,
-        government=government,
-        location_parents=location_parents,
-        part_of=figure.part_of,
-        interested=interested,
-        admitted=admitted,
-    )
-
-
-def _speaker(
-    figure: Figure, document: Document, claims: dict[str, Claim], index: SpeakerIndex, parties: Belligerents
-) -> tuple[str, str, list[str], tuple[Side, ...], str | None]:
-    """The original speaker (key and label), the relays, the sides it is on, the government it speaks for."""
-    claim = claims.get(figure.claim) if figure.claim else None
-    relays: list[str] = []
-    if claim is None:
-        speaker, label, words = UNNAMED, "unattributed", None
-    else:
-        speaker = index.key(claim.source, document)
-        label = index.label(speaker, claim.source) if speaker != UNNAMED else (claim.source.text or "unnamed source")
-        relays = relays_of(claim, claims, index, document)
-        words = claim.source.text
-    forwarded = document.metadata.relayed_from
-    if forwarded:
-        if speaker == UNNAMED:  # a forwarded post speaks for the channel it came from
-            speaker, label = slug(forwarded), forwarded
-        else:
-            relays.append(slug(forwarded))
-    named = speaker != UNNAMED
-    sides = parties.sides_of_entity(speaker) if parties.is_official(speaker) else ()
-    if not sides and not named:
-        sides = parties.sides_of_words(words)
-    government = parties.government_of(speaker if named else None, words)
-    return speaker, label, relays, sides, government
 
 
 def subject_key(subject: Reference, owner: str | None, parties: Belligerents, teller: str) -> str:
@@ -175,64 +213,6 @@ def entity_subject(subject: Reference | None, parties: Belligerents) -> str | No
         return None
     entry = parties.gazetteer.get(subject.entity)
     return entry.capital_of if entry is not None and entry.capital_of else subject.entity
-
-
-def _voices(
-    document: Document, claims: dict[str, Claim], index: SpeakerIndex, parties: Belligerents
-) -> dict[str, Report]:
-    """Per subject, the one named speaker a document quotes on it, as a report to borrow from.
-
-    A story that gives a speaker's figures and then one more without a new source
-    ("...at least 100 killed, up from...") still speaks in that voice.
-    """
-    speakers: dict[str, dict[str, Figure]] = {}
-    for figure in document.figures:
-        claim = claims.get(figure.claim) if figure.claim else None
-        if claim is None or figure.subject is None or not figure.subject.entity:
-            continue
-        key = index.key(claim.source, document)
-        if key != UNNAMED:
-            speakers.setdefault(entity_subject(figure.subject, parties) or "", {})[key] = figure
-    found: dict[str, Report] = {}
-    for subject, by_speaker in speakers.items():
-        if len(by_speaker) == 1:
-            figure = next(iter(by_speaker.values()))
-            report = _report(figure, document, claims, None, "", None, index, parties)
-            if report is not None:
-                found[subject] = report
-    return found
-
-
-def _spoken_by(report: Report, voice: Report) -> Report:
-    return replace(
-        report,
-        speaker=voice.speaker,
-        speaker_label=voice.speaker_label,
-        relays=voice.relays,
-        government=voice.government,
-        interested=voice.interested if report.variable.measure == voice.variable.measure else report.interested,
-    )
-
-
-def _owners(
-    figures: Iterable[Figure], claims: dict[str, Claim], index: SpeakerIndex, document: Document, parties: Belligerents
-) -> dict[tuple[str | None, str], str]:
-    """Per unit and speaker, the one country or armed group whose people (or drones) the speaker counts.
-
-    Per speaker, because two sides count each other's drones in one article: the
-    "drones" a ministry says it shot down are not those its enemy says it lost.
-    """
-    counted: dict[tuple[str | None, str], set[str]] = {}
-    for figure in figures:
-        entity = entity_subject(figure.subject, parties)
-        if entity and _is_country_or_group(entity, parties):
-            counted.setdefault((figure.unit, _claim_source(figure, claims, index, document)), set()).add(entity)
-    return {key: owners.pop() for key, owners in counted.items() if len(owners) == 1}
-
-
-def _claim_source(figure: Figure, claims: dict[str, Claim], index: SpeakerIndex, document: Document) -> str:
-    claim = claims.get(figure.claim) if figure.claim else None
-    return index.key(claim.source, document) if claim else UNNAMED
 
 
 def _is_country_or_group(entity: str, parties: Belligerents) -> bool:
