@@ -162,10 +162,10 @@ def _misquotes(key: VariableKey, dated: list[Report], statements: Statements) ->
     """Pairs of documents quoting one statement with two numbers; the number more documents give is the original."""
     support = Counter(r.value for r in dated)
     pairs: dict[tuple[float, float], list[Report]] = defaultdict(list)
-    for a, b in combinations(dated, 2):
+    for a, b in _within_a_statement_window(dated):
         if a.doc_id == b.doc_id or a.value == b.value or overlap((a.low, a.high), (b.low, b.high)):
             continue
-        if abs(days_between(a.when, b.when) or 0) <= STATEMENT_WINDOW_DAYS and _same_statement(a, b, statements):
+        if _same_statement(a, b, statements):
             original, relayed = sorted((a, b), key=lambda r: (-support[r.value], bool(r.relays), r.when or ""))
             found = pairs[(original.value, relayed.value)]
             found.extend(r for r in (original, relayed) if r not in found)
@@ -181,6 +181,15 @@ def _misquotes(key: VariableKey, dated: list[Report], statements: Statements) ->
             f"{original.speaker_label} said {original.text} ({format_date(original.when)}, "
             f"{support[said]} documents); {where} relayed it as {relays[0].text}",
         )
+
+
+def _within_a_statement_window(dated: list[Report]) -> Iterator[tuple[Report, Report]]:
+    """Pairs of reports (sorted by date) at most ``STATEMENT_WINDOW_DAYS`` apart: a window, not all pairs."""
+    for position, first in enumerate(dated):
+        for second in dated[position + 1 :]:
+            if (days_between(first.when, second.when) or 0) > STATEMENT_WINDOW_DAYS:
+                break
+            yield first, second
 
 
 # Part exceeding its whole
