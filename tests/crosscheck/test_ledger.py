@@ -103,3 +103,16 @@ def test_the_export_follows_the_contract(build, blinken):
     assert value["grade"] == "weak"
     assert value["interested_party"] is False
     assert value["figures"][0]["figure"] == "f1"
+
+
+def test_a_sides_own_civilians_are_no_admission(build):
+    kyiv = build.party("Ukraine's General Staff", "ukraine-general-staff", kind="government")
+    ledger = crosscheck(
+        [
+            build.document(
+                (kyiv, [build.figure(9, measure="killed", subject="ukraine", subject_text="Ukrainian civilians")])
+            )
+        ]
+    )
+    (value,) = ledger.variables[0].values
+    assert value.grade is Grade.WEAK and not value.interested_party

@@ -8,8 +8,9 @@ state). Kept apart from the figures it judges:
 - *interested*: a party speaks of the other side's losses or of its own
   successes (a defence ministry's "drones shot down"). Kept and shown, never
   counted as corroboration.
-- *admitted*: a party speaks of its own side's losses: the party concerned
-  admits it (Airwars' "confirmed").
+- *admitted*: a party speaks of its own forces' losses: the party concerned
+  admits it (Airwars' "confirmed"), against its interest. Its own civilians
+  killed by the enemy are neither: no admission, and not the enemy's losses.
 """
 
 from __future__ import annotations
@@ -107,8 +108,18 @@ class Belligerents:
         return entry is not None and (entry.is_country or entry.kind in {"government", "group"} or bool(entry.role))
 
 
-def judge(speaker_sides: tuple[Side, ...], subject_sides: tuple[Side, ...], measure: str) -> tuple[bool, bool]:
-    """(interested, admitted) for a figure of ``measure`` about ``subject`` from a speaker on ``speaker_sides``."""
+#: Words of a subject that name fighters rather than civilians: a side's own losses among them are an admission.
+_FIGHTERS = re.compile(
+    r"\b(soldiers?|troops?|servicem[ae]n|service members|personnel|fighters?|forces|military|army|"
+    r"militants?|marines|sailors|pilots|crew|conscripts|mercenaries|officers?)\b",
+    re.IGNORECASE,
+)
+
+
+def judge(
+    speaker_sides: tuple[Side, ...], subject_sides: tuple[Side, ...], measure: str, subject_words: str = ""
+) -> tuple[bool, bool]:
+    """(interested, admitted) for a figure of ``measure`` about a subject (its sides, its words) from a speaker."""
     interested = admitted = False
     for mine in speaker_sides:
         if measure in SUCCESSES and not any(mine == theirs for theirs in subject_sides):
@@ -116,7 +127,7 @@ def judge(speaker_sides: tuple[Side, ...], subject_sides: tuple[Side, ...], meas
         for theirs in subject_sides:
             if measure in LOSSES and mine.opposes(theirs):
                 interested = True
-            elif measure in LOSSES and mine == theirs:
+            elif measure in LOSSES and mine == theirs and _FIGHTERS.search(subject_words):
                 admitted = True
     return interested, admitted
 

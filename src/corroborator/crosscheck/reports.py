@@ -78,7 +78,8 @@ class _DocumentReader:
         if figure.claim is None and subject in self.voices:
             speaker = self.voices[subject]  # an unattributed figure in a story told in one voice
         location, location_parents = place_key(figure.location)
-        interested, admitted = judge(speaker.sides, self.parties.sides_of_entity(subject), figure.measure)
+        subject_sides = self.parties.sides_of_entity(subject)
+        interested, admitted = judge(speaker.sides, subject_sides, figure.measure, figure.subject.text)
         low, high = interval(figure.value, figure.low, figure.high, figure.qualifier)
         return Report(
             doc_id=self.document.doc_id,
