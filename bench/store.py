@@ -19,6 +19,12 @@ here from Debian's binaries, as the tests do, with its default durability):
    loading the model, the highest while ingesting (sampled twice a second),
    and at the end. (The kernel's peak for the child, ``ru_maxrss``, would
    count the parent's pages from before ``exec``, so it is not used.)
+4. **Telegram**: one generated Telegram export of ``--telegram`` short
+   messages (one input, many documents), through ``extract``'s path and
+   through ``ingest`` into a new store, alternating in this process, median of
+   ``--repeats``; the ratio ingest / extract must be >= 0.9. The resident
+   memory is sampled during each ingest (it must stay flat: the export's
+   documents are streamed, not collected).
 """
 
 from __future__ import annotations
@@ -40,12 +46,15 @@ from pathlib import Path
 from corroborator.analyze import load_pipeline
 from corroborator.export import document_line
 from corroborator.pipeline import process, with_extraction
+from corroborator.pipeline.storing import ingest
 from corroborator.records import Document
 from corroborator.settings import DEFAULT_MODEL, Settings
-from corroborator.store import Store, ingest
-from corroborator.store.throwaway import find_pg_ctl, start_postgres
+from corroborator.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "store"))  # the tests' throwaway PostgreSQL server
+from throwaway import find_pg_ctl, start_postgres  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 CORPUS = [str(ROOT / "examples" / "corpus"), str(SHARED / "corpus" / "seeds")]
 RATE_CORPUS = [*CORPUS, str(SHARED / "corpus" / "polnear-dev" / "text")]
@@ -58,7 +67,8 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--memory", default="1000,10000", help="corpus sizes for the memory measure ('' for none)")
-    parser.add_argument("--skip", default="", help="measures to leave out: reruns,rate,memory")
+    parser.add_argument("--telegram", type=int, default=100_000, help="messages in the generated Telegram export")
+    parser.add_argument("--skip", default="", help="measures to leave out: reruns,rate,memory,telegram")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--memory-child", nargs=2, metavar=("FOLDER", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -75,6 +85,10 @@ def main() -> int:
                 results[f"reruns {engine}"] = _reruns(new_db(engine), nlp)
             if "rate" not in skip:
                 results[f"rate {engine}"] = _rate(engine, lambda engine=engine: new_db(engine), nlp, args.repeats)
+            if "telegram" not in skip and args.telegram:
+                results[f"telegram {engine}"] = _telegram(
+                    engine, lambda engine=engine: new_db(engine), nlp, args.telegram, args.repeats, Path(scratch)
+                )
             sizes = [int(n) for n in args.memory.split(",") if n]
             if "memory" not in skip and sizes:
                 results[f"memory {engine}"] = _memory(
@@ -229,6 +243,89 @@ def _rss_mib() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+# 4. Telegram: one export, many short messages
+
+
+def _write_telegram(path: Path, count: int) -> Path:
+    """A Telegram Desktop export (``result.json``) of ``count`` short, distinct messages."""
+    words = len(_VOCABULARY)
+    messages = []
+    for n in range(count):
+        name = " ".join(_VOCABULARY[(n // words**i) % words] for i in range(4))
+        messages.append(
+            {
+                "id": n + 1,
+                "type": "message",
+                "date": f"2024-11-{n % 28 + 1:02d}T08:{n % 60:02d}:00",
+                "from": "Regional news",
+                "text": [
+                    {"type": "bold", "text": f"Drones over the {name}"},
+                    f"\nThe governor said that {n % 40 + 2} drones were shot down near the {name} overnight.",
+                ],
+            }
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    export = {"name": "Regional news", "type": "public_channel", "id": 1, "messages": messages}
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _telegram(
+    engine: str, new_db: Callable[[], str], nlp: object, count: int, repeats: int, scratch: Path
+) -> dict[str, object]:
+    export = _write_telegram(scratch / f"telegram-{count}" / "result.json", count)
+    settings = Settings()
+    output = scratch / "telegram-extract.jsonl"
+
+    def extract_only() -> int:
+        written = 0
+        with output.open("w", encoding="utf-8") as stream:
+            for outcome in with_extraction(process([str(export)], settings), nlp):  # type: ignore[arg-type]
+                if isinstance(outcome, Document):
+                    stream.write(document_line(outcome) + "\n")
+                    written += 1
+        return written
+
+    def with_store() -> tuple[int, float, float]:
+        with Store.open(new_db()) as store:  # a new, empty store each time; creating it is not timed
+            highest = [_rss_mib()]
+            done = threading.Event()
+
+            def sample() -> None:
+                while not done.wait(0.5):
+                    highest.append(_rss_mib())
+
+            sampler = threading.Thread(target=sample, daemon=True)
+            sampler.start()
+            start = time.perf_counter()
+            summary = ingest(store, [str(export)], settings=settings, nlp=nlp)
+            seconds = time.perf_counter() - start
+            done.set()
+            sampler.join()
+            return summary.added, seconds, max(highest) - highest[0]
+
+    seconds: dict[str, list[float]] = {"extract": [], "ingest": []}
+    growth: list[float] = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        written = extract_only()
+        seconds["extract"].append(time.perf_counter() - start)
+        stored, took, grew = with_store()
+        assert stored == written == count, (stored, written, count)
+        seconds["ingest"].append(took)
+        growth.append(grew)
+    medians = {name: statistics.median(values) for name, values in seconds.items()}
+    ratio = medians["extract"] / medians["ingest"]
+    print(f"\n## telegram, {engine}: one export of {count} short messages, median of {repeats}")
+    for name, values in seconds.items():
+        print(
+            f"{name:<8} {medians[name]:8.1f} s  {count / medians[name]:7.1f} docs/s"
+            f"   (runs: {', '.join(f'{v:.1f}' for v in values)})"
+        )
+    print(f"ratio ingest / extract (speed): {ratio:.2f}; resident memory growth while ingesting: {max(growth):.0f} MiB")
+    return {"messages": count, "seconds": medians, "runs": seconds, "ratio": ratio, "rss_growth_mib": growth}
 
 
 # Databases: new SQLite files, or new databases on a throwaway PostgreSQL server.

@@ -52,12 +52,6 @@ SKIP = ("store/migrations/versions",)
 KNOWN_BROKEN: dict[tuple[str, str], str] = {
     ("analyze", "extract"): "issue 9 parts 1-2: analyze's load_pipeline imports the extract components"
     " to register them; it moves to where the components live",
-    ("store", "ingest"): "issue 9 part 1: store/writer.py reads the inputs itself (a second pipeline)",
-    ("store", "clean"): "issue 9 part 1: store/writer.py cleans the documents itself",
-    ("store", "analyze"): "issue 9 part 1: store/writer.py loads the spaCy pipeline",
-    ("store", "extract"): "issue 9 part 1: store/writer.py runs the extraction",
-    ("store", ""): "issue 9 part 1: store/identity.py reads __version__ from the package root, which imports"
-    " every stage",
 }
 
 

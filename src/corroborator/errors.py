@@ -34,6 +34,7 @@ class SkipReason(StrEnum):
     NO_TEXT = "no-text"
     FETCH_FAILED = "fetch-failed"
     UNSUPPORTED_URL = "unsupported-url"
+    STORE_FAILED = "store-failed"  # the database refused a document (a value it cannot hold); the run goes on
 
 
 class CorroboratorError(Exception):

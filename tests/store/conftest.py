@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +23,9 @@ import pytest
 
 from corroborator.settings import DEFAULT_MODEL
 from corroborator.store import Store
-from corroborator.store.throwaway import PostgresServer, find_pg_ctl, start_postgres
+
+sys.path.insert(0, str(Path(__file__).parent))  # the tests import as files (--import-mode=importlib)
+from throwaway import PostgresServer, find_pg_ctl, start_postgres
 
 STORE_TABLES = (
     "blobs",
@@ -116,7 +119,7 @@ def db_url(engine_name: str, request: pytest.FixtureRequest, tmp_path_factory: p
 @pytest.fixture(scope="session")
 def filled_stores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, corpus, nlp):  # type: ignore[no-untyped-def]
     """The seeds and the example corpus, ingested once per engine (on first use), for tests that only read."""
-    from corroborator.store import ingest
+    from corroborator.pipeline.storing import ingest
 
     opened: dict[str, Store] = {}
 
@@ -208,7 +211,7 @@ def generated_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def generated_counts(generated_corpus: Path, sqlite_template: Path, tmp_path_factory, nlp) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """Row counts after one uninterrupted ingest of the generated corpus: what any run must end with."""
-    from corroborator.store import ingest
+    from corroborator.pipeline.storing import ingest
 
     path = tmp_path_factory.mktemp("reference") / "store.db"
     shutil.copy(sqlite_template, path)

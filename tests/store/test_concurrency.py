@@ -10,7 +10,8 @@ import time
 
 from sqlalchemy import func, select, text
 
-from corroborator.store import Store, ingest
+from corroborator.pipeline.storing import ingest
+from corroborator.store import Store
 from corroborator.store.schema import documents, inputs, runs, search
 
 #: Documents stored before the writer is killed: past its start, well before its end.

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from corroborator.store import Store, ingest, search
+from corroborator.pipeline.storing import ingest
+from corroborator.store import Store, search
 
 METADATA = json.loads(resources.files("corroborator").joinpath("data/datasette-metadata.json").read_text())
 

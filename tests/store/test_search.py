@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from corroborator.cli import main
-from corroborator.store import Store, ingest, search
+from corroborator.pipeline.storing import ingest
+from corroborator.store import Store, search
 from corroborator.store.migrations import run_downgrade, run_upgrade
 from corroborator.store.search import MAX_QUERY_WORDS, QueryError, fts5_query, parse_query, postgres_query
 

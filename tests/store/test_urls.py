@@ -8,8 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from sqlalchemy import select
 
-from corroborator.store import ingest, iter_documents, reprocess
-from corroborator.store import writer as writer_module
+from corroborator.pipeline import storing as storing_module
+from corroborator.pipeline.storing import ingest, reprocess
+from corroborator.store import iter_documents
 from corroborator.store.schema import inputs
 
 pytestmark = pytest.mark.network
@@ -56,7 +57,7 @@ def test_a_url_is_stored_checked_by_hash_and_reprocessed_without_fetching(store,
     again = ingest(store, [url], nlp=nlp)
     assert (again.inputs_unchanged, again.added) == (1, 0) and server.requests == 2
 
-    monkeypatch.setattr(writer_module, "extractor_version", lambda model: "a newer extractor")
+    monkeypatch.setattr(storing_module, "extractor_version", lambda model: "a newer extractor")
     assert reprocess(store, nlp=nlp).updated == 1
     assert server.requests == 2
     assert [d.to_dict() for d in iter_documents(store)] == [document.to_dict()]

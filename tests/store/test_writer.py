@@ -7,8 +7,12 @@ import json
 import pytest
 from sqlalchemy import select, text
 
-from corroborator.store import STORE_FAILED, InputDone, Store, Stored, ingest, iter_documents, reprocess
-from corroborator.store import writer as writer_module
+from corroborator.errors import SkipReason
+from corroborator.pipeline import InputDone, Stored
+from corroborator.pipeline import storing as storing_module
+from corroborator.pipeline.storing import ingest, reprocess
+from corroborator.store import Store, iter_documents
+from corroborator.store import rows as rows_module
 from corroborator.store.schema import documents, inputs, runs, skipped
 
 PAGE_V1 = "Kyiv says 40 drones downed\n\nThe air force said on Tuesday that 40 of 52 drones were shot down overnight.\n"
@@ -57,8 +61,8 @@ def test_the_hash_is_checked_before_any_parsing(store, corpus, nlp, monkeypatch)
     def no_parsing(*args, **kwargs):  # pragma: no cover - the failure this test is for
         raise AssertionError("an unchanged input was parsed")
 
-    monkeypatch.setattr(writer_module, "read_blob", no_parsing)
-    monkeypatch.setattr(writer_module, "clean", no_parsing)
+    monkeypatch.setattr(storing_module, "split", no_parsing)
+    monkeypatch.setattr(storing_module, "clean", no_parsing)
     summary = ingest(store, corpus, nlp=no_parsing)
     assert summary.inputs_unchanged == summary.inputs == 13
 
@@ -121,7 +125,7 @@ def test_bad_inputs_are_skipped_with_their_reason_and_the_run_goes_on(store, nlp
 def test_a_document_the_database_refuses_is_skipped_and_the_others_stored(store, nlp, tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(PAGE_V1)
     (tmp_path / "b.txt").write_text(PAGE_V2)
-    real = writer_module.rows.child_rows
+    real = rows_module.child_rows
 
     def duplicate_lines(document_id, document, source_ids):  # type: ignore[no-untyped-def]
         found = real(document_id, document, source_ids)
@@ -129,10 +133,10 @@ def test_a_document_the_database_refuses_is_skipped_and_the_others_stored(store,
             found.removed_lines = [{"document_id": document_id, "position": 0, "line": 1, "text": "x", "rule": "r"}] * 2
         return found
 
-    monkeypatch.setattr(writer_module.rows, "child_rows", duplicate_lines)
+    monkeypatch.setattr(rows_module, "child_rows", duplicate_lines)
     summary = ingest(store, [str(tmp_path)], nlp=nlp)
     assert summary.added == 1
-    assert [(s.input, s.reason) for s in summary.skipped] == [(str(tmp_path / "a.txt"), STORE_FAILED)]
+    assert [(s.input, s.reason) for s in summary.skipped] == [(str(tmp_path / "a.txt"), SkipReason.STORE_FAILED)]
     assert [d.input for d in iter_documents(store)] == [str(tmp_path / "b.txt")]
     assert _rows(store, text("SELECT count(*) FROM raw"))[0][0] == 1  # the refused document left nothing behind
 
@@ -141,7 +145,7 @@ def test_a_new_extractor_re_extracts_in_place(store, nlp, tmp_path, monkeypatch)
     page = tmp_path / "page.txt"
     page.write_text(PAGE_V1)
     ingest(store, [str(page)], nlp=nlp)
-    monkeypatch.setattr(writer_module, "extractor_version", lambda model: "a newer extractor")
+    monkeypatch.setattr(storing_module, "extractor_version", lambda model: "a newer extractor")
     summary = ingest(store, [str(page)], nlp=nlp)
     assert (summary.updated, summary.added) == (1, 0)
     stored = _rows(store, select(documents.c.version, documents.c.extractor))
@@ -159,11 +163,10 @@ def test_reprocess_re_extracts_from_the_stored_bytes_without_refetching(store, n
     def no_reading(*args, **kwargs):  # pragma: no cover - the failure this test is for
         raise AssertionError("reprocess read an input again")
 
-    monkeypatch.setattr(writer_module, "read_bytes", no_reading)
-    monkeypatch.setattr(writer_module, "fetch", no_reading)
+    monkeypatch.setattr(storing_module, "read_bytes_of", no_reading)
     assert reprocess(store, nlp=no_reading).stored == 0  # nothing is stale: no model needed
 
-    monkeypatch.setattr(writer_module, "extractor_version", lambda model: "a newer extractor")
+    monkeypatch.setattr(storing_module, "extractor_version", lambda model: "a newer extractor")
     summary = reprocess(store, nlp=nlp)
     assert (summary.updated, summary.added, summary.skipped) == (4, 0, [])
     assert [d.to_dict() for d in iter_documents(store)] == before
@@ -177,7 +180,7 @@ def test_reprocess_reaches_documents_no_longer_in_their_feed(store, nlp, tmp_pat
     ingest(store, [str(feed)], nlp=nlp)
     feed.write_text(_feed({"d": "Rescuers said that 9 people were pulled from the rubble on Friday."}))
     ingest(store, [str(feed)], nlp=nlp)
-    monkeypatch.setattr(writer_module, "extractor_version", lambda model: "a newer extractor")
+    monkeypatch.setattr(storing_module, "extractor_version", lambda model: "a newer extractor")
     summary = reprocess(store, nlp=nlp)
     assert summary.updated == 4  # d from the current feed, a b c from their raw rows
 
@@ -197,7 +200,7 @@ def test_runs_record_what_they_did(store, nlp, tmp_path):
     (run,) = _rows(store, select(runs))
     assert run.id == summary.run_id and run.command == "ingest" and run.status == "done"
     assert json.loads(run.sources) == [str(tmp_path)]
-    assert run.extractor == writer_module.extractor_version(writer_module.Settings().model)
+    assert run.extractor == storing_module.extractor_version(storing_module.Settings().model)
     assert run.finished_at is not None and run.pid > 0
 
 
@@ -207,7 +210,7 @@ def test_a_failed_run_is_marked_so(store, nlp, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("extraction broke")
 
-    monkeypatch.setattr(writer_module, "clean", broken)
+    monkeypatch.setattr(storing_module, "clean", broken)
     with pytest.raises(RuntimeError):
         ingest(store, [str(tmp_path)], nlp=nlp)
     assert _rows(store, select(runs.c.status)) == [("failed",)]

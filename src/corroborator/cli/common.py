@@ -18,6 +18,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from .. import __version__
 from ..errors import ConfigError
+from ..pipeline import Event, InputDone
 from ..records import Skipped
 from ..settings import Settings, parse_size
 
@@ -144,6 +145,18 @@ def _main(
 def settings_from(model: str | None, max_bytes: str | None) -> Settings:
     """Settings from the environment, then from the shared --model and --max-bytes options."""
     return Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes is not None else None)
+
+
+def render(advance: Callable[[], None], on: type[Any] = InputDone) -> Callable[[Event], None]:
+    """The one ``on_event`` of every run: a skipped input is a line on stderr, an ``on`` event a step of the bar."""
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, Skipped):
+            report_skip(event)
+        elif isinstance(event, on):
+            advance()
+
+    return on_event
 
 
 def report_skip(skipped: Skipped) -> None:

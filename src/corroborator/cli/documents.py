@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 
 from ..analyze import load_pipeline
-from ..errors import ConfigError, SkipInput
+from ..errors import ConfigError
 from ..evaluate import errors_by_document, read_jsonl, score, score_findings, score_values, summary_line
 from ..export import document_line, write_skipped_report
 from ..ingest import list_inputs
-from ..pipeline import Tally, process_input, with_extraction
+from ..pipeline import Tally, process, with_extraction
 from ..records import Document, Skipped
-from ..settings import Settings
 from .common import (
     EXIT_NOTHING_DONE,
     Command,
@@ -35,7 +33,7 @@ from .common import (
     escape,
     print_table,
     progress,
-    report_skip,
+    render,
     settings_from,
     stderr,
 )
@@ -75,12 +73,13 @@ def extract_cli(
     settings = settings_from(model, max_bytes)
     nlp = load_pipeline(settings.model)
     tally, shown = Tally(), _Summary()
-    with _open_output(output) as stream:
-        for outcome in with_extraction(_run(sources, settings, quiet), nlp):
+    listed = list(list_inputs(sources))
+    with _open_output(output) as stream, progress(quiet, "Extracting", len(listed)) as advance:
+        outcomes = process(sources, settings, listed=listed, on_event=render(advance))
+        for outcome in with_extraction(outcomes, nlp):
             tally.add(outcome)
             if isinstance(outcome, Skipped):
-                report_skip(outcome)
-                continue
+                continue  # reported as it came (on_event)
             stream.write(document_line(outcome) + "\n")
             if summary:
                 shown.add(outcome)
@@ -100,18 +99,7 @@ def extract_cli(
         raise typer.Exit(EXIT_NOTHING_DONE)
 
 
-def _run(sources: list[str], settings: Settings, quiet: bool) -> Iterator[Document | Skipped]:
-    inputs = list(list_inputs(sources))
-    with progress(quiet, "Extracting", len(inputs)) as advance:
-        for item in inputs:
-            if isinstance(item, SkipInput):
-                yield Skipped(item.input, str(item.reason), item.message)
-            else:
-                yield from process_input(item, settings)
-            advance()
-
-
-def _open_output(output: Path | None):  # type: ignore[no-untyped-def]
+def _open_output(output: Path | None) -> AbstractContextManager[TextIO]:
     if output is None:
         return nullcontext(sys.stdout)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ import typer
 
 from ..errors import ConfigError, SkipInput
 from ..ingest import list_inputs
-from ..records import Skipped
+from ..pipeline import Stored, skipped
 from ..settings import Settings
 from .common import (
     EXIT_NOTHING_DONE,
@@ -33,6 +33,7 @@ from .common import (
     count,
     escape,
     progress,
+    render,
     report_skip,
     settings_from,
     stderr,
@@ -59,21 +60,15 @@ def ingest_cli(
     debug: Debug = False,
 ) -> None:
     """Store every document (raw bytes, clean text, claims, figures); unchanged inputs are skipped fast."""
-    from ..store import InputDone, Store, ingest, resolve_url  # SQLAlchemy and drivers: for the store's commands only
+    from ..pipeline.storing import ingest  # SQLAlchemy and drivers: for the store's commands only
+    from ..store import Store, resolve_url
 
     configure_logging(debug)
     settings = settings_from(model, max_bytes)
     resolve_url(db)  # a bad --db is a usage error (exit 2), said even when no input can be read
-    total = _count_inputs(sources)
-    with Store.open(db) as store, progress(quiet, "Ingesting", total) as advance:
-
-        def on_event(event: object) -> None:
-            if isinstance(event, Skipped):
-                report_skip(event)
-            elif isinstance(event, InputDone):
-                advance()
-
-        summary = ingest(store, sources, settings=settings, on_event=on_event)
+    listed = _list_inputs(sources)
+    with Store.open(db) as store, progress(quiet, "Ingesting", len(listed)) as advance:
+        summary = ingest(store, sources, settings=settings, on_event=render(advance), listed=listed)
         where = str(store)
     if not quiet:
         written = [verb(summary.added, "document", "added"), verb(summary.updated, "document", "updated")]
@@ -144,19 +139,13 @@ def reprocess_cli(
     debug: Debug = False,
 ) -> None:
     """Clean and extract again from the stored raw bytes (no refetching) what an older extractor stored."""
-    from ..store import Store, Stored, reprocess
+    from ..pipeline.storing import reprocess
+    from ..store import Store
 
     configure_logging(debug)
     settings = Settings.from_env(model=model)
     with Store.open(db, create=False) as store, progress(quiet, "Reprocessing", None) as advance:
-
-        def on_event(event: object) -> None:
-            if isinstance(event, Skipped):
-                report_skip(event)
-            elif isinstance(event, Stored):
-                advance()
-
-        summary = reprocess(store, settings=settings, force=force, on_event=on_event)
+        summary = reprocess(store, settings=settings, force=force, on_event=render(advance, on=Stored))
         where = str(store)
     if not quiet:
         written = [verb(summary.updated, "document", "re-extracted"), verb(summary.added, "new version", "stored")]
@@ -191,17 +180,16 @@ def export_cli(
         stderr.print(f"{count(len(written), 'file')} written to {escape(str(output))}.")
 
 
-def _count_inputs(sources: list[str]) -> int:
-    """How many inputs the sources name; ends the run (exit 1) when none can be read, before any database opens.
-
-    A mistyped path must not leave an empty database file behind.
+def _list_inputs(sources: list[str]) -> list[str | SkipInput]:
+    """The inputs the sources name (the folders walked once); ends the run (exit 1) when none can be read,
+    before any database opens: a mistyped path must not leave an empty database file behind.
     """
     listed = list(list_inputs(sources))
     if any(not isinstance(item, SkipInput) for item in listed):
-        return len(listed)
+        return listed
     for item in listed:
         if isinstance(item, SkipInput):
-            report_skip(Skipped(item.input, str(item.reason), item.message))
+            report_skip(skipped(item))
     stderr.print("[red]error:[/] nothing to ingest: no input could be found; see the reasons above.")
     raise typer.Exit(EXIT_NOTHING_DONE)
 

@@ -5,11 +5,17 @@ progress can be shown; ``read_input`` then reads one input into the raw
 documents it holds (one for a page or a text, many for a feed, a JSON Lines
 batch or a Telegram export). Problems come out as ``SkipInput`` values in
 the same stream, never as exceptions: one bad input never ends a run.
+
+``read_input`` is two steps, each usable alone (the pipeline hashes an input's
+bytes before it splits them, to pass over an input it has already stored):
+``read_bytes_of`` reads one input's bytes as a ``Blob``, and ``split`` turns a
+``Blob`` into its raw documents.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata, RawDocument
@@ -22,7 +28,29 @@ from .jsonl import read_jsonl
 from .telegram import read_telegram
 from .web import fetch, is_url
 
-__all__ = ["decode", "list_inputs", "read_blob", "read_input", "read_sources"]
+__all__ = [
+    "Blob",
+    "decode",
+    "list_inputs",
+    "read_blob",
+    "read_bytes_of",
+    "read_input",
+    "read_sources",
+    "shown",
+    "split",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Blob:
+    """The bytes of one input, read and not yet split, with what is needed to split them again later."""
+
+    source: str  # where it was read from (a path keeps its undecodable bytes, for opening)
+    name: str  # the input key that its items extend: the path or URL, less a .gz suffix
+    data: bytes
+    media_type: str | None = None  # as a server declared it
+    charset: str | None = None
+    url: str | None = None  # where a URL led, after redirects
 
 
 def list_inputs(sources: Iterable[str]) -> Iterator[str | SkipInput]:
@@ -37,20 +65,25 @@ def list_inputs(sources: Iterable[str]) -> Iterator[str | SkipInput]:
 def read_input(source: str, settings: Settings) -> Iterator[RawDocument | SkipInput]:
     """The raw documents in one input (a file, ``-`` or a URL)."""
     try:
-        if is_url(source):
-            fetched = fetch(source, settings)
-            if is_gzip(fetched.data):  # a .gz file served as bytes: its format is the inner file's
-                data = gunzip(fetched.data, source, settings.max_input_bytes)
-                yield from read_blob(source, strip_gz_suffix(source), data, url=fetched.url)
-            else:
-                yield from read_blob(
-                    source, source, fetched.data, fetched.content_type, fetched.charset, url=fetched.url
-                )
-        else:
-            data = read_bytes(source, settings.max_input_bytes)
-            yield from read_blob(source, shown(strip_gz_suffix(source)), data)
+        yield from split(read_bytes_of(source, settings))
     except SkipInput as skip:
         yield skip
+
+
+def read_bytes_of(source: str, settings: Settings) -> Blob:
+    """The bytes of one input (a file, ``-`` or a URL), before any parsing; raises ``SkipInput``."""
+    if is_url(source):
+        fetched = fetch(source, settings)
+        if is_gzip(fetched.data):  # a .gz file served as bytes: its format is the inner file's
+            data = gunzip(fetched.data, source, settings.max_input_bytes)
+            return Blob(source, strip_gz_suffix(source), data, url=fetched.url)
+        return Blob(source, source, fetched.data, fetched.content_type, fetched.charset, fetched.url)
+    return Blob(source, shown(strip_gz_suffix(source)), read_bytes(source, settings.max_input_bytes))
+
+
+def split(blob: Blob) -> Iterator[RawDocument | SkipInput]:
+    """The raw documents in a blob's bytes; an input that cannot be split at all raises ``SkipInput``."""
+    return read_blob(blob.source, blob.name, blob.data, blob.media_type, blob.charset, url=blob.url)
 
 
 def read_sources(sources: Iterable[str], settings: Settings | None = None) -> Iterator[RawDocument | SkipInput]:

@@ -15,7 +15,6 @@ from functools import lru_cache
 from importlib import metadata as package_metadata
 from pathlib import Path
 
-from .. import __version__
 from ..records import RawDocument
 from .rows import dumps
 
@@ -24,6 +23,10 @@ from .rows import dumps
 #: what a document would get, so stored documents become stale for ``reprocess``.
 _EXTRACTION_CODE = ("ingest", "clean", "analyze", "extract", "dates.py", "records.py", "data/lexicon", "data/gazetteer")
 
+
+#: The installed distribution whose version is part of the identity (read from its
+#: metadata: importing the package root would import every stage).
+PACKAGE = "corroborator"
 
 #: Set, it names the extractor instead of the computed identity: to pin it while
 #: the code is being edited, or to share one identity across differing installs.
@@ -34,7 +37,7 @@ def extractor_version(model: str) -> str:
     """The identity of what extraction produces: package version, model and its version, code digest."""
     if os.environ.get(EXTRACTOR_ENV):
         return os.environ[EXTRACTOR_ENV]
-    return f"corroborator {__version__}; {model} {_model_version(model)}; code {_code_digest()}"
+    return f"corroborator {_model_version(PACKAGE)}; {model} {_model_version(model)}; code {_code_digest()}"
 
 
 @lru_cache(maxsize=8)

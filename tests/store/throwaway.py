@@ -1,4 +1,4 @@
-"""A throwaway PostgreSQL server, for the store's tests and benchmarks.
+"""A throwaway PostgreSQL server, for the store's tests and benchmark (``bench/store.py`` imports it from here).
 
 Debian's server binaries (``make test`` installs the ``postgresql`` package),
 driven by pytest-postgresql (a development dependency, imported here only when

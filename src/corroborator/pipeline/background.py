@@ -1,0 +1,72 @@
+"""A thread that applies steps in stream order, fed through a bounded queue.
+
+The pipeline extracts in its own thread and writes in this one, so that the
+database's waits (and the driver's work, which releases the GIL) overlap
+spaCy's. An error in the thread stops the producer at its next ``put`` and is
+raised there; an error in the producer lets the thread finish what is queued
+(whole documents, each in its own transaction) before it is raised.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import Generic, TypeVar
+
+Step = TypeVar("Step")
+
+#: Seconds between checks, while the queue is full, that the thread has not failed.
+_POLL_S = 0.1
+
+
+class InOrder(Generic[Step]):
+    """``with InOrder(apply, size) as worker: worker.put(step)``: ``apply`` runs on each step, in order, in a thread."""
+
+    def __init__(self, apply: Callable[[Step], None], size: int, name: str = "corroborator-writer") -> None:
+        self.apply = apply
+        self.queue: queue.Queue[tuple[Step] | None] = queue.Queue(maxsize=size)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._work, name=name, daemon=True)
+
+    def __enter__(self) -> InOrder[Step]:
+        self.thread.start()
+        return self
+
+    def put(self, step: Step) -> None:
+        while True:
+            self._raise()
+            try:
+                self.queue.put((step,), timeout=_POLL_S)
+                return
+            except queue.Full:
+                continue
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        while self.thread.is_alive():
+            try:
+                self.queue.put(None, timeout=_POLL_S)  # the end of the stream
+                break
+            except queue.Full:
+                continue
+        self.thread.join()
+        if kind is None:
+            self._raise()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def _work(self) -> None:
+        while (item := self.queue.get()) is not None:
+            try:
+                self.apply(item[0])
+            except BaseException as error:  # handed to the producer, which raises it
+                self.error = error
+                return
+
+
+__all__ = ["InOrder"]
