@@ -6,8 +6,19 @@ import itertools
 
 import pytest
 
-from corroborator.records import Claim, Document, Figure, Metadata, Party, Reference
-from corroborator.vocab import Certainty, Measure, Modality, PartyKind, Qualifier
+from corroborator.records import (
+    Certainty,
+    Claim,
+    Document,
+    Figure,
+    Measure,
+    Metadata,
+    Modality,
+    Party,
+    PartyKind,
+    Qualifier,
+    Reference,
+)
 
 _serial = itertools.count(1)
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from .findings import find_all
 from .independence import group_reports
 from .model import FindingKind, Grade, Ledger, Report, Value, Variable, VariableKey
-from .timing import EVENT_WINDOW_DAYS, LEVEL_WINDOW_DAYS, MeasureKind, days_between, measure_kind, order_key
+from .timing import LEVEL_WINDOW_DAYS, WINDOW_DAYS, MeasureKind, days_between, measure_kind, order_key
 
 
 def build_variables(reports: Iterable[Report], names: dict[str, str]) -> list[Variable]:
@@ -90,7 +90,7 @@ def _latest(measure: str, values: list[Value]) -> list[Value]:
     if not dates:
         return values
     newest = max(dates)
-    window = LEVEL_WINDOW_DAYS if measure_kind(measure) is not MeasureKind.EVENT else EVENT_WINDOW_DAYS
+    window = WINDOW_DAYS[measure_kind(measure)] if measure_kind(measure) is MeasureKind.EVENT else LEVEL_WINDOW_DAYS
     return [
         v for v in values if any(r.when is None or (days_between(r.when, newest) or 0) <= window for r in v.reports)
     ]

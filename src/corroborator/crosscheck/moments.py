@@ -14,7 +14,7 @@ from datetime import date
 
 from .independence import Partition
 from .model import Report, Value
-from .timing import EVENT_WINDOW_DAYS, LEVEL_WINDOW_DAYS, MeasureKind, measure_kind
+from .timing import WINDOW_DAYS, MeasureKind, measure_kind
 
 
 def ordinal(when: str | None) -> int | None:
@@ -65,7 +65,7 @@ class Moments:
 def meeting(measure: str, a: Moments, b: Moments, groups: Partition) -> tuple[Report, Report] | None:
     """A report of ``a`` and one of ``b`` from different groups at a comparable moment (``timing``)."""
     kind = measure_kind(measure)
-    window = {MeasureKind.LEVEL: LEVEL_WINDOW_DAYS, MeasureKind.EVENT: EVENT_WINDOW_DAYS}.get(kind, EVENT_WINDOW_DAYS)
+    window = WINDOW_DAYS[kind]
     undated_meets = kind in (MeasureKind.LEVEL, MeasureKind.CONSTANT)
     for x in a.all():
         root, day = groups.root(x), ordinal(x.when)

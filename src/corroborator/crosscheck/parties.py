@@ -52,9 +52,10 @@ class Belligerents:
     parties: dict[str, tuple[Side, ...]]  # gazetteer id -> the sides it is on (one per conflict)
     names: tuple[tuple[re.Pattern[str], Side, bool], ...]  # (words, side, needs an official word)
     gazetteer: Gazetteer
+    side_parties: dict[Side, str]  # each side's first party, which its names and demonyms stand for
     bodies: dict[str, str]  # a government body's name, casefolded -> its country
     bodies_pattern: re.Pattern[str]
-    countries: dict[str, str]  # a country's name, demonym or capital, casefolded -> the country
+    countries: dict[str, str]  # a country's name, demonym or capital, as written -> the country
     countries_pattern: re.Pattern[str]
 
     def sides_of_entity(self, entity: str | None) -> tuple[Side, ...]:
@@ -78,11 +79,15 @@ class Belligerents:
     @lru_cache(maxsize=4096)  # noqa: B019 (one instance per process, loaded once)
     def _sides_of_words(self, text: str) -> tuple[Side, ...]:
         official = bool(_OFFICIAL.search(text))
-        return tuple(
+        named = tuple(
             side
             for words, side, needs_official in self.names
             if words.search(text) and (official or not needs_official)
         )
+        if named or not official:
+            return named
+        country = self.countries_pattern.search(text)  # "US Central Command": a country's official body
+        return self.sides_of_entity(self.countries[country.group(0)]) if country else ()
 
     @lru_cache(maxsize=4096)  # noqa: B019 (one instance per process, loaded once)
     def government_of(self, entity: str | None, words: str | None = None) -> str | None:
@@ -97,8 +102,17 @@ class Belligerents:
             return self.bodies[found.group(0).casefold()]
         country = self.countries_pattern.search(words)
         if country and _OFFICIAL.search(words):  # "Ukrainian officials", "Kyiv's intelligence services"
-            return self.countries[country.group(0).casefold()]
+            return self.countries[country.group(0)]
         return None
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (one instance per process, loaded once)
+    def entity_of_words(self, text: str) -> str | None:
+        """The party or country a subject's words name without an entity: "Houthi fighters", "Russian crews"."""
+        for words, side, _ in self.names:
+            if words.search(text):
+                return self.side_parties[side]
+        country = self.countries_pattern.search(text)
+        return self.countries[country.group(0)] if country else None
 
     def is_official(self, entity: str | None) -> bool:
         """A government, an armed body or a holder of office, rather than a journalist or an analyst."""
@@ -133,19 +147,21 @@ def judge(
 
 
 def _country_words(gazetteer: Gazetteer) -> dict[str, str]:
-    """Countries by their names, demonyms and capitals ("Ukraine", "Ukrainian", "Kyiv"), casefolded."""
+    """Countries by their names, demonyms and capitals ("Ukraine", "Ukrainian", "Kyiv"), as written."""
     words: dict[str, str] = {}
     for entry in gazetteer.entries.values():
         if entry.is_country:
             for word in (entry.name, *entry.aliases, *entry.demonyms):
-                words.setdefault(word.casefold(), entry.id)
+                words.setdefault(word, entry.id)
         elif entry.capital_of:
-            words.setdefault(entry.name.casefold(), entry.capital_of)
+            words.setdefault(entry.name, entry.capital_of)
     return words
 
 
-def _alternation(words: dict[str, str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+def _alternation(words: dict[str, str], flags: int = 0) -> re.Pattern[str]:
+    """Any of ``words`` as whole words ("U.S." too: lookarounds, since a dot ends no word for ``\\b``)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
 
 
 def _official_bodies(gazetteer: Gazetteer) -> dict[str, str]:
@@ -165,9 +181,11 @@ def load_belligerents() -> Belligerents:
     data = json.loads(path.read_text(encoding="utf-8"))
     parties: dict[str, list[Side]] = {}
     names: list[tuple[re.Pattern[str], Side, bool]] = []
+    side_parties: dict[Side, str] = {}
     for conflict in data["conflicts"]:
         for index, spec in enumerate(conflict["sides"]):
             side = Side(conflict["id"], index)
+            side_parties[side] = spec["parties"][0]
             for party in spec["parties"]:
                 parties.setdefault(party, []).append(side)
             for word in spec.get("names", []):
@@ -180,10 +198,11 @@ def load_belligerents() -> Belligerents:
         {k: tuple(v) for k, v in parties.items()},
         tuple(names),
         gazetteer,
+        side_parties,
         bodies,
-        _alternation(bodies),
+        _alternation(bodies, re.IGNORECASE),
         countries,
-        _alternation(countries),
+        _alternation(countries),  # case matters: "US" is a country, "us" a pronoun
     )
 
 

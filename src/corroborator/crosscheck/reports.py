@@ -36,6 +36,9 @@ GENERIC_HEADS = frozenset(
         "units",
     }
 )
+#: Measures whose generic subjects ("drones") belong to whoever tells them (see ``subject_key``).
+TELLER_BOUND = frozenset({"launched", "intercepted", "destroyed", "damaged"})
+_DETERMINERS = frozenset({"the", "a", "an", "some", "of", "these", "those", "its", "their", "his", "her"})
 #: Figures of these measures compare nothing across documents.
 UNCOMPARABLE_MEASURES = frozenset({"other"})
 _WORD = re.compile(r"[a-z]+")
@@ -74,10 +77,11 @@ class _DocumentReader:
             return None
         speaker = self.speaker(figure)
         owner = self.owners.get((figure.unit, self.source_key(figure)))
-        subject = subject_key(figure.subject, owner, self.parties, speaker.key if speaker.named else self.cluster)
+        teller = speaker.key if speaker.named else self.cluster
+        location, location_parents = place_key(figure.location)
+        subject = subject_key(figure.subject, owner, self.parties, teller, figure.measure, location is not None)
         if figure.claim is None and subject in self.voices:
             speaker = self.voices[subject]  # an unattributed figure in a story told in one voice
-        location, location_parents = place_key(figure.location)
         subject_sides = self.parties.sides_of_entity(subject)
         interested, admitted = judge(speaker.sides, subject_sides, figure.measure, figure.subject.text)
         low, high = interval(figure.value, figure.low, figure.high, figure.qualifier)
@@ -125,9 +129,9 @@ class _DocumentReader:
             relays.append(slug(forwarded))
         named = key != UNNAMED
         sides = self.parties.sides_of_entity(key) if self.parties.is_official(key) else ()
-        if not sides and not named:
-            sides = self.parties.sides_of_words(words)
-        government = self.parties.government_of(key if named else None, words)
+        if not sides:  # an unnamed source, or a name the gazetteer lacks ("US Central Command")
+            sides = self.parties.sides_of_words(words or label)
+        government = self.parties.government_of(key if named else None, words or label)
         return _Speaker(key, label, tuple(relays), sides, government)
 
     def source_key(self, figure: Figure) -> str:
@@ -192,21 +196,40 @@ def _keep_once(by_speaker: dict[str, Report], report: Report) -> None:
     by_speaker[report.speaker] = report
 
 
-def subject_key(subject: Reference, owner: str | None, parties: Belligerents, teller: str) -> str:
-    """Whose figure it is: the subject's entity (a capital stands for its country), else its owner, else its words.
+def subject_key(
+    subject: Reference, owner: str | None, parties: Belligerents, teller: str, measure: str, placed: bool
+) -> str:
+    """Whose figure it is: the subject's entity (a capital stands for its country), else the party or
+    country its words name ("Houthi fighters"), else its owner, else its words.
 
-    Words that name no entity ("drones", "civilians") are kept apart per teller (the
-    speaker, or the story when nobody is named): a count of "drones" shot down by
-    one side's air defence and a count of "drones" by the other's are not one
-    variable, and nothing in the words says whose they are.
+    Words that name nothing ("people", "civilian") make a subject shared across speakers
+    only where the figure has a place: "16 people killed" with no place may be any
+    strike of the day, so it stays per teller (the speaker, or the story when nobody is
+    named). Munitions launched or shot down stay per teller always: the "drones" one
+    side's air defence shot down and the "drones" its enemy lost are not one variable.
     """
-    entity = entity_subject(subject, parties)
+    entity = entity_subject(subject, parties) or parties.entity_of_words(subject.text)
     if entity:
         return entity
-    words = " ".join(_WORD.findall(subject.text.lower()))
+    words = _plain_words(subject.text)
     if owner and (words in GENERIC_HEADS or words.rpartition(" ")[2] in GENERIC_HEADS or words in _UNIT_HEADS):
         return owner
-    return f"{slug(words) or 'unknown'}~{teller}"
+    key = slug(_singular(words)) or "unknown"
+    return f"{key}~{teller}" if measure in TELLER_BOUND or not placed else key
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(w for w in _WORD.findall(text.lower()) if w not in _DETERMINERS)
+
+
+def _singular(words: str) -> str:
+    """The last word singular, for keys ("fighters" and "fighter" are one subject): a rule for English plurals."""
+    head, _, last = words.rpartition(" ")
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        last = last[:-1]
+    return f"{head} {last}".strip()
 
 
 def entity_subject(subject: Reference | None, parties: Belligerents) -> str | None:

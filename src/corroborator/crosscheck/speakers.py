@@ -36,7 +36,8 @@ ROLE_MATCH = 85
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """A key from words: "U.S. Central Command" -> "us-central-command" (dots dropped, so U.S. = US)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.replace(".", "").lower()).strip("-")
 
 
 def raw_key(party: Party) -> str:
@@ -96,29 +97,29 @@ class SpeakerIndex:
                     speaker.name = party.name
 
     def _merge_names(self) -> dict[str, str]:
-        """Surnames and acronyms to the one longer key they stand for."""
+        """Surnames, acronyms and shortened names to the one longer key they stand for."""
         aliases: dict[str, str] = {}
-        by_surname: dict[str, list[str]] = defaultdict(list)
-        by_initials: dict[str, list[str]] = defaultdict(list)
-        for key, speaker in self.speakers.items():
-            words = key.split("-")
-            if len(words) > 1 and speaker.kind == "person":
-                by_surname[words[-1]].append(key)
-            if len(words) > 1 and speaker.kind != "person":
-                content = [w for w in words if w not in _NOT_INITIALS]
-                for start in range(len(content) - 1):  # "south-korea-national-intelligence-service" -> nis too
-                    by_initials["".join(w[0] for w in content[start:])].append(key)
+        by_last_word: dict[str, list[str]] = defaultdict(list)  # where a surname or a shortened name may point
+        by_initial: dict[str, list[str]] = defaultdict(list)  # where an acronym may point
         for key in self.speakers:
             if "-" in key:
-                continue
-            candidates = set(by_surname.get(key, [])) | set(by_initials.get(key, []))
+                by_last_word[key.rsplit("-", 1)[1]].append(key)
+                for word in {w for w in key.split("-") if w not in _NOT_INITIALS}:
+                    by_initial[word[0]].append(key)
+        for key, speaker in self.speakers.items():
+            nearby = by_initial[key[0]] if "-" not in key and speaker.kind != "person" else []
+            nearby = [*by_last_word[key.rsplit("-", 1)[-1]], *nearby]
+            candidates = {other for other in nearby if other != key and _stands_for(key, other, speaker.kind)}
             if len(candidates) == 1:
                 aliases[key] = candidates.pop()
         for alias, target in aliases.items():
+            while target in aliases:  # "central-command" -> "us-central-command" -> ...
+                target = aliases[target]
             merged = self.speakers.pop(alias)
             self.speakers[target].names |= merged.names
             self.speakers[target].relays |= merged.relays
             self.speakers[target].claims += merged.claims
+            aliases[alias] = target
         return aliases
 
     def _office_holder(self, party: Party, doc_id: str) -> str | None:
@@ -130,6 +131,30 @@ class SpeakerIndex:
             if fuzz.ratio(_plain(words), _plain(office)) >= ROLE_MATCH:
                 return person
         return None
+
+
+def _stands_for(short: str, full: str, kind: str) -> bool:
+    """Is key ``short`` another way to write ``full``: its surname, its acronym, or its last words?"""
+    short_words, full_words = short.split("-"), full.split("-")
+    if len(short_words) >= len(full_words):
+        return False
+    if short_words == full_words[-len(short_words) :]:
+        return len(short_words) > 1 or kind == "person"  # "central-command"; a lone surname only for people
+    if len(short_words) == 1 and kind != "person":
+        content = [w for w in full_words if w not in _NOT_INITIALS]
+        return any(_spelled_by(short, content[start:]) for start in range(len(content) - 1))
+    return False
+
+
+def _spelled_by(acronym: str, words: list[str]) -> bool:
+    """Does ``acronym`` spell ``words`` by their beginnings, every word in order ("nis", "centcom")?"""
+    if not words:
+        return not acronym
+    first, rest = words[0], words[1:]
+    return any(
+        acronym.startswith(first[:length]) and _spelled_by(acronym[length:], rest)
+        for length in range(1, min(len(first), len(acronym)) + 1)
+    )
 
 
 def _plain(text: str) -> str:

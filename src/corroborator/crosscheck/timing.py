@@ -2,7 +2,9 @@
 
 - A *toll* (killed, wounded, captured, displaced...) only grows: an earlier
   lower count and a later higher one are both right, so only a later count
-  below an earlier one, or two counts of the same day, can disagree.
+  below an earlier one, or two counts within ``TOLL_WINDOW_DAYS`` of each
+  other (a toll given late one day and repeated the next morning), can
+  disagree.
 - A *level* (troops present, deployed) moves either way, slowly: two counts
   within ``LEVEL_WINDOW_DAYS`` of each other are about the same moment.
 - An *event* count (drones launched or shot down on one night, buildings
@@ -35,11 +37,21 @@ EVENTS = frozenset({"launched", "intercepted", "destroyed", "damaged"})
 
 #: Troop levels reported within two weeks of each other describe the same deployment.
 LEVEL_WINDOW_DAYS = 14
+#: A toll reported one evening and the next morning is one count of one moment.
+TOLL_WINDOW_DAYS = 1
 #: Counts of events compare within the same day only.
 EVENT_WINDOW_DAYS = 0
 #: One statement is dated by one outlet on its day and by a relay the next morning: two reports of one
 #: speaker within this many days may be one statement (a misquote); further apart, a new one (an update).
 STATEMENT_WINDOW_DAYS = 1
+
+
+WINDOW_DAYS = {
+    MeasureKind.TOLL: TOLL_WINDOW_DAYS,
+    MeasureKind.LEVEL: LEVEL_WINDOW_DAYS,
+    MeasureKind.EVENT: EVENT_WINDOW_DAYS,
+    MeasureKind.CONSTANT: 10**6,
+}
 
 
 def measure_kind(measure: str) -> MeasureKind:
@@ -70,9 +82,7 @@ def same_moment(measure: str, a: str | None, b: str | None) -> bool:
     gap = days_between(a, b)
     if gap is None:
         return kind is MeasureKind.LEVEL
-    if kind is MeasureKind.LEVEL:
-        return abs(gap) <= LEVEL_WINDOW_DAYS
-    return abs(gap) <= EVENT_WINDOW_DAYS
+    return abs(gap) <= WINDOW_DAYS[kind]
 
 
 def consistent_in_time(measure: str, earlier: tuple[float, float], later: tuple[float, float]) -> bool:
