@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import corroborator
+from corroborator.records import Certainty, Measure, Modality, PartyKind, Qualifier, QuoteKind
 
 
 def test_all_is_sorted_and_importable():
@@ -31,3 +32,15 @@ def test_extract_reads_one_text():
     )
     assert isinstance(found, corroborator.Extraction)
     assert "russia" in {entity.id for entity in found.entities}
+
+
+def test_extracted_vocabularies_are_enums():
+    found = corroborator.extract(
+        "Ukraine's air force said on Tuesday that it shot down about 40 of the 52 drones Russia launched overnight.",
+        published="2024-11-05",
+    )
+    claim = found.claims[0]
+    assert (type(claim.certainty), type(claim.quote), type(claim.source.kind)) == (Certainty, QuoteKind, PartyKind)
+    assert found.figures
+    for figure in found.figures:
+        assert (type(figure.qualifier), type(figure.measure), type(figure.modality)) == (Qualifier, Measure, Modality)

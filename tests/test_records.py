@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
-from corroborator.records import Document, Metadata, RemovedLine
+import pytest
+
+from corroborator.records import (
+    Certainty,
+    Claim,
+    Document,
+    Figure,
+    Measure,
+    Metadata,
+    Modality,
+    Party,
+    PartyKind,
+    Qualifier,
+    QuoteKind,
+    RemovedLine,
+)
 
 SPEC_KEYS = {
     "doc_id",
@@ -55,3 +71,59 @@ def test_metadata_merge_fills_only_the_gaps():
     page = Metadata(title="From the page", authors=("Jane Doe",), published="2024-11-05")
     merged = known.merged_over(page)
     assert (merged.title, merged.authors, merged.published) == ("From the feed", ("Jane Doe",), "2024-11-05")
+
+
+def _claim_and_figure() -> tuple[Claim, Figure]:
+    claim = Claim(
+        id="c1",
+        source=Party(text="Officials", kind=PartyKind.UNNAMED, span=(0, 9)),
+        cue="say",
+        certainty=Certainty.ASSERTED,
+        content="40 drones were launched",
+        span=(15, 38),
+        quote=QuoteKind.INDIRECT,
+    )
+    figure = Figure(
+        id="f1",
+        text="40",
+        span=(15, 17),
+        value=40,
+        low=40,
+        high=40,
+        qualifier=Qualifier.EXACT,
+        unit="drones",
+        measure=Measure.LAUNCHED,
+        modality=Modality.ACTUAL,
+        claim="c1",
+    )
+    return claim, figure
+
+
+def test_vocabularies_export_as_the_strings_they_stand_for():
+    claim, figure = _claim_and_figure()
+    document = make_document()
+    document.claims, document.figures = [claim], [figure]
+    exported = json.dumps(document.to_dict(), ensure_ascii=False)
+    plain = json.loads(exported)
+    assert exported == json.dumps(plain, ensure_ascii=False)  # byte for byte what plain strings give
+    assert plain["claims"][0]["certainty"] == "asserted" and plain["claims"][0]["source"]["kind"] == "unnamed"
+    assert (plain["figures"][0]["qualifier"], plain["figures"][0]["measure"]) == ("exact", "launched")
+    assert f"{claim.source.kind}|{figure.measure}" == "unnamed|launched"
+
+
+def test_from_dict_reads_the_vocabularies_back_as_enums():
+    claim, figure = _claim_and_figure()
+    again = Claim.from_dict(json.loads(json.dumps(claim.to_dict())))
+    assert again == claim
+    assert type(again.certainty) is Certainty and type(again.quote) is QuoteKind
+    assert type(again.source.kind) is PartyKind
+    read = Figure.from_dict(json.loads(json.dumps(figure.to_dict())))
+    assert read == figure
+    assert (type(read.qualifier), type(read.measure), type(read.modality)) == (Qualifier, Measure, Modality)
+
+
+def test_a_value_outside_a_vocabulary_is_refused():
+    _, figure = _claim_and_figure()
+    data = figure.to_dict() | {"measure": "exploded"}
+    with pytest.raises(ValueError, match="exploded"):
+        Figure.from_dict(data)

@@ -3,14 +3,94 @@
 ``RawDocument`` leaves ``ingest``; ``Document`` leaves ``clean``; a ``Document``
 later carries the entities, claims and figures that ``extract`` fills in.
 ``Document.to_dict`` is the export contract of ``shared/eval/SPEC.md``
-section 1; ``from_dict`` reads it back.
+section 1; ``from_dict`` reads it back. Its closed vocabularies (certainty,
+quote kind, party kind, qualifier, measure, modality) are the enums defined
+first here, which serialise as the strings they stand for.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
+
+# -- the closed vocabularies of the contract -----------------------------------------------------
+#
+# Each is a ``StrEnum``: a member is the string it stands for, so it compares, hashes, formats and
+# serialises (``json.dumps``, msgpack, SQL parameters) as that string, and the export is the same
+# byte for byte. The extractors use the members instead of string literals, the records below are
+# typed with them, and the cross-check groups on them.
+
+
+class Certainty(StrEnum):
+    """How surely a claim's source states it, surest first."""
+
+    CONFIRMED = "confirmed"
+    ASSERTED = "asserted"
+    CLAIMED = "claimed"
+    HEDGED = "hedged"
+    DENIED = "denied"
+
+
+class QuoteKind(StrEnum):
+    """Whether a claim's content is the source's own words."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class PartyKind(StrEnum):
+    """What kind of source or relay a party is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GOVERNMENT = "government"
+    MEDIA = "media"
+    UNNAMED = "unnamed"
+
+
+class Qualifier(StrEnum):
+    """How a figure's number is qualified: "about", "at least", "up to", "between"."""
+
+    EXACT = "exact"
+    APPROXIMATELY = "approximately"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class Measure(StrEnum):
+    """What happens to what a figure counts."""
+
+    PRESENT = "present"  # stationed, in a place
+    DEPLOYED = "deployed"  # sent, moved to
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    CAPTURED = "captured"
+    MISSING = "missing"
+    CASUALTIES = "casualties"  # killed and wounded together
+    LAUNCHED = "launched"
+    INTERCEPTED = "intercepted"  # shot down, destroyed in the air
+    DESTROYED = "destroyed"
+    DAMAGED = "damaged"
+    DISPLACED = "displaced"
+    TRAINED = "trained"
+    DISTANCE = "distance"
+    COST = "cost"
+    OTHER = "other"
+
+
+class Modality(StrEnum):
+    """Whether a figure is what is, what is planned, or what may be."""
+
+    ACTUAL = "actual"
+    PLANNED = "planned"
+    POSSIBLE = "possible"
+
+
+# -- the records ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +210,7 @@ class Party:
     text: str | None
     name: str | None = None
     entity: str | None = None
-    kind: str = "unnamed"  # person | organization | government | media | unnamed
+    kind: PartyKind = PartyKind.UNNAMED
     span: Offsets | None = None
     role: str | None = None
 
@@ -143,6 +223,8 @@ class Party:
     def from_dict(cls, data: dict[str, Any]) -> Party:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         known["span"] = _offsets(known.get("span"))
+        if "kind" in known:
+            known["kind"] = PartyKind(known["kind"])
         return cls(**known)
 
 
@@ -153,12 +235,12 @@ class Claim:
     id: str
     source: Party
     cue: str  # lemma of the reporting verb or phrase: "say", "according to", "reportedly"
-    certainty: str  # confirmed | asserted | claimed | hedged | denied
+    certainty: Certainty
     content: str
     span: Offsets  # of the content
     via: list[Party] = field(default_factory=list)  # who passed it on, nearest first
     channel: str | None = None  # "Telegram", "its website"
-    quote: str = "indirect"  # direct | indirect | mixed
+    quote: QuoteKind = QuoteKind.INDIRECT
     cue_span: Offsets | None = None
     parent: str | None = None  # the claim this one is nested in
 
@@ -183,12 +265,12 @@ class Claim:
             id=data["id"],
             source=Party.from_dict(data["source"]),
             cue=data["cue"],
-            certainty=data["certainty"],
+            certainty=Certainty(data["certainty"]),
             content=data["content"],
             span=_offsets(data["span"]) or (0, 0),
             via=[Party.from_dict(v) for v in data.get("via", [])],
             channel=data.get("channel"),
-            quote=data.get("quote", "indirect"),
+            quote=QuoteKind(data.get("quote", QuoteKind.INDIRECT)),
             cue_span=_offsets(data.get("cue_span")),
             parent=data.get("parent"),
         )
@@ -228,13 +310,13 @@ class Figure:
     value: float
     low: float
     high: float
-    qualifier: str  # exact | approximately | at_least | at_most | range
+    qualifier: Qualifier
     unit: str | None = None  # people, drones, km, ...
     subject: Reference | None = None
-    measure: str = "other"  # the SPEC's vocabulary: present, deployed, killed, ...
+    measure: Measure = Measure.OTHER
     location: Reference | None = None
     as_of: str | None = None  # ISO date
-    modality: str = "actual"  # actual | planned | possible
+    modality: Modality = Modality.ACTUAL
     claim: str | None = None  # the id of the claim that carries it
     part_of: str | None = None  # the id of the figure it is a part of ("62 of the 73")
     vague: bool = False  # "dozens", "hundreds": a conventional number for a word
@@ -255,6 +337,10 @@ class Figure:
         known["span"] = _offsets(known["span"]) or (0, 0)
         known["subject"] = Reference.from_dict(known.get("subject"))
         known["location"] = Reference.from_dict(known.get("location"))
+        known["qualifier"] = Qualifier(known["qualifier"])
+        for key, vocabulary in (("measure", Measure), ("modality", Modality)):
+            if key in known:
+                known[key] = vocabulary(known[key])
         return cls(**known)
 
 

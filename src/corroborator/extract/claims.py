@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from ..analyze.component import Component, doc_extension
 from ..analyze.extensions import CLAIMS, ENTITIES, install_extensions
-from ..records import Claim, Party
+from ..records import Certainty, Claim, Party, PartyKind
 from .attribution.cues import Candidate, CueFinder
 from .attribution.lexicon import LEXICON_FILE, Lexicon
 from .attribution.links import continue_quote, link, trim_asides
@@ -48,7 +48,7 @@ from .attribution.spans import Content, Layout, make_content
 #: the speaker talking, not a new source.
 SPEAKER_PRONOUNS = {"i", "we", "you", "me", "us"}
 #: Certainties that a hedge ("reportedly said", "may have said") turns into "hedged".
-HEDGEABLE = {"asserted", "confirmed", "claimed"}
+HEDGEABLE = {Certainty.ASSERTED, Certainty.CONFIRMED, Certainty.CLAIMED}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +115,17 @@ class ClaimBuilder:
         speaker = (claim.source.text or "").lower() in SPEAKER_PRONOUNS
         quoted = bool(self.quotes) and self.quotes.enclosing(candidate.cue_token) is not None
         stance = candidate.cue in self.lex.stance_verbs
-        if stance and claim.source.kind == "unnamed" and not self._agent(candidate):
+        if stance and claim.source.kind == PartyKind.UNNAMED and not self._agent(candidate):
             return True  # "These posts aim to detect drones": no one holds that stance
         if outer is None:
             return speaker and quoted
-        return quoted or speaker or stance or claim.source.kind == "unnamed" or claim.source.name == outer.source.name
+        return (
+            quoted
+            or speaker
+            or stance
+            or claim.source.kind == PartyKind.UNNAMED
+            or claim.source.name == outer.source.name
+        )
 
     def _agent(self, candidate: Candidate) -> bool:
         """Can the source hold a stance: a pronoun, a name, or people ('officials', 'residents')?"""
@@ -141,10 +147,10 @@ class ClaimBuilder:
 
     def _source(self, candidate: Candidate) -> Party:
         if candidate.source is None:
-            return Party(text=None, kind="unnamed")
+            return Party(text=None, kind=PartyKind.UNNAMED)
         party = self._party(candidate.source, candidate.source_bounds)
-        if candidate.construction == "speaker" and party.kind == "unnamed":
-            party = replace(party, name=party.text, kind="person")  # "KARLSSON: ..." in a transcript
+        if candidate.construction == "speaker" and party.kind == PartyKind.UNNAMED:
+            party = replace(party, name=party.text, kind=PartyKind.PERSON)  # "KARLSSON: ..." in a transcript
         return party
 
     def _party(self, head: int, bounds: tuple[int, int] | None = None) -> Party:
@@ -154,7 +160,7 @@ class ClaimBuilder:
     def _claim(self, ident: str, candidate: Candidate, content: Content, source: Party, via: list[Party]) -> Claim:
         certainty = candidate.certainty
         if candidate.hedged and certainty in HEDGEABLE:
-            certainty = "hedged"
+            certainty = Certainty.HEDGED
         start, end = candidate.cue_tokens
         cue_span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         return Claim(

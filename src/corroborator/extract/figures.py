@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from ..analyze.component import Component, doc_extension
 from ..analyze.extensions import CLAIMS, ENTITIES, FIGURES, install_extensions
-from ..records import Claim, Figure
+from ..records import Claim, Figure, Measure
 from .figure.context import DOMAIN_CLASSES, DocumentContext, Found, restate_headings
 from .figure.dates import resolve_date
 from .figure.filters import NotFigures
@@ -210,7 +210,7 @@ class FigureExtractor(Component):
             qualifier=q.qualifier,
             unit=r.unit,
             subject=r.subject,
-            measure=r.measure or "other",
+            measure=r.measure or Measure.OTHER,
             location=r.location,
             as_of=item.as_of,
             modality=r.modality,
@@ -232,7 +232,7 @@ def _bare_figure(q: Quantity, text: str, n: int) -> Figure:
         high=q.high,
         qualifier=q.qualifier,
         unit=unit,
-        measure="cost" if q.currency else "other",
+        measure=Measure.COST if q.currency else Measure.OTHER,
         vague=q.vague,
     )
 

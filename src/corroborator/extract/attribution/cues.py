@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ...records import Certainty
 from .verbs import SUBJECT_DEPS, Candidate, VerbalCues
 
 __all__ = ["SUBJECT_DEPS", "Candidate", "CueFinder"]
@@ -106,7 +107,7 @@ class CueFinder(VerbalCues):
             cue=self.lex.prepositions[lower],
             cue_token=token.i,
             cue_tokens=(token.i, (to.i + 1) if lower == "according" and to is not None else token.i + 1),
-            certainty="asserted",
+            certainty=Certainty.ASSERTED,
             content=content,
             source=source.i,
             phrase=phrase,
@@ -166,8 +167,8 @@ class CueFinder(VerbalCues):
             subject = self.subject_of(governor)
             if governor.lemma_ in self.lex.light_verbs:
                 source = subject
-            elif governor.lemma_ in self.lex.verbs and self.lex.verbs[governor.lemma_].certainty == "denied":
-                source, cue, certainty = subject, governor.lemma_, "denied"
+            elif governor.lemma_ in self.lex.verbs and self.lex.verbs[governor.lemma_].certainty == Certainty.DENIED:
+                source, cue, certainty = subject, governor.lemma_, Certainty.DENIED
         if source is None and noun.lower_ in self.lex.unnamed_words:
             source = noun  # "amid reports that ...": the reports are the (unnamed) source
         return Candidate(
@@ -287,7 +288,7 @@ class CueFinder(VerbalCues):
             cue=":",
             cue_token=i,
             cue_tokens=(i, i + 1),
-            certainty="asserted",
+            certainty=Certainty.ASSERTED,
             content=set(range(i + 1, end)),
             source=name[-1].i,
             bounded=True,

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-#: Certainty classes, surest first; see docs/claims.md.
-CERTAINTIES = ("confirmed", "asserted", "claimed", "hedged", "denied")
-DEFAULT_CERTAINTY = "asserted"
+from ...records import Certainty
+
+#: The certainty of a cue the lexicon gives none; the classes are ``records.Certainty``, see docs/claims.md.
+DEFAULT_CERTAINTY = Certainty.ASSERTED
 LEXICON_FILE = "cues.json"
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicon" / LEXICON_FILE
 
@@ -24,7 +25,7 @@ DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicon" / LEXICO
 class VerbCue:
     """A reporting verb: its certainty and the complements that carry its content ("ccomp", "dobj", "prep:for")."""
 
-    certainty: str
+    certainty: Certainty
     complements: frozenset[str]
 
 
@@ -54,7 +55,7 @@ class Lexicon:
     speaker_line_labels: frozenset[str] = field(init=False)
     stance_verbs: frozenset[str] = field(init=False)
     headline_forms: dict[str, str] = field(init=False)  # "says" -> "say", "warns" -> "warn"
-    adverbs: dict[str, str] = field(init=False)  # adverb -> certainty
+    adverbs: dict[str, Certainty] = field(init=False)
     prepositions: dict[str, str] = field(init=False)  # "according" -> "according to"
     object_rests: dict[str, frozenset[str]] = field(init=False)  # verb -> prepositions; "" is the default
     negator_verbs: frozenset[str] = field(init=False)
@@ -71,16 +72,16 @@ class Lexicon:
     person_pronouns: frozenset[str] = field(init=False)
     org_pronouns: frozenset[str] = field(init=False)
     plural_pronouns: frozenset[str] = field(init=False)
-    _certainty: dict[str, str] = field(init=False)
+    _certainty: dict[str, Certainty] = field(init=False)
 
     def __post_init__(self) -> None:
         data = self.data
-        certainty = {lemma: cls for cls, lemmas in data.get("certainty", {}).items() for lemma in lemmas}
+        certainty = {lemma: Certainty(cls) for cls, lemmas in data.get("certainty", {}).items() for lemma in lemmas}
         overrides = data.get("verb_complements", {})
         verbs = {
             lemma: VerbCue(
                 # The curated classes win over the copy in the mined table, so that editing them is enough.
-                certainty=certainty.get(lemma) or entry.get("certainty") or DEFAULT_CERTAINTY,
+                certainty=Certainty(certainty.get(lemma) or entry.get("certainty") or DEFAULT_CERTAINTY),
                 # A curated list replaces the mined one: it restricts a verb as well as it extends it.
                 complements=frozenset(overrides.get(lemma) or entry.get("complements", ())),
             )
@@ -99,7 +100,7 @@ class Lexicon:
             "speaker_line_labels": _lower_set(data.get("speaker_lines", {}).get("labels")),
             "stance_verbs": _lower_set(data.get("stance_verbs", {}).get("lemmas")),
             "headline_forms": _headline_forms(data.get("curated_verbs", ()), data.get("irregular_forms", {})),
-            "adverbs": {k.lower(): v for k, v in data.get("adverbs", {}).items()},
+            "adverbs": {k.lower(): Certainty(v) for k, v in data.get("adverbs", {}).items()},
             "prepositions": prepositions,
             "object_rests": {
                 "": _lower_set(data.get("object_rests", {}).get("default")),
@@ -128,7 +129,7 @@ class Lexicon:
         """Prepositions that continue a direct-object content of this verb."""
         return self.object_rests.get(lemma, self.object_rests[""])
 
-    def certainty_of(self, lemma: str) -> str:
+    def certainty_of(self, lemma: str) -> Certainty:
         """The certainty class of a cue lemma (a verb, or the verb a nominal cue stands for)."""
         verb = self.verbs.get(lemma)
         if verb is not None:

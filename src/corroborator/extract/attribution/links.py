@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from ...records import Certainty, PartyKind
 from .cues import SUBJECT_DEPS, Candidate
 from .lexicon import Lexicon
 from .parties import PartyBuilder
@@ -121,7 +122,7 @@ def _link_verbal(
         # "X is believed to ..., Lee said": Lee's statement, hedged.
         candidate.content = set(head.content) - set(range(verb.left_edge.i, verb.right_edge.i + 1))
         candidate.via.extend([head.source, *head.via] if head.source is not None else head.via)
-        candidate.hedged = candidate.hedged or head.passive or head.certainty == "hedged"
+        candidate.hedged = candidate.hedged or head.passive or head.certainty == Certainty.HEDGED
         dropped.add(id(head))
     elif verb.dep_ == "parataxis" and head is None:
         # "..., the agency said, Harbourline reported, citing two lawmakers": the relays, nearest first.
@@ -144,7 +145,7 @@ def _is_party(token: Token | None, builder: PartyBuilder) -> bool:
     if token is None:
         return False
     party = builder.build(token)
-    return party.kind != "unnamed" or token.lemma_.lower() in builder.lex.unnamed_people
+    return party.kind != PartyKind.UNNAMED or token.lemma_.lower() in builder.lex.unnamed_people
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ...records import Party
+from ...records import Party, PartyKind
 from .lexicon import Lexicon
 from .spans import Layout
 
@@ -24,12 +24,12 @@ DETERMINERS = {"the", "a", "an"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 #: What the linker's entity kinds mean for a source; a place that speaks is its government.
 LINKED_KINDS = {
-    "person": "person",
-    "organization": "organization",
-    "government": "government",
-    "media": "media",
-    "place": "government",
-    "group": "organization",
+    "person": PartyKind.PERSON,
+    "organization": PartyKind.ORGANIZATION,
+    "government": PartyKind.GOVERNMENT,
+    "media": PartyKind.MEDIA,
+    "place": PartyKind.GOVERNMENT,
+    "group": PartyKind.ORGANIZATION,
 }
 QUOTE_MARKS = {"“", "”", '"', "''", "``", "«", "»"}
 #: "the agency, known as HUR", "a group called Wagner": participles that name what they follow.
@@ -38,7 +38,7 @@ ALIAS_VERBS = {"know", "call", "dub", "nickname", "name"}
 #: transcript ("TAPPER").
 MAX_ACRONYM = 5
 #: Kinds of party that "it" or "the agency" can stand for.
-BODIES = {"organization", "government", "media"}
+BODIES = {PartyKind.ORGANIZATION, PartyKind.GOVERNMENT, PartyKind.MEDIA}
 #: A source phrase longer than this is a clause the parser took for a subject, not a name.
 MAX_SOURCE_TOKENS = 25
 
@@ -133,7 +133,7 @@ class PartyBuilder:
                 text=text,
                 name=record_name or person.text,
                 entity=entity,
-                kind=LINKED_KINDS.get(linked or "", "person"),
+                kind=LINKED_KINDS.get(linked or "", PartyKind.PERSON),
                 span=span,
                 role=role.text if role is not None else None,
             )
@@ -141,8 +141,8 @@ class PartyBuilder:
         entity = self.entity_id(name_span) if name_span is not None else None
         linked = getattr(self.records.get(entity), "kind", None) if entity else None
         kind = LINKED_KINDS.get(linked or "") or self.kind_of(words, head, name_span)
-        if kind == "person" and self.kind_of(words, head, None) == "media":
-            kind = "media"  # "the Danube Herald": the model (and so the linker) took the paper for a person
+        if kind == PartyKind.PERSON and self.kind_of(words, head, None) == PartyKind.MEDIA:
+            kind = PartyKind.MEDIA  # "the Danube Herald": the model (and so the linker) took the paper for a person
         name, role = self.name_and_role(words, head, name_span, kind)
         record = self.records.get(entity) if entity else None
         if record is not None:
@@ -182,44 +182,46 @@ class PartyBuilder:
                     return self.entity_at(target) or self.doc[target.left_edge.i : target.right_edge.i + 1]
         return None
 
-    def pronoun_kind(self, head: Token) -> str:
+    def pronoun_kind(self, head: Token) -> PartyKind:
         lower = head.lower_
         if lower in self.lex.person_pronouns:
-            return "person"
+            return PartyKind.PERSON
         if lower in self.lex.org_pronouns:
-            return "organization"
-        return "unnamed"
+            return PartyKind.ORGANIZATION
+        return PartyKind.UNNAMED
 
-    def kind_of(self, words: Span, head: Token, name: Span | None) -> str:
+    def kind_of(self, words: Span, head: Token, name: Span | None) -> PartyKind:
         lower = words.text.lower()
         label = name.label_ if name is not None else ""
         media = any(p in lower for p in self.lex.media_phrases) or any(
             t.lower_ in self.lex.media_words for t in words if t.pos_ == "PROPN" or t.i == head.i
         )
         if media and head.lower_ not in {"officials", "official"}:
-            return "media"  # before PERSON: the model takes "the Danube Herald" for a person
+            return PartyKind.MEDIA  # before PERSON: the model takes "the Danube Herald" for a person
         if label == "PERSON":
-            return "person"
+            return PartyKind.PERSON
         if label == "GPE" or lower in self.lex.government_words or head.lower_ in self.lex.government_words:
-            return "government"
+            return PartyKind.GOVERNMENT
         if label in {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"} or head.lower_ in self.lex.organization_words:
-            return "organization"
+            return PartyKind.ORGANIZATION
         if head.lower_ in self.lex.unnamed_words or head.lemma_.lower() in self.lex.unnamed_words:
-            return "unnamed"
+            return PartyKind.UNNAMED
         if head.pos_ == "PROPN" and not label:
             # A proper name the model did not label: an acronym is an organisation ("DIU"),
             # anything else most likely a person ("Kovalenko").
             acronym = head.text.isupper() and 1 < len(head.text) <= MAX_ACRONYM
-            return "organization" if acronym else "person"
-        return "unnamed"
+            return PartyKind.ORGANIZATION if acronym else PartyKind.PERSON
+        return PartyKind.UNNAMED
 
-    def name_and_role(self, words: Span, head: Token, name: Span | None, kind: str) -> tuple[str | None, str | None]:
+    def name_and_role(
+        self, words: Span, head: Token, name: Span | None, kind: PartyKind
+    ) -> tuple[str | None, str | None]:
         appos = next((c for c in head.children if c.dep_ == "appos"), None)
         appos_span = self._trimmed(appos) if appos is not None else None
         if name is not None and name.label_ == "PERSON":
             before = self._strip_det(self.doc[words.start : name.start])
             return name.text, (before.text if before is not None and len(before) else appos_span)
-        if kind == "unnamed":
+        if kind == PartyKind.UNNAMED:
             return None, appos_span
         if name is not None:
             named = self._strip_det(name)
@@ -252,9 +254,9 @@ class Resolver:
     def resolve(self, party: Party, head: Token | None) -> Party:
         if head is not None:
             lower = head.lower_
-            if lower in self.lex.person_pronouns or (lower in RELATIVE_PRONOUNS and party.kind == "person"):
+            if lower in self.lex.person_pronouns or (lower in RELATIVE_PRONOUNS and party.kind == PartyKind.PERSON):
                 if party.name is None:
-                    party = self._adopt(party, self._last({"person"}) or self._last_entity(head, {"PERSON"}))
+                    party = self._adopt(party, self._last({PartyKind.PERSON}) or self._last_entity(head, {"PERSON"}))
             elif lower in self.lex.org_pronouns:
                 party = self._adopt(party, self._last(BODIES) or self._last_entity(head, {"ORG"}))
             elif self._definite_description(head, party):
@@ -276,7 +278,7 @@ class Resolver:
             c.dep_ in {"poss", "compound", "amod"} and c.pos_ == "PROPN" for c in head.children
         )
 
-    def _last(self, kinds: set[str]) -> Party | None:
+    def _last(self, kinds: set[PartyKind]) -> Party | None:
         return next((p for p in reversed(self.history) if p.kind in kinds and p.name), None)
 
     def _last_with_word(self, word: str, lemma: str) -> Party | None:
@@ -291,7 +293,7 @@ class Resolver:
         """The last entity of these labels named before ``head``, as a party (when nobody spoke before)."""
         for ent in reversed(self.doc.ents):
             if ent.label_ in labels and ent.end <= head.i:
-                kind = "person" if ent.label_ == "PERSON" else "organization"
+                kind = PartyKind.PERSON if ent.label_ == "PERSON" else PartyKind.ORGANIZATION
                 return Party(text=ent.text, name=ent.text, kind=kind, entity=ent.root.ent_kb_id_ or None)
         return None
 

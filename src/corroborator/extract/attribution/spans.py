@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from ...records import QuoteKind
+
 #: Opening and closing quotation marks. Straight quotes are paired in order within a paragraph.
 QUOTE_TOKENS = {"“", "„", "«", "``", "”", "»", "''", '"'}
 QUOTE_CHARS = re.compile(r"[“”„«»\"]|``|''")
@@ -163,7 +165,7 @@ class Content:
     pieces: list[tuple[int, int]]  # token ranges [start, end)
     text: str
     span: tuple[int, int]
-    quote: str  # direct | mixed | indirect
+    quote: QuoteKind
 
 
 def runs(indices: Iterable[int]) -> list[tuple[int, int]]:
@@ -236,18 +238,18 @@ def extend_quotes(indices: set[int], quotes: QuoteMap) -> set[int]:
     return out
 
 
-def _quoted(doc: Doc, keep: list[int]) -> tuple[list[int], str]:
+def _quoted(doc: Doc, keep: list[int]) -> tuple[list[int], QuoteKind]:
     """The tokens without the marks of a direct quote, and whether they are a direct, mixed or indirect quote."""
     marks = [i for i in keep if is_quote(doc[i])]
     if not marks:
-        return keep, "indirect"
+        return keep, QuoteKind.INDIRECT
     opens_and_closes = is_quote(doc[keep[0]]) and is_quote(doc[keep[-1]]) and len(keep) > 2
     inner_marks = [i for i in marks if i not in (keep[0], keep[-1])]
     if opens_and_closes and not inner_marks:
-        return _strip_edges(doc, keep[1:-1]), "direct"
+        return _strip_edges(doc, keep[1:-1]), QuoteKind.DIRECT
     if len(marks) == 1 and marks[0] in (keep[0], keep[-1]):
-        return _strip_edges(doc, [i for i in keep if i != marks[0]]), "indirect"  # a stray mark is no quote
-    return keep, "mixed"
+        return _strip_edges(doc, [i for i in keep if i != marks[0]]), QuoteKind.INDIRECT  # a stray mark is no quote
+    return keep, QuoteKind.MIXED
 
 
 def make_content(doc: Doc, groups: list[set[int]], quotes: QuoteMap) -> Content | None:
@@ -257,7 +259,7 @@ def make_content(doc: Doc, groups: list[set[int]], quotes: QuoteMap) -> Content 
     continue it ('“A,” she said. “B.”'); each is trimmed and classified on its own.
     """
     kept: list[int] = []
-    kinds: set[str] = set()
+    kinds: set[QuoteKind] = set()
     for indices in sorted((g for g in groups if g), key=min):
         keep = _strip_edges(doc, sorted(extend_quotes(indices, quotes)))
         if keep:
@@ -267,7 +269,7 @@ def make_content(doc: Doc, groups: list[set[int]], quotes: QuoteMap) -> Content 
     words = [doc[i] for i in kept if not doc[i].is_punct]
     if not words or (len(words) == 1 and words[0].lower_ in EMPTY_CONTENT):
         return None
-    quote = kinds.pop() if len(kinds) == 1 else "mixed"
+    quote = kinds.pop() if len(kinds) == 1 else QuoteKind.MIXED
     pieces = runs(kept)
     text = " ".join(doc[s:e].text for s, e in pieces)
     span = (doc[kept[0]].idx, doc[kept[-1]].idx + len(doc[kept[-1]].text))

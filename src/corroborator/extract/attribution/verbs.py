@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ...records import Certainty
 from .lexicon import Lexicon, VerbCue
 from .spans import Layout, is_quote
 
@@ -52,7 +53,7 @@ class Candidate:
     cue: str  # the cue's lemma: "say", "according to", "reportedly", "confirmation"
     cue_token: int
     cue_tokens: tuple[int, int]  # [start, end) of the cue words
-    certainty: str
+    certainty: Certainty
     content: set[int]
     source: int | None = None  # head token of the source phrase
     passive: bool = False

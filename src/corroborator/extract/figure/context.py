@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ...records import Measure, Modality
 from .lexicon import Lexicon
 from .reading import Reading
 from .syntax import SentenceReader
@@ -32,7 +33,9 @@ DOMAIN_CLASSES = frozenset({"people", "munitions", "equipment"})
 NOT_COUNTS = frozenset({"distance", "area", "money", "percent"})
 
 #: Measures that only people have: a bare number killed or wounded counts people.
-PEOPLE_MEASURES = frozenset({"killed", "wounded", "casualties", "missing", "displaced", "trained"})
+PEOPLE_MEASURES = frozenset(
+    {Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES, Measure.MISSING, Measure.DISPLACED, Measure.TRAINED}
+)
 
 #: How many figures back "the drones" may name the figure that counted them.
 MAX_WHOLE_LOOKBACK = 20
@@ -131,7 +134,7 @@ class DocumentContext:
         r.measure = r.measure or w.measure
         if r.location is None:
             r.location, r.location_static = w.location, w.location_static
-        if r.modality == "actual":
+        if r.modality == Modality.ACTUAL:
             r.modality = w.modality
 
     # -- subjects from before ---------------------------------------------------------------------
@@ -250,9 +253,9 @@ class DocumentContext:
         if self.lex.unit_class(r.unit) != "people":
             return
         if r.location is not None and r.location_static:
-            r.measure = "present"
-        elif r.modality == "planned":
-            r.measure = "deployed"
+            r.measure = Measure.PRESENT
+        elif r.modality == Modality.PLANNED:
+            r.measure = Measure.DEPLOYED
 
 
 def restate_headings(found: list[Found]) -> None:

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ...records import Measure
 from .numbers import load_lexicon, without_comments
 
 ANY_CLASS = "*"  # in measures.json: the measure for every unit class not named
@@ -32,11 +33,11 @@ class Lexicon:
     durations: frozenset[str]
     glued: frozenset[str]
     strong: frozenset[str]
-    measures: dict[str, dict[str, str]]  # word -> {unit class or "*": measure}
-    phrases: dict[tuple[str, str], dict[str, str]]  # (verb lemma, next word) -> {class: measure}
-    combined: dict[frozenset[str], str]
+    measures: dict[str, dict[str, Measure]]  # word -> {unit class or "*": measure}
+    phrases: dict[tuple[str, str], dict[str, Measure]]  # (verb lemma, next word) -> {class: measure}
+    combined: dict[frozenset[Measure], Measure]
     ground: frozenset[str]
-    by_unit_class: dict[str, str]
+    by_unit_class: dict[str, Measure]
     planned: frozenset[str]
     possible: frozenset[str]
     reporting: frozenset[str]
@@ -60,15 +61,15 @@ class Lexicon:
     def unit_class(self, unit: str | None) -> str | None:
         return self.class_of.get(unit) if unit else None
 
-    def measure_of(self, word: str, unit_class: str | None) -> str | None:
+    def measure_of(self, word: str, unit_class: str | None) -> Measure | None:
         """The measure ``word`` gives a figure of ``unit_class``, or None if it says nothing about it."""
         return _by_class(self.measures.get(word), unit_class)
 
-    def phrase_measure(self, lemma: str, following: str, unit_class: str | None) -> str | None:
+    def phrase_measure(self, lemma: str, following: str, unit_class: str | None) -> Measure | None:
         return _by_class(self.phrases.get((lemma, following)), unit_class)
 
 
-def _by_class(table: dict[str, str] | None, unit_class: str | None) -> str | None:
+def _by_class(table: dict[str, Measure] | None, unit_class: str | None) -> Measure | None:
     if not table:
         return None
     if unit_class and unit_class in table:
@@ -76,8 +77,11 @@ def _by_class(table: dict[str, str] | None, unit_class: str | None) -> str | Non
     return table.get(ANY_CLASS)
 
 
-def _as_table(entry: str | dict[str, str]) -> dict[str, str]:
-    return {ANY_CLASS: entry} if isinstance(entry, str) else dict(entry)
+def _as_table(entry: str | dict[str, str]) -> dict[str, Measure]:
+    """A measure for every class (``"killed"``), or one per class; the names must be the SPEC's measures."""
+    if isinstance(entry, str):
+        return {ANY_CLASS: Measure(entry)}
+    return {cls: Measure(measure) for cls, measure in entry.items()}
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -101,9 +105,9 @@ def build_lexicon(units: dict[str, Any], measures: dict[str, Any], figures: dict
         strong=_words(units["strong"]),
         measures={word.lower(): _as_table(entry) for word, entry in measures["words"].items()},
         phrases=phrases,
-        combined={frozenset(parts): result for *parts, result in measures["combined"]},
+        combined={frozenset(Measure(p) for p in parts): Measure(result) for *parts, result in measures["combined"]},
         ground=_words(measures["ground"]),
-        by_unit_class=dict(measures["by_unit_class"]),
+        by_unit_class={cls: Measure(measure) for cls, measure in measures["by_unit_class"].items()},
         planned=_words(figures["planned"]),
         possible=_words(figures["possible"]),
         reporting=_words(figures["reporting"]),

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...records import Measure, Modality
 from .lexicon import Lexicon
 from .places import PlaceReader
 from .reading import Reading
@@ -43,7 +44,7 @@ class MeasureReader:
         self.tree = tree
         self.places = places
 
-    def measure(self, r: Reading) -> str | None:
+    def measure(self, r: Reading) -> Measure | None:
         """The measure of ``r`` from its sentence, for its unit as known now (the context may add a unit)."""
         cls = self.lex.unit_class(r.unit)
         if cls in self.lex.by_unit_class:
@@ -56,13 +57,13 @@ class MeasureReader:
             or self._noun_measure(r, cls)
         )
 
-    def _noun_measure(self, r: Reading, cls: str | None) -> str | None:
+    def _noun_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """A counted noun that is itself a measure: "1,500 casualties", "100 deaths", "300 prisoners"."""
         if r.noun is None or r.reference != "own" or r.partitive:
             return None  # "one of the prisoners" is not taken prisoner by being counted
         return self.tree.word_measure(r.noun, cls)
 
-    def token_measure(self, token: Token, cls: str | None) -> str | None:
+    def token_measure(self, token: Token, cls: str | None) -> Measure | None:
         """A word's measure, combined with its conjuncts' ("killed or wounded" -> casualties)."""
         measure = self.tree.word_measure(token, cls)
         if measure is None:
@@ -81,7 +82,7 @@ class MeasureReader:
                 return combined
         return measure
 
-    def _adjacent_measure(self, r: Reading, cls: str | None) -> str | None:
+    def _adjacent_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """ "300 dead", "2,700 wounded", "3,000 killed and wounded": a participle right after the number."""
         if r.noun is not None and r.reference == "own" and r.noun.i >= r.expression.end:
             return None
@@ -101,7 +102,7 @@ class MeasureReader:
                 r.reference = "casualty"
         return measure
 
-    def _modifier_measure(self, r: Reading, cls: str | None) -> str | None:
+    def _modifier_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """ "11,000 soldiers stationed in ...", "the 145 drones that Russia launched"."""
         noun = r.noun
         if noun is None or r.partitive or r.reference != "own":
@@ -114,7 +115,7 @@ class MeasureReader:
                     return measure
         return None
 
-    def _climb_measure(self, r: Reading, cls: str | None) -> str | None:
+    def _climb_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """Up the tree from the number (or its noun) to the first word that gives a measure."""
         for token in self.tree.governors(r.start, r, absolute=self.places.has_own_place(r)):
             measure = self.token_measure(token, cls)
@@ -128,7 +129,7 @@ class MeasureReader:
                     return measure
         return None
 
-    def modality(self, r: Reading) -> str:
+    def modality(self, r: Reading) -> Modality:
         """planned ("plans to deploy", "preparing to send", "will send"), possible ("could send"), or actual."""
         if r.at_object is not None:
             found = self._modal_word(r.at_object)
@@ -147,15 +148,15 @@ class MeasureReader:
             if token.head.lemma_.lower() in self.lex.reporting:
                 break
             token = token.head
-        return "actual"
+        return Modality.ACTUAL
 
-    def _modal_word(self, token: Token) -> str | None:
+    def _modal_word(self, token: Token) -> Modality | None:
         words = [token.lemma_.lower(), token.lower_]
         words += [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(w in self.lex.possible for w in words):
-            return "possible"
+            return Modality.POSSIBLE
         if any(w in self.lex.planned for w in words):
-            return "planned"
+            return Modality.PLANNED
         return None
 
 

@@ -20,10 +20,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ...records import Qualifier
+
 LEXICON_PACKAGE = "corroborator"
 LEXICON_DIR = ("data", "lexicon")
-
-EXACT, APPROXIMATELY, AT_LEAST, AT_MOST, RANGE = "exact", "approximately", "at_least", "at_most", "range"
 
 #: Digits as English news prints them: "8,000", "1.5", "12000". A comma must group
 #: three digits, so "1,5" is not one number (and is dropped as an identifier later).
@@ -59,7 +59,7 @@ class Quantity:
     value: float  # as printed; the lower bound of a range
     low: float
     high: float
-    qualifier: str = EXACT  # exact | approximately | at_least | at_most | range
+    qualifier: Qualifier = Qualifier.EXACT
     vague: bool = False  # "dozens", "several thousand": a conventional number for a word
     spelled: bool = False  # written in words ("three", "two dozen")
     currency: str | None = None  # "USD" for "$1.5bn", "EUR" for "€300 million"
@@ -126,11 +126,11 @@ class NumberReader:
             re.IGNORECASE,
         )
         self._qualifier_before = {
-            q: re.compile(rf"(?<![\w-])(?:{alternation(words)})\s+\Z", re.IGNORECASE)
+            Qualifier(q): re.compile(rf"(?<![\w-])(?:{alternation(words)})\s+\Z", re.IGNORECASE)
             for q, words in lex["qualifiers"].items()
         }
         self._qualifier_after = {
-            q: re.compile(rf"(?:-|\s+)?(?:{alternation(words)})(?![\w])", re.IGNORECASE)
+            Qualifier(q): re.compile(rf"(?:-|\s+)?(?:{alternation(words)})(?![\w])", re.IGNORECASE)
             for q, words in lex["post_qualifiers"].items()
         }
         joiners = alternation(lex["range_joiners"])
@@ -287,7 +287,7 @@ class NumberReader:
             value=atom.value,
             low=atom.value,
             high=atom.value,
-            qualifier=AT_LEAST if atom.vague else EXACT,  # "dozens" is the least the word can mean
+            qualifier=Qualifier.AT_LEAST if atom.vague else Qualifier.EXACT,  # "dozens" is the least the word can mean
             vague=atom.vague,
             spelled=atom.spelled,
         )
@@ -321,15 +321,15 @@ class NumberReader:
             value=low_value,
             low=low_value,
             high=high.value,
-            qualifier=RANGE,
+            qualifier=Qualifier.RANGE,
             spelled=low.spelled and high.spelled,
         )
 
     def _qualified(self, text: str, q: Quantity) -> Quantity:
         """``q`` with the qualifier printed before or after it (a range keeps "range")."""
         window = text[max(0, q.start - QUALIFIER_WINDOW) : q.start]
-        if q.qualifier != RANGE:
-            best: tuple[int, str] | None = None
+        if q.qualifier != Qualifier.RANGE:
+            best: tuple[int, Qualifier] | None = None
             for qualifier, pattern in self._qualifier_before.items():
                 m = pattern.search(window)
                 if m and (best is None or len(window) - m.start() > best[0]):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...records import Reference
+from ...records import Measure, Reference
 from .lexicon import Lexicon
 from .reading import Reading
 from .tree import TreeReader
@@ -49,7 +49,7 @@ _EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside"})  # "fi
 ANAPHORIC_PLACES = frozenset({"region", "area", "oblast", "province", "district"})
 
 #: Measures for which "from" names the place: people are displaced or evacuated from where they were.
-FROM_MEASURES = frozenset({"displaced"})
+FROM_MEASURES = frozenset({Measure.DISPLACED})
 
 #: How many tokens after a preposition its object may be when the tree does not link them.
 OBJECT_WINDOW = 5

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ...records import Reference
+from ...records import Measure, Modality, Reference
 from .numbers import Quantity
 
 
@@ -58,13 +58,13 @@ class Reading:
     partitive: bool = False  # "8,000 of the soldiers": the noun is the whole, not the part
     unit: str | None = None
     subject: Reference | None = None
-    measure: str | None = None
+    measure: Measure | None = None
     location: Reference | None = None
     location_static: bool = False  # "in Kursk" may be handed on; "sent to Russia" may not
-    modality: str = "actual"
+    modality: Modality = Modality.ACTUAL
     at_object: Token | None = None  # X of "put X at 11,000"
     whole: Token | None = None  # the counted whole's noun for "62 of the 73 drones"
-    own_measure: str | None = None  # the measure the sentence gave, before the context added one
+    own_measure: Measure | None = None  # the measure the sentence gave, before the context added one
     measure_word: Token | None = None  # the word that gave the measure ("launched", "stationed")
     strong: bool = False  # "a 1,500-strong force"
     whole_of_part: bool = False  # the 20 of "shot down 12 of 20 missiles": what is done is done to the 12

@@ -21,7 +21,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ...records import Reference
+from ...records import Measure, Reference
 from .lexicon import Lexicon
 from .measures import MeasureReader
 from .numbers import Quantity
@@ -33,7 +33,7 @@ from .tree import QUANTIFIERS, SUBJECT_DEPS, TreeReader
 NOUN_WINDOW = 6
 
 #: Measures whose agent owns what is counted: "North Korea has deployed 10,000 troops" are North Korea's.
-OWNER_MEASURES = frozenset({"deployed", "launched", "present"})
+OWNER_MEASURES = frozenset({Measure.DEPLOYED, Measure.LAUNCHED, Measure.PRESENT})
 
 #: Tokens that may stand between a number and its noun.
 _NOUN_PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN", "CCONJ", "PUNCT", "NUM", "PART", "SYM", "X"})

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...records import Reference
+from ...records import Measure, Reference
 from .lexicon import Lexicon
 from .reading import Reading
 
@@ -43,7 +43,7 @@ class TreeReader:
 
     # -- the measure one word gives ------------------------------------------------------------------
 
-    def word_measure(self, token: Token, cls: str | None) -> str | None:
+    def word_measure(self, token: Token, cls: str | None) -> Measure | None:
         """The measure one word gives (with its particle: "shot down", "taken part")."""
         if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
@@ -54,8 +54,8 @@ class TreeReader:
             if phrase:
                 return phrase
         measure = self.lex.measure_of(lower, cls) or self.lex.measure_of(lemma, cls)
-        if measure == "intercepted" and lemma == "destroy" and self._on_the_ground(token):
-            return "destroyed"
+        if measure == Measure.INTERCEPTED and lemma == "destroy" and self._on_the_ground(token):
+            return Measure.DESTROYED
         return measure
 
     def _on_the_ground(self, token: Token) -> bool:
