@@ -110,6 +110,7 @@ class Metadata:
     language: str | None = None
     tags: tuple[str, ...] = ()
     relayed_from: str | None = None  # e.g. a Telegram message's "forwarded_from"
+    dateline: str | None = None  # the place a story was filed from ("Kyiv" of "KYIV, Feb 23 (Reuters) -")
 
     def merged_over(self, fallback: Metadata) -> Metadata:
         """This metadata, with the gaps filled from ``fallback``."""
@@ -374,6 +375,7 @@ class Document:
             "language": meta.language,
             "tags": list(meta.tags),
             "relayed_from": meta.relayed_from,
+            "dateline": meta.dateline,
             "text": self.text,
             "entities": [e.to_dict() for e in self.entities],
             "claims": [c.to_dict() for c in self.claims],
