@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
 
 from .records import Document, Skipped
 
@@ -13,15 +12,6 @@ from .records import Document, Skipped
 def document_line(document: Document) -> str:
     """One JSON Lines line (without its newline) for a document."""
     return json.dumps(document.to_dict(), ensure_ascii=False)
-
-
-def write_jsonl(documents: Iterable[Document], stream: TextIO) -> int:
-    """Write each document as one line; return how many were written."""
-    count = 0
-    for document in documents:
-        stream.write(document_line(document) + "\n")
-        count += 1
-    return count
 
 
 def skipped_report(skipped: Iterable[Skipped]) -> str:

@@ -1,13 +1,16 @@
 """Tunable numbers, each with its reason, and the options object that carries them.
 
 Every stage takes one ``Settings``; the command line and the environment
-fill it in (``Settings.from_env``).
+fill it in (``Settings.from_env``). The environment is read here and nowhere
+else (``from_environment``): the command line's options, the store's database
+URL and the pinned extractor identity all come through it.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .errors import ConfigError
 
@@ -29,6 +32,34 @@ MAX_REDIRECTS = 5
 #: Identify ourselves honestly; some sites refuse requests with no agent.
 USER_AGENT = "corroborator/0.1 (+https://example.org/corroborator)"
 
+#: The installed package's folder, and its data files under ``data/`` (shipped as package data).
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+
+
+def data_path(*parts: str) -> Path:
+    """A file or folder of the package's data, e.g. ``data_path("lexicon", "cues.json")``: the one way to find one.
+
+    Found beside this module rather than through ``importlib.resources.files``,
+    which would import the package root (every stage) from the lowest layer.
+    """
+    return DATA_DIR.joinpath(*parts)
+
+
+#: The environment variables Corroborator reads (each overridden by its command-line option).
+MODEL_ENV = "CORROBORATOR_MODEL"
+MAX_BYTES_ENV = "CORROBORATOR_MAX_BYTES"
+DB_ENV = "CORROBORATOR_DB"  # the store's URL (``store.resolve_url``)
+#: Set, it names the extractor instead of the computed identity (``store.identity``):
+#: to pin it while the code is being edited, or to share one identity across differing installs.
+EXTRACTOR_ENV = "CORROBORATOR_EXTRACTOR"
+
+
+def from_environment(name: str) -> str | None:
+    """A ``CORROBORATOR_*`` variable, or None when it is unset or empty: the one reader of the environment."""
+    return os.environ.get(name) or None
+
+
 #: Share of control characters above which decoded text is taken for binary junk.
 #: Real text has none besides tab, newline and carriage return.
 MAX_CONTROL_CHAR_RATIO = 0.01
@@ -48,11 +79,10 @@ class Settings:
     def from_env(cls, **overrides: object) -> Settings:
         """Defaults, then ``CORROBORATOR_*`` environment variables, then ``overrides`` (not None)."""
         settings = cls()
-        env = os.environ
-        if env.get("CORROBORATOR_MODEL"):
-            settings = replace(settings, model=env["CORROBORATOR_MODEL"])
-        if env.get("CORROBORATOR_MAX_BYTES"):
-            settings = replace(settings, max_input_bytes=parse_size(env["CORROBORATOR_MAX_BYTES"]))
+        if model := from_environment(MODEL_ENV):
+            settings = replace(settings, model=model)
+        if size := from_environment(MAX_BYTES_ENV):
+            settings = replace(settings, max_input_bytes=parse_size(size))
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)  # type: ignore[arg-type]
 

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> None:
 def _usage_message(error: Any) -> str:
     """Click's four lines (usage, hint, blank, message) as one: the message, then where the help is."""
     # Typer validates through pydantic, whose "Value error, " prefix says nothing to a user.
-    message = error.format_message().replace("Value error, ", "").strip().rstrip(".")
+    message = str(error.format_message()).replace("Value error, ", "").strip().rstrip(".")
     if not message or getattr(error, "ctx", None) is None:
         return message
     return f"{message}; see {error.ctx.command_path} --help"

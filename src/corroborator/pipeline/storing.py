@@ -47,6 +47,10 @@ if TYPE_CHECKING:
 #: on a commit and memory stays bounded.
 QUEUE_SIZE = 2 * BATCH_SIZE
 
+#: Raw documents of one input looked up in the store at once (a Telegram export,
+#: a feed): one query for a batch of keys instead of one a message.
+LOOKUP_SIZE = 2 * BATCH_SIZE
+
 
 def ingest(
     store: Store,
@@ -172,28 +176,44 @@ class _Work:
             return
         container = _Input(source, blob, sha)
         yield container
+        items: list[RawDocument] = []
         try:
             for item in split(blob):
                 if isinstance(item, SkipInput):
+                    yield from self.plan_raw(items, container)
+                    items = []
                     yield skipped(item)
-                else:
-                    yield from self.plan_raw(item, container)
+                    continue
+                items.append(item)
+                if len(items) == LOOKUP_SIZE:
+                    yield from self.plan_raw(items, container)
+                    items = []
         except SkipInput as error:
+            yield from self.plan_raw(items, container)
             yield skipped(error)
+        else:
+            yield from self.plan_raw(items, container)
         yield _Done(container, unchanged=False)
 
-    def plan_raw(self, item: RawDocument, container: _Input) -> Iterator[_Step]:
-        sha = raw_hash(item)
-        known = self.run.known_document(item.key, sha)
-        if known is not None:
-            yield _Unchanged(item.key) if known.current else _MakeCurrent(known.id, item.key)
-            return
-        try:
-            document = clean(item)
-        except SkipInput as error:
-            yield skipped(error)
-            return
-        yield _Pending(item, sha, container, document)
+    def plan_raw(self, items: list[RawDocument], container: _Input) -> Iterator[_Step]:
+        """Raw documents of one input, in order: those already stored are passed over, the others cleaned.
+
+        They are looked up together (an export's thousands of messages cost a
+        query per ``LOOKUP_SIZE``, not one each).
+        """
+        hashed = [(item, raw_hash(item)) for item in items]
+        known = self.run.known_documents([(item.key, sha) for item, sha in hashed])
+        for item, sha in hashed:
+            found = known.get((item.key, sha))
+            if found is not None:
+                yield _Unchanged(item.key) if found.current else _MakeCurrent(found.id, item.key)
+                continue
+            try:
+                document = clean(item)
+            except SkipInput as error:
+                yield skipped(error)
+                continue
+            yield _Pending(item, sha, container, document)
 
     def plan_stored_inputs(self) -> Iterator[_Step]:
         """Every current input's stored bytes, split again."""
@@ -205,7 +225,7 @@ class _Work:
     def plan_stale_documents(self) -> Iterator[_Step]:
         """Current documents that splitting the inputs again did not reach, rebuilt from their raw rows."""
         for item, input_id in self.run.stale_documents():
-            yield from self.plan_raw(item, _Input(item.source, id=input_id))
+            yield from self.plan_raw([item], _Input(item.source, id=input_id))
 
     # Doing: extraction in batches (this thread), then one transaction per document (the writing thread).
 
@@ -257,4 +277,4 @@ def _document(step: _Step) -> Document | None:
     return step.document if isinstance(step, _Pending) else None
 
 
-__all__ = ["QUEUE_SIZE", "ingest", "reprocess"]
+__all__ = ["LOOKUP_SIZE", "QUEUE_SIZE", "ingest", "reprocess"]

@@ -17,7 +17,6 @@ so two writers queue rather than deadlock when a reader upgrades.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import time
 from pathlib import Path
@@ -28,13 +27,13 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 
 from ..errors import ConfigError
+from ..settings import DB_ENV, from_environment
 from .schema import SCHEMA_REVISION
 
 log = logging.getLogger(__name__)
 
 #: The store a command uses when neither --db nor $CORROBORATOR_DB names one.
 DEFAULT_DB_URL = "sqlite:///corroborator.db"
-DB_ENV = "CORROBORATOR_DB"
 #: How messages spell a PostgreSQL URL (the same form as --help and the README).
 POSTGRES_URL_FORM = "postgresql://USER@HOST:5432/NAME"
 
@@ -69,7 +68,7 @@ def resolve_url(db: str | None = None) -> URL:
             f"the database is empty (--db {db!r}): name a SQLite file or a URL such as {DEFAULT_DB_URL},"
             " or leave --db out for the default"
         )
-    given = db or os.environ.get(DB_ENV) or DEFAULT_DB_URL
+    given = db or from_environment(DB_ENV) or DEFAULT_DB_URL
     if "://" not in given:
         return URL.create("sqlite", database=given)
     if given.startswith("postgres://"):  # the spelling Heroku and others hand out

@@ -106,7 +106,8 @@ _LISTS = (removed_lines, entities, mentions, claims, claim_via, figures)
 
 def _children(connection: Any, table: Table, ids: list[int]) -> list[Any]:
     order = [column for column in table.primary_key.columns]
-    return connection.execute(select(table).where(table.c.document_id.in_(ids)).order_by(*order)).mappings().all()
+    query = select(table).where(table.c.document_id.in_(ids)).order_by(*order)
+    return list(connection.execute(query).mappings().all())
 
 
 def _by_document(found: list[Any]) -> dict[int, list[Any]]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import lru_cache
 from importlib import metadata as package_metadata
 from pathlib import Path
 
 from ..records import RawDocument
+from ..settings import EXTRACTOR_ENV, PACKAGE_DIR, from_environment
 from .rows import dumps
 
 #: What the extractor's identity is made of, beside the version and the model:
@@ -28,15 +28,11 @@ _EXTRACTION_CODE = ("ingest", "clean", "analyze", "extract", "dates.py", "record
 #: metadata: importing the package root would import every stage).
 PACKAGE = "corroborator"
 
-#: Set, it names the extractor instead of the computed identity: to pin it while
-#: the code is being edited, or to share one identity across differing installs.
-EXTRACTOR_ENV = "CORROBORATOR_EXTRACTOR"
-
 
 def extractor_version(model: str) -> str:
     """The identity of what extraction produces: package version, model and its version, code digest."""
-    if os.environ.get(EXTRACTOR_ENV):
-        return os.environ[EXTRACTOR_ENV]
+    if pinned := from_environment(EXTRACTOR_ENV):
+        return pinned
     return f"corroborator {_model_version(PACKAGE)}; {model} {_model_version(model)}; code {_code_digest()}"
 
 
@@ -53,7 +49,7 @@ def _model_version(model: str) -> str:
 
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
-    package = Path(__file__).resolve().parent.parent
+    package = PACKAGE_DIR
     digest = hashlib.sha256()
     for part in _EXTRACTION_CODE:
         path = package / part

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..records import Claim, Document, Figure, Party
 
-Row = Mapping[str, Any]
+Row = Mapping[Any, Any]  # a row by column name (SQLAlchemy's RowMapping also takes columns as keys)
 
 #: The contract's keys that have columns; anything else a record writes goes to ``extra``.
 _ENTITY_KEYS = {"id", "name", "type", "kind", "mentions", "lat", "lon", "parents", "role"}

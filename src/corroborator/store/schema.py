@@ -160,7 +160,7 @@ documents = Table(
 )
 
 
-def _document_fk() -> Column:
+def _document_fk() -> Column[int]:
     return Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
 
 

@@ -15,6 +15,10 @@ from .schema import blobs
 #: at a few milliseconds a page, well under the time extraction takes.
 COMPRESSION_LEVEL = 6
 
+#: Bytes up to this size are compressed and inserted without asking first whether
+#: they are stored: compressing them costs less than the query (a message, a page).
+SMALL_BLOB = 64 * 1024
+
 
 def insert(connection: Connection, table: Table) -> Any:
     """The engine's INSERT, which knows ON CONFLICT."""
@@ -39,7 +43,7 @@ def bulk_insert(connection: Connection, table: Table, values: list[dict[str, Any
     cursor = connection.connection.cursor()
     dbapi = connection.dialect.loaded_dbapi
     try:
-        with cursor.copy(sql) as copy:  # type: ignore[attr-defined]
+        with cursor.copy(sql) as copy:
             for row in values:
                 copy.write_row([row[name] for name in names])
     except dbapi.Error as error:  # as SQLAlchemy would have raised it, so that callers see one kind
@@ -54,8 +58,8 @@ def inflate(data: bytes, compression: str) -> bytes:
 
 
 def put_blob(connection: Connection, sha: str, data: bytes) -> None:
-    """Keep ``data`` (whose sha256 is ``sha``) once, compressed; known bytes are not compressed again."""
-    if connection.execute(select(blobs.c.sha256).where(blobs.c.sha256 == sha)).first() is not None:
+    """Keep ``data`` (whose sha256 is ``sha``) once, compressed; known large bytes are not compressed again."""
+    if len(data) > SMALL_BLOB and connection.execute(select(blobs.c.sha256).where(blobs.c.sha256 == sha)).first():
         return
     connection.execute(
         insert(connection, blobs)
@@ -70,4 +74,4 @@ def get_blob(connection: Connection, sha: str) -> bytes:
     return inflate(row.data, row.compression)
 
 
-__all__ = ["COMPRESSION_LEVEL", "bulk_insert", "get_blob", "inflate", "insert", "put_blob"]
+__all__ = ["COMPRESSION_LEVEL", "SMALL_BLOB", "bulk_insert", "get_blob", "inflate", "insert", "put_blob"]

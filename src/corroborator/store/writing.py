@@ -132,6 +132,8 @@ class Run:
         self.sources = sources
         self.force = force
         self.postgres = store.dialect == "postgresql"
+        self._sources: dict[str, int] = {}  # source key -> id, for sources committed during the run
+        self._pending_sources: dict[str, int] = {}  # ... and for those of the transaction under way
 
     def __enter__(self) -> Run:
         engine = self.store.engine
@@ -206,17 +208,23 @@ class Run:
             return int(known.id)
         return None
 
-    def known_document(self, key: str, sha: str) -> Known | None:
-        """The document stored under ``key`` from raw bytes of hash ``sha``, unless this run must extract it again."""
+    def known_documents(self, items: list[tuple[str, str]]) -> dict[tuple[str, str], Known]:
+        """Of the (key, hash) pairs, those stored already that this run need not extract again (one query)."""
+        if not items:
+            return {}
+        wanted = set(items)
         with self.read.begin():
             found = self.read.execute(
-                select(documents.c.id, documents.c.current, documents.c.extractor, documents.c.run_id)
+                select(raw.c.key, raw.c.sha256, documents.c.id, documents.c.current, documents.c.extractor)
+                .add_columns(documents.c.run_id)
                 .join(raw, raw.c.id == documents.c.raw_id)
-                .where(raw.c.key == key, raw.c.sha256 == sha)
-            ).first()
-        if found is None or self._stale(found):
-            return None
-        return Known(found.id, bool(found.current))
+                .where(raw.c.key.in_(list({key for key, _ in items})))
+            ).all()
+        return {
+            (row.key, row.sha256): Known(row.id, bool(row.current))
+            for row in found
+            if (row.key, row.sha256) in wanted and not self._stale(row)
+        }
 
     def stored_inputs(self) -> Iterator[StoredInput]:
         """Every current input, with its stored bytes, a page of rows at a time."""
@@ -343,9 +351,11 @@ class Run:
         A document the database refuses (a value this engine cannot hold) is
         recorded as skipped, and the run goes on: the ``Skipped`` is returned.
         """
+        self._pending_sources.clear()
         try:
             with self.write.begin():
                 status = self._write_document(self.write, item, sha, source, input_id, document)
+            self._sources.update(self._pending_sources)
         except (DataError, IntegrityError) as error:  # that document only
             reason = str(error.orig or error).splitlines()[0]
             refused = Skipped(item.key, SkipReason.STORE_FAILED, f"the database refused the document: {reason}")
@@ -373,7 +383,7 @@ class Run:
             )
         data_sha = hashlib.sha256(item.data).hexdigest()
         put_blob(connection, data_sha, item.data)
-        connection.execute(
+        raw_id = connection.execute(
             insert(connection, raw)
             .values(
                 key=item.key,
@@ -387,8 +397,10 @@ class Run:
                 guess_title=item.guess_title,
             )
             .on_conflict_do_nothing(index_elements=["key", "sha256"])
-        )
-        raw_id = connection.execute(select(raw.c.id).where(raw.c.key == item.key, raw.c.sha256 == sha)).scalar_one()
+            .returning(raw.c.id)
+        ).scalar()
+        if raw_id is None:  # stored already (by an earlier version, or another writer)
+            raw_id = connection.execute(select(raw.c.id).where(raw.c.key == item.key, raw.c.sha256 == sha)).scalar_one()
         # Checked again under the lock: another writer may have stored it since the plan.
         versions = connection.execute(
             select(
@@ -422,12 +434,32 @@ class Run:
                 .returning(documents.c.id)
             ).scalar_one()
             status = Status.ADDED
-        children = rows.child_rows(document_id, document, _source_ids(connection, document))
+        children = rows.child_rows(document_id, document, self._source_ids(connection, document))
         for table in _INSERT_ORDER:
             values = getattr(children, table.name)
             if values:
                 bulk_insert(connection, table, values)
         return status
+
+    def _source_ids(self, connection: Connection, document: Document) -> dict[str, int]:
+        """The ids of the document's sources and relays, stored first when new.
+
+        Sources are never deleted, so the ids of those already committed are
+        kept for the run (most documents name sources stored before); ids found
+        in this transaction join them only once it commits.
+        """
+        parties = rows.parties(document)
+        ids = {key: self._sources[key] for key in parties if key in self._sources}
+        if len(ids) == len(parties):
+            return ids
+        missing = [key for key in parties if key not in ids]
+        connection.execute(
+            insert(connection, sources).on_conflict_do_nothing(index_elements=["key"]),
+            [rows.source_row(parties[key]) for key in missing],
+        )
+        found = dict(connection.execute(select(sources.c.key, sources.c.id).where(sources.c.key.in_(missing))).all())
+        self._pending_sources.update(found)
+        return ids | found
 
 
 def _make_current(connection: Connection, document_id: int, key: str, versions: Sequence[Any] | None = None) -> None:
@@ -450,18 +482,6 @@ def _not_current(connection: Connection, versions: Sequence[Any], keep: int | No
     others = [row.id for row in versions if row.current and row.id != keep]
     if others:
         connection.execute(update(documents).where(documents.c.id.in_(others)).values(current=False))
-
-
-def _source_ids(connection: Connection, document: Document) -> dict[str, int]:
-    parties = rows.parties(document)
-    if not parties:
-        return {}
-    connection.execute(
-        insert(connection, sources).on_conflict_do_nothing(index_elements=["key"]),
-        [rows.source_row(party) for party in parties.values()],
-    )
-    found = connection.execute(select(sources.c.key, sources.c.id).where(sources.c.key.in_(list(parties))))
-    return {key: source_id for key, source_id in found}
 
 
 #: A document's rows, deleted before it is re-extracted (children before parents).
