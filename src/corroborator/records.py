@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .errors import SkipInput, SkipReason
+
 # -- the closed vocabularies of the contract -----------------------------------------------------
 #
 # Each is a ``StrEnum``: a member is the string it stands for, so it compares, hashes, formats and
@@ -401,8 +403,13 @@ class Skipped:
     """An input that produced no document, with a stable reason code and a message for people."""
 
     input: str
-    reason: str  # a SkipReason value
+    reason: SkipReason  # a StrEnum: JSON and the store keep its value ("not-found")
     message: str
+
+    @classmethod
+    def from_skip(cls, skip: SkipInput) -> Skipped:
+        """The record of a ``SkipInput``: the one place where one becomes the other."""
+        return cls(input=skip.input, reason=skip.reason, message=skip.message)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
