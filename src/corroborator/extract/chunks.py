@@ -48,7 +48,7 @@ def joined(parts: list[tuple[int, list[Entity], list[Claim], list[Figure]]]):  #
     for offset, piece_entities, piece_claims, piece_figures in parts:
         move = _mover(offset)
         for entity in piece_entities:
-            mentions = [move(m) for m in entity.mentions]
+            mentions = [_shifted(m, offset) for m in entity.mentions]
             if entity.id in entities:
                 entities[entity.id].mentions.extend(mentions)
             else:
@@ -59,7 +59,7 @@ def joined(parts: list[tuple[int, list[Entity], list[Claim], list[Figure]]]):  #
                 replace(
                     claim,
                     id=claim_ids[claim.id],
-                    span=move(claim.span),
+                    span=_shifted(claim.span, offset),
                     cue_span=move(claim.cue_span),
                     source=_moved_party(claim.source, move),
                     via=[_moved_party(v, move) for v in claim.via],
@@ -72,7 +72,7 @@ def joined(parts: list[tuple[int, list[Entity], list[Claim], list[Figure]]]):  #
                 replace(
                     figure,
                     id=figure_ids[figure.id],
-                    span=move(figure.span),
+                    span=_shifted(figure.span, offset),
                     subject=_moved_reference(figure.subject, move),
                     location=_moved_reference(figure.location, move),
                     claim=claim_ids.get(figure.claim or ""),
@@ -80,6 +80,11 @@ def joined(parts: list[tuple[int, list[Entity], list[Claim], list[Figure]]]):  #
                 )
             )
     return list(entities.values()), claims, figures
+
+
+def _shifted(span: Offsets, offset: int) -> Offsets:
+    """A span that every record has, moved by ``offset``."""
+    return span[0] + offset, span[1] + offset
 
 
 def _mover(offset: int) -> Callable[[Offsets | None], Offsets | None]:

@@ -23,6 +23,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,23 @@ HEADING_MAX_CHARS = 200
 
 #: Words before a date that make it the start or end of a period rather than the figure's date.
 PERIOD_STARTS = frozenset({"since", "from", "until", "till", "through", "before"})
+
+#: An event's own date ("the strikes on Sept. 7") dates a count given within this many days of it; a count
+#: published later is a revision, dated by its publication.
+EVENT_DATE_DAYS = 2
+
+#: A trailing attribution ("..., according to X") whose content ends this close before its cue carries the
+#: figures before the content, in the same sentence.
+TRAILING_SLACK = 3
+
+#: How far after a figure's sentence a "This was stated by X" may begin, and how many words such a content has.
+RESTATED_WINDOW = 3
+RESTATED_WORDS = 3
+POINTING_BACK = frozenset({"this", "that", "these", "those", "it"})
+
+#: How far after an attribution ending in a colon its list of figures may run, and what ends the list.
+LIST_WINDOW = 600
+SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")
 
 #: Day numbers printed before a month name ("9–10 November").
 DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+\Z")
@@ -167,9 +185,9 @@ class FigureExtractor(Component):
         """Ids, carrying claims and dates; a heading says what the body says, when the body says it."""
         for n, item in enumerate(found, start=1):
             item.figure_id = f"f{n}"
-            item.claim = _innermost_claim(claims, item.reading)
+            item.claim = _innermost_claim(claims, item.reading) or _carrying_claim(claims, item.reading)
             if self.resolve_dates:
-                item.as_of = _as_of(item.reading, published)
+                item.as_of = _as_of(item.reading, published, self.lexicon.event_nouns)
         for item in found:
             if item.heading and item.source is not None:
                 item.claim, item.as_of = item.source.claim, item.source.as_of
@@ -245,7 +263,52 @@ def _innermost_claim(claims: list[Claim], r: Reading) -> str | None:
     return min(holding, key=lambda c: c.span[1] - c.span[0]).id
 
 
-def _as_of(r: Reading, published: str | None) -> str | None:
+def _carrying_claim(claims: list[Claim], r: Reading) -> str | None:
+    """The claim that carries a figure printed outside its content.
+
+    "Twelve were killed in Kherson, 30 in Odesa, according to the governors": an attribution that trails
+    the figures' sentence; "Sixteen were killed. This was stated by the ministry": a claim whose content
+    is only "this", about the sentence before; "The ministry gave these figures: 16 killed, 42 wounded":
+    an attribution that opens a list with a colon.
+    """
+    sentence = r.anchor.sent
+    start, end = r.quantity.start, r.quantity.end
+    text = r.text
+    trailing = [
+        c
+        for c in claims
+        if c.cue_span and end <= c.cue_span[0] < sentence.end_char and c.span[1] <= c.cue_span[0] + TRAILING_SLACK
+    ]
+    if trailing:
+        return min(trailing, key=lambda c: c.cue_span[0] if c.cue_span else 0).id
+    following = text[sentence.end_char : sentence.end_char + RESTATED_WINDOW]
+    for c in claims:
+        offset = c.span[0] - sentence.end_char
+        if 0 <= offset < len(following) and not following[:offset].strip() and _restates(c.content):
+            return c.id
+    for c in claims:
+        if c.cue_span is None or not 0 < start - c.cue_span[1] <= LIST_WINDOW:
+            continue
+        between = text[c.cue_span[1] : start]
+        colon = between.find(":")
+        if colon >= 0 and (_a_list(between[colon + 1 :]) or not SENTENCE_BREAK.search(between[colon:])):
+            return c.id
+    return None
+
+
+def _a_list(text: str) -> bool:
+    """Lines of a list after a colon: each line before the figure's own is a short item."""
+    lines = text.split("\n")[:-1]
+    return bool(lines) and all(len(line) <= HEADING_MAX_CHARS for line in lines)
+
+
+def _restates(content: str) -> bool:
+    """ "This", "these figures", "that": a content that points back at the sentence before."""
+    words = content.strip(" .,;:\"'").lower().split()
+    return 0 < len(words) <= RESTATED_WORDS and words[0] in POINTING_BACK
+
+
+def _as_of(r: Reading, published: str | None, event_nouns: frozenset[str]) -> str | None:
     """The date the figure's sentence gives, nearest first, resolved against the publication date."""
     sentence = r.anchor.sent
     position = r.quantity.start
@@ -253,15 +316,34 @@ def _as_of(r: Reading, published: str | None) -> str | None:
     dates = [e for e in dates if r.on_its_line(e[0])]
     dates.sort(key=lambda e: abs(e.start_char - position))
     text = r.text
+    events = event_nouns
     for ent in dates:
         if _starts_a_period(ent):
             continue  # "since February 2022" starts a period; it does not date the figure
         # "9–10 November": the model often leaves the days out of the entity.
         days = DAYS_BEFORE.search(text, max(0, ent.start_char - 12), ent.start_char)
         resolved = resolve_date(text[days.start() if days else ent.start_char : ent.end_char], published)
+        if resolved and _dates_an_event(ent, events) and _days_before(resolved, published) > EVENT_DATE_DAYS:
+            continue  # "killed 27 in the strikes on Sept. 7", published on the 16th: the count is the newer one
         if resolved:
             return resolved
     return None
+
+
+def _days_before(iso: str, published: str | None) -> int:
+    try:
+        return (date.fromisoformat(published[:10]) - date.fromisoformat(iso)).days if published else 0
+    except ValueError:
+        return 0
+
+
+def _dates_an_event(ent: Span, event_nouns: frozenset[str]) -> bool:
+    """ "killed 27 people in the strikes on Sept. 7": the date belongs to the strikes; the count is newer."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    owner = root.head.head
+    return owner.pos_ in ("NOUN", "PROPN") and owner.lower_ in event_nouns
 
 
 def _starts_a_period(ent: Span) -> bool:

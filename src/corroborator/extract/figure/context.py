@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ...records import Measure, Modality
+from ...records import Measure, Modality, Reference
 from .lexicon import Lexicon
 from .reading import Reading
 from .syntax import SentenceReader
@@ -36,6 +36,9 @@ NOT_COUNTS = frozenset({"distance", "area", "money", "percent"})
 PEOPLE_MEASURES = frozenset(
     {Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES, Measure.MISSING, Measure.DISPLACED, Measure.TRAINED}
 )
+
+#: Whose deaths or injuries, when neither the sentence nor the paragraph says: people's.
+WHOSE_DEFAULT = "people"
 
 #: How many figures back "the drones" may name the figure that counted them.
 MAX_WHOLE_LOOKBACK = 20
@@ -84,10 +87,12 @@ class DocumentContext:
             self._from_antecedent(item, nearby)
         elif r.reference == "count":
             self._from_previous(item, nearby, everything=True)
-        elif r.subject is None and r.reference in ("elided", "casualty"):
+        elif r.subject is None and (r.reference in ("elided", "casualty") or r.whose):
             found = self._from_previous(item, nearby, everything=False)
-            if not found and r.reference == "casualty":  # "300 dead" with no figure before: "North Korean losses"
+            if not found and (r.reference == "casualty" or r.whose):  # "300 dead" with no figure before it
                 self._from_antecedent(item, nearby)
+            if (r.whose or r.reference == "casualty") and r.subject is None:  # "60 deaths" of no one named: people
+                r.subject = Reference(text=WHOSE_DEFAULT)
         if r.included:
             self._include(item, nearby)
         if r.unit != unit_before or r.measure is None:
@@ -148,12 +153,12 @@ class DocumentContext:
         r = item.reading
         same_sentence = [b for b in nearby if b.sentence == item.sentence and b.line == item.line]
         same_line = [b for b in nearby if b.line == item.line]
-        for pool in (same_sentence, same_line, nearby if everything or r.reference == "casualty" else []):
+        for pool in (same_sentence, same_line, nearby if everything or r.reference == "casualty" or r.whose else []):
             for b in reversed(pool):
                 if b.reading.quantity.spelled and self.lex.unit_class(b.reading.unit) not in DOMAIN_CLASSES:
                     continue  # "over nine regions" is no figure, and hands nothing on
                 if b.reading.subject is not None and self.lex.unit_class(b.reading.unit) not in NOT_COUNTS:
-                    if r.reference == "casualty" and self.lex.unit_class(b.reading.unit) != "people":
+                    if (r.reference == "casualty" or r.whose) and self.lex.unit_class(b.reading.unit) != "people":
                         continue
                     self._take(item, b, everything)
                     return True

@@ -61,6 +61,8 @@ _RELATIVE = re.compile(r"\b(last|past|previous|this)\s+(week|month|year)\b")
 _TODAY = re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b")
 _YESTERDAY = re.compile(r"\b(yesterday|last night)\b")
 _YEAR_ONLY = re.compile(r"(?:the\s+)?(?:year\s+)?\d{4}")
+#: A number alone ("58", "1,200") names no day: dateparser would read "58" as 1958.
+_NUMBER_ONLY = re.compile(r"[\d,.\s]+")
 _WORTH_PARSING = re.compile(rf"\d|\b(?:{_MONTH_NAMES}|{'|'.join(WEEKDAYS)})\b")
 
 _DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
@@ -70,8 +72,8 @@ _DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE":
 def resolve_date(expression: str, published: str | None) -> str | None:
     """ISO date for ``expression`` ("last week") in a text published on ``published`` (ISO), or None if unknown."""
     text = re.sub(r"\s+", " ", expression.lower()).strip()
-    if _YEAR_ONLY.fullmatch(text):
-        return None  # a year is not a date
+    if _YEAR_ONLY.fullmatch(text) or _NUMBER_ONLY.fullmatch(text):
+        return None  # a year is not a date, and a bare number is neither
     base = _parse_iso(published)
     found = _absolute(text) or (_relative(text, base) if base else None)
     if found is None and _WORTH_PARSING.search(text):

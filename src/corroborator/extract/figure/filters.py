@@ -52,6 +52,15 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 #: Years a bare four-digit number is taken for ("in 2024"), unless it counts something.
 YEAR_RANGE = (1900, 2100)
 
+#: A DATE entity that is a bare number ("wounded 58"): the model's guess, not a date, unless it has four digits.
+BARE_NUMBER = re.compile(r"\W*\d{1,3}(?:,\d{3})*\W*")
+
+#: Ages said without "aged" before the number: "as young as four", "as old as 90".
+AGE_PHRASE = re.compile(r"(?<!\w)as\s+(?:young|old)\s+as\s+\Z", re.IGNORECASE)
+
+#: A second age after "aged": "two boys aged six and ten", "aged 14, 15 and 17".
+AGE_LIST = re.compile(r"(?<!\w)aged\s+\w+(?:\s*,\s*\w+)*\s*(?:,\s*)?(?:and|or|to|-|–)?\s*\Z", re.IGNORECASE)
+
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z][A-Za-z.']*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\s*\Z")
 
@@ -73,7 +82,7 @@ class NotFigures:
         spans += [(m.start(), m.end(), "ratio") for m in RATIOS.finditer(text)]
         spans += [(m.start(), m.end(), "identifier") for m in self._series.finditer(text)]
         for ent in ents:
-            if ent.label_ in DATE_LABELS:
+            if ent.label_ in DATE_LABELS and not BARE_NUMBER.fullmatch(ent.text):
                 spans.append((ent.start_char, ent.end_char, "ner-" + ent.label_.lower()))
         return spans
 
@@ -107,8 +116,9 @@ class NotFigures:
             return "identifier"
         if re.match(r"[.,]\d", after):
             return "identifier"
-        if q.end == q.number_end and re.match(r"[A-Za-z]", after):
-            word = re.match(r"[A-Za-z]+", after).group().lower()
+        letters = re.match(r"[A-Za-z]+", after)
+        if q.end == q.number_end and letters:
+            word = letters.group().lower()
             if word not in self.lex.glued and self.lex.unit_of.get(word) is None:
                 return "designator"  # ordinals, calibres ("155mm"), decades ("1990s"), model names
         hyphened = re.match(r"-([A-Za-z]+)", after)
@@ -125,6 +135,9 @@ class NotFigures:
         if previous in self.lex.identifier_labels:
             return "identifier"
         if previous in self.lex.age_words:
+            return "age"
+        before = text[max(0, q.start - 40) : q.start]
+        if AGE_PHRASE.search(before) or AGE_LIST.search(before):
             return "age"
         if next_word in self.lex.durations:
             return "duration"

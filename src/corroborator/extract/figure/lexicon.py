@@ -55,6 +55,7 @@ class Lexicon:
     event_nouns: frozenset[str]
     value_of_subject: frozenset[str]
     clock_words: frozenset[str]
+    measure_nouns: frozenset[str]
     heading_max_words: int
     context_chars: int
 
@@ -125,6 +126,7 @@ def build_lexicon(units: dict[str, Any], measures: dict[str, Any], figures: dict
         event_nouns=_words(figures["event_nouns"]),
         value_of_subject=_words(figures["value_of_subject"]),
         clock_words=_words(figures["clock_words"]),
+        measure_nouns=_words(figures["measure_nouns"]),
         heading_max_words=int(figures["heading_max_words"]),
         context_chars=int(figures["context_chars"]),
     )

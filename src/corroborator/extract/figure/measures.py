@@ -3,9 +3,11 @@
 The measure is read from the words that govern the number, nearest first:
 
 1. a participle right after a bare number ("300 dead", "3,000 killed and wounded");
-2. the counted noun's own verb ("11,000 soldiers stationed in", "drones that Russia launched");
-3. the object that "put X at N" gives a value to ("put the dead at a minimum of 100");
-4. the verbs above it, up to the end of its clause ("have been killed", "the presence of");
+2. the object that "put X at N" gives a value to ("put the dead at a minimum of 100");
+3. the verbs above it, up to the end of its clause ("have been killed", "the presence of"): what
+   happens to the counted things beats what describes them ("40 fighters stationed in the town were
+   killed" are killed);
+4. the counted noun's own verb ("11,000 soldiers stationed in", "drones that Russia launched");
 5. the counted noun itself ("1,500 casualties", "100 deaths").
 
 A word means different things for different units (``measures.json``): troops
@@ -51,9 +53,9 @@ class MeasureReader:
             return self.lex.by_unit_class[cls]
         return (
             self._adjacent_measure(r, cls)
-            or self._modifier_measure(r, cls)
             or (self.token_measure(r.at_object, cls) if r.at_object is not None else None)
             or self._climb_measure(r, cls)
+            or self._modifier_measure(r, cls)
             or self._noun_measure(r, cls)
         )
 

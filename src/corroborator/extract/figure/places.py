@@ -51,6 +51,15 @@ ANAPHORIC_PLACES = frozenset({"region", "area", "oblast", "province", "district"
 #: Measures for which "from" names the place: people are displaced or evacuated from where they were.
 FROM_MEASURES = frozenset({Measure.DISPLACED})
 
+#: Nouns that make a prepositional phrase an idiom, not a place: "fought on the side of Russia".
+IDIOM_NOUNS = frozenset({"side", "behalf", "part", "account", "hands", "basis", "eve", "orders", "sidelines", "terms"})
+
+#: Dependencies of a verb's subject; an attack as subject places what it did ("shelling in X killed six").
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+#: Prepositions after a distance that place the event rather than measure from a point ("40 miles off the coast").
+OFFSHORE_PREPS = frozenset({"off"})
+
 #: How many tokens after a preposition its object may be when the tree does not link them.
 OBJECT_WINDOW = 5
 
@@ -73,10 +82,12 @@ class PlaceReader:
             static = word in self.lex.static_preps or (word == "from" and (event or r.measure in FROM_MEASURES))
             if not static and word not in self.lex.directional_preps and prep.dep_ != "dative":
                 continue
-            if event:  # "killed in a strike on Dnipro", "the toll from the attack on Odesa"
+            if event and place is not None:  # "killed in a strike on Dnipro", "the toll from the attack on Odesa"
                 place, prep = self._event_place(place) or (place, prep)
             if place is None or not r.on_its_line(place) or not r.on_its_line(prep):
                 continue
+            if place.lower_ in IDIOM_NOUNS:
+                continue  # "on the side of Russia", "on behalf of Kyiv": a stance, not a place
             if self.is_place(place, depth=0) and self._names_a_place(place):
                 return self.place_reference(place, after=prep.i), static
         target = self._target(r)
@@ -129,10 +140,15 @@ class PlaceReader:
         after = (r.noun.i + 1) if r.noun is not None and r.noun.i >= r.expression.end else r.expression.end
         if after < len(doc) and doc[after].pos_ == "ADP":
             preps.append(doc[after])  # read from the words when the tree hangs it elsewhere
+        modifiers: list[Token] = []
         if not r.partitive:  # "stationed in", "sent to": the noun's own verbs
             for child in self.tree.own_modifiers(own):
                 if child.dep_ in ("acl", "relcl"):
-                    preps += self._preps(child)
+                    modifiers += self._preps(child)
+        # "troops deployed in Syria were killed in Idlib": the place of what happened to them comes first.
+        governed = r.measure_word is not None and r.measure_word.i not in {m.head.i for m in modifiers}
+        if not governed:
+            preps += modifiers
         for governor in self.tree.governors(own, r, absolute=self.has_own_place(r)):
             if governor.lemma_.lower() in self.lex.reporting:
                 # "Zelensky said in Kyiv that ...": the speaker's place, not the figure's; but "troops are
@@ -142,6 +158,8 @@ class PlaceReader:
                 break
             if governor.pos_ in ("VERB", "AUX"):
                 preps += self._verb_preps(governor)
+        if governed:
+            preps += modifiers
         if r.at_object is not None:  # "puts the contingent in Russia at about 10,000"
             preps += self._preps(r.at_object)
             preps += [c for c in self._preps(r.at_object.head) if c.lower_ != "at"]
@@ -165,14 +183,29 @@ class PlaceReader:
         preps = self._preps(verb)
         for child in verb.children:
             if child.dep_ == "conj" and child.pos_ == "VERB":
-                if not self.tree.has_subject(child):
-                    preps += self._preps(child)
+                if not self.tree.has_subject(child) or self._counted_subject(child):
+                    preps += self._preps(child)  # "16 had been killed and 42 wounded across Yemen": both there
                 preps += self._event_preps(child)
             elif child.dep_ == "agent":
                 preps += [p for obj in child.children for p in self._preps(obj)]
-            elif child.dep_ in ("acomp", "oprd", "xcomp"):  # "remain stationed in", "are set to move into"
+            elif self._complement(verb, child):
                 preps += self._preps(child)
+            elif child.dep_ in _CLAUSE_SUBJECTS and self._is_event(child):
+                preps += self._preps(child)  # "shelling in the Donetsk region killed six", "strikes on Yemen"
         return preps + self._event_preps(verb)
+
+    @staticmethod
+    def _complement(verb: Token, child: Token) -> bool:
+        """ "remain stationed in", "are set to move into", "went missing in Kharkiv"."""
+        return child.dep_ in ("acomp", "oprd", "xcomp") or (child.dep_ == "advcl" and child.i == verb.i + 1)
+
+    @staticmethod
+    def _counted_subject(verb: Token) -> bool:
+        """ "... and 42 wounded": the conjoined clause's subject is a bare number, its verb elided."""
+        return any(c.dep_ in _CLAUSE_SUBJECTS and c.like_num for c in verb.children)
+
+    def _is_event(self, token: Token) -> bool:
+        return token.lower_ in self.lex.event_nouns or token.lemma_.lower() in self.lex.event_nouns
 
     def _event_preps(self, verb: Token) -> list[Token]:
         """The prepositions of a "when" clause under ``verb``, and of its object."""
@@ -335,6 +368,24 @@ class PlaceReader:
         return root.dep_ in ("compound", "nmod", "amod") and self._place_noun(root.head)
 
     # -- distances -----------------------------------------------------------------------------------------
+
+    def distance_location(self, r: Reading) -> Reference | None:
+        """ "attacked 40 nautical miles off the coast of Hodeidah": "off" places the event, where "from" measures."""
+        doc = r.expression.doc
+        owners = [t for t in (r.noun, r.anchor) if t is not None]
+        preps = [p for owner in owners for p in self._preps(owner)]
+        after = (r.noun.i + 1) if r.noun is not None and r.noun.i >= r.expression.end else r.expression.end
+        if after < len(doc):
+            preps.append(doc[after])
+        for prep in preps:
+            if prep.lower_ not in OFFSHORE_PREPS:
+                continue
+            place = self._object(prep)
+            if place is None or not r.on_its_line(place):
+                continue
+            if self.is_place(place, depth=0) and self._names_a_place(place):
+                return self.place_reference(place, after=prep.i)
+        return None
 
     def distance_subject(self, r: Reading) -> Reference | None:
         """The thing a distance places: "Kazan, about 720 km from Moscow", "Sudzha lies 10 km from"."""

@@ -69,6 +69,7 @@ class Reading:
     strong: bool = False  # "a 1,500-strong force"
     whole_of_part: bool = False  # the 20 of "shot down 12 of 20 missiles": what is done is done to the 12
     included: bool = False  # "31 people, including five children": a part of the figure before it
+    whose: bool = False  # the counted noun is a measure ("60 deaths"): whose, the context says
 
     @property
     def text(self) -> str:

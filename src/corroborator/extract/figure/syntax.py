@@ -85,6 +85,8 @@ class SentenceReader:
         reading.measure = reading.own_measure = self.measures.measure(reading)
         if reading.reference != "distance":
             reading.location, reading.location_static = self.places.location(reading)
+        else:
+            reading.location = self.places.distance_location(reading)
         self._owner(reading)
         return reading
 
@@ -99,6 +101,10 @@ class SentenceReader:
 
     def _find_noun(self, r: Reading) -> None:
         expression = r.expression
+        named = self._named_by_copula(r)
+        if named is not None:  # "20 are children": the 20 are counted as children
+            r.noun, r.reference = named, "own"
+            return
         of = self._of_child(r) or self._of_after(expression) or self._of_which_before(r)
         if of is not None and of.lower_ in _RELATIVES:
             of = self._relative_antecedent(of) or of  # "24 drones, of which 20 were shot down"
@@ -128,6 +134,16 @@ class SentenceReader:
             r.noun, r.reference = candidate, "count"
         else:
             r.noun, r.reference = candidate, "own"
+
+    def _named_by_copula(self, r: Reading) -> Token | None:
+        """ "Of the dead, 20 are children": a bare number that is the subject of "be" + a noun of people."""
+        verb = r.anchor.head
+        if r.anchor.dep_ != "nsubj" or verb.lemma_.lower() != "be" or r.anchor.i != r.number.i:
+            return None
+        attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attr is None or attr.i < r.anchor.i or self.lex.unit_class(self.unit_of_token(attr)) != "people":
+            return None
+        return attr
 
     def _valued_subject(self, r: Reading) -> Token | None:
         """The subject of a verb that gives it the number as a value: "losses passed 3,000"."""
@@ -289,8 +305,17 @@ class SentenceReader:
     def _own_subject(self, r: Reading) -> Reference | None:
         noun = r.noun
         if r.reference == "own" and noun is not None:
-            between = not r.partitive and not r.strong  # the words between number and noun are its
-            return self.tree.noun_reference(noun, r.expression if between else None)
+            # the words between number and noun are its ("20 are children": not "are")
+            between = not r.partitive and not r.strong and noun.dep_ != "attr"
+            reference = self.tree.noun_reference(noun, r.expression if between else None)
+            if noun.lower_ in self.lex.measure_nouns and reference.entity is None:
+                # "60 deaths", "the death toll passed 300": whose deaths? "of civilians", else the context's.
+                owner = self._owner_of_measure(noun)
+                if owner is not None:
+                    return self.tree.noun_reference(owner, None)
+                r.whose = True
+                return None
+            return reference
         target = r.at_object
         if target is None or noun is not None:
             return None
@@ -309,9 +334,22 @@ class SentenceReader:
             return None
         if self.lex.measure_of(head.lemma_.lower(), "people") or self.lex.measure_of(head.lower_, "people"):
             r.reference, r.unit = "casualty", r.unit or "people"
+            owner = self._owner_of_measure(head)  # "deaths among civilians rose to 120"
+            if owner is not None:
+                return self.tree.noun_reference(owner, None)
             reference = self.tree.noun_reference(head, None)
             # "North Korean dead and wounded" names whom; "the dead" does not.
             return reference if reference.entity else None
+        return None
+
+    def _owner_of_measure(self, noun: Token) -> Token | None:
+        """ "deaths among civilians", "casualties of the brigade": who died or was hurt."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "among"):
+                owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                people = self.lex.unit_class(self.unit_of_token(owner)) == "people" if owner is not None else False
+                if owner is not None and (people or owner.ent_type_):
+                    return owner
         return None
 
     def _activity_agent(self, r: Reading) -> Reference | None:

@@ -29,10 +29,19 @@ SUBJECT_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC"})
 QUANTIFIERS = frozenset({"how", "many", "much", "few", "several", "some", "all", "most", "more", "other", "another"})
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+#: Verbs whose prepositional object is their outcome, not a circumstance ("resulted in 140 deaths").
+RESULT_VERBS = frozenset({"result", "end"})
 _MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 
 #: Dependencies of a verb that end the climb when the verb itself gave no measure: another clause begins.
 _CLAUSE_ENDS = frozenset({"advcl", "conj", "parataxis", "relcl", "acl", "ROOT"})
+
+
+def _hyphenated(token: Token) -> bool:
+    """ "one-way attack drones": a number word hyphenated to the next is part of an adjective, not a count."""
+    doc = token.doc
+    return token.like_num and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
 
 
 class TreeReader:
@@ -79,7 +88,7 @@ class TreeReader:
         conj = [c for c in noun.children if c.dep_ == "conj" and c.i < noun.i + 4]
         if noun.lower_ in ("dead", "killed") and conj:
             end = conj[-1].i + 1  # "dead and wounded"
-        while start < end - 1 and self._not_what(doc[start]):
+        while start < end - 1 and self._not_what(doc[start]) and not _hyphenated(doc[start]):
             start += 1
         span = doc[start:end]
         return Reference(text=span.text, entity=self.entity_in(span), span=(span.start_char, span.end_char))
@@ -149,6 +158,8 @@ class TreeReader:
             head = token.head
             if head == token or self._leaves_a_whole(token, expression) or self._circumstance(token):
                 break
+            if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and self.has_subject(token):
+                break  # "30 were wounded in Odesa and four went missing in Kharkiv": the four's clause ends here
             if not r.on_its_line(head):
                 break  # the parser runs a heading into the sentence after it
             if absolute and head.lower_ == "with" and head.dep_ == "prep":
@@ -170,6 +181,8 @@ class TreeReader:
         """ "killed in two regions", "diverted at three airports": the verb is not about what is counted."""
         if token.dep_ != "pobj":
             return False
+        if token.head.head.lemma_.lower() in RESULT_VERBS:
+            return False  # "strikes have resulted in 140 fatalities": the fatalities are what the strikes did
         prep = token.head.lower_
         return prep in self.lex.static_preps or prep in self.lex.directional_preps or prep == "from"
 

@@ -1,0 +1,251 @@
+"""Figure attributes on the shapes of real reporting (issue 11, error classes 1-5), in sentences written here.
+
+Each test is one shape seen in wire copy, regional outlets and ministry statements, reworded with other
+numbers, places and actors. The model, the entity linker and the figures component are loaded once;
+claims are set by hand where a test needs one.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from corroborator.analyze import entities
+from corroborator.extract import figures as figures_module
+from corroborator.extract import make_doc
+from corroborator.records import Claim, Figure, Party
+from corroborator.settings import DEFAULT_MODEL
+
+#: Importing the modules registers the factories.
+COMPONENTS = (entities.make_entities, figures_module.make_figures)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.load(DEFAULT_MODEL)
+    pipeline.add_pipe("corroborator_entities")
+    pipeline.add_pipe("corroborator_figures")
+    return pipeline
+
+
+def read(nlp, text: str, published: str | None = "2025-09-16", claims: list[Claim] | None = None) -> list[Figure]:
+    doc = make_doc(nlp, text, published)
+    with nlp.select_pipes(disable=["corroborator_figures"]):
+        doc = nlp(doc)
+    doc._.claims = claims or []
+    return nlp.get_pipe("corroborator_figures")(doc)._.figures
+
+
+def by_text(found: list[Figure]) -> dict[str, Figure]:
+    return {f.text: f for f in found}
+
+
+def one(nlp, text: str, **kwargs) -> Figure:
+    found = read(nlp, text, **kwargs)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+def place(f: Figure) -> str | None:
+    return f.location.text if f.location else None
+
+
+def claim(text: str, source: str, content: str, cue: str) -> Claim:
+    start, at = text.index(content), text.index(cue)
+    span, cue_span = (start, start + len(content)), (at, at + len(cue))
+    return Claim("c1", Party(source), cue, "asserted", content, span, cue_span=cue_span)
+
+
+# -- 1. the place in the same clause ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Artillery fire in the Kharkiv region killed four civilians overnight.", "Kharkiv region"),
+        ("Shelling in the Zaporizhzhia region wounded nine people on Friday.", "Zaporizhzhia region"),
+        ("Air raids on Sudan have resulted in at least 85 fatalities this month.", "Sudan"),
+    ],
+)
+def test_an_attack_that_is_the_subject_places_what_it_did(nlp, text, where):
+    assert place(one(nlp, text)) == where
+
+
+def test_coordinated_figures_share_the_place_after_them(nlp):
+    found = by_text(read(nlp, "Officials said 21 people had been killed and 37 wounded across Lebanon."))
+    assert place(found["21"]) == place(found["37"]) == "Lebanon"
+
+
+def test_each_clause_keeps_its_own_place(nlp):
+    text = "Nine people were killed in Sumy, 14 were wounded in Poltava and three went missing in Chernihiv."
+    found = by_text(read(nlp, text))
+    assert [place(found[n]) for n in ("Nine", "14", "three")] == ["Sumy", "Poltava", "Chernihiv"]
+
+
+def test_drones_downed_over_several_regions_are_placed_over_all_of_them(nlp):
+    f = one(nlp, "Air defences downed 33 drones over the Bryansk, Kursk and Belgorod regions.")
+    assert f.location is not None and f.location.entity == "russia"
+
+
+def test_a_distance_off_a_coast_places_the_event(nlp):
+    f = one(nlp, "The freighter was struck about 60 nautical miles off the coast of Aden.")
+    assert (f.unit, f.measure) == ("nautical miles", "distance")
+    assert "Aden" in place(f)
+
+
+def test_a_distance_from_a_point_places_nothing(nlp):
+    assert one(nlp, "Kazan lies about 720 km from Moscow.").location is None
+
+
+def test_a_prepositional_idiom_is_not_a_place(nlp):
+    found = read(nlp, "The volunteers fought on the side of Russia, and 15 of them were killed.")
+    assert place(by_text(found)["15"]) is None
+
+
+def test_the_place_where_it_happened_beats_the_place_they_were_sent(nlp):
+    f = one(nlp, "About 120 Iranian advisers deployed in Syria were killed in Homs province.")
+    assert (f.measure, place(f)) == ("killed", "Homs province")
+
+
+# -- 2. the measure from the right word ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Some 70 guards stationed at the depot were killed.", "killed"),
+        ("The flood claimed 45 lives in the valley.", "killed"),
+        ("The fighting has cost 230 lives since June.", "killed"),
+        ("Hospitals in the city recorded 310 injuries.", "wounded"),
+        ("The clashes left 64 wounded and dead.", "casualties"),
+        ("Armed men abducted 38 pupils from a school.", "captured"),
+        ("About 18,000 villagers were forced from their homes.", "displaced"),
+        ("More than 9,000 residents have fled the district.", "displaced"),
+        ("Gunners destroyed 27 drones before dawn.", "intercepted"),
+        ("Officials counted 52 fatalities.", "killed"),
+    ],
+)
+def test_measures_of_real_reporting(nlp, text, measure):
+    f = one(nlp, text)
+    assert (f.measure, f.unit) == (measure, "people" if measure not in ("intercepted",) else "drones")
+
+
+def test_part_of_which_were_shot_down_is_intercepted(nlp):
+    found = by_text(read(nlp, "The rebels launched 36 drones, 29 of which were shot down."))
+    assert found["29"].measure == "intercepted" and found["29"].part_of == found["36"].id
+
+
+def test_the_toll_passing_a_number_is_killed(nlp):
+    f = one(nlp, "The death toll passed 410 on Monday.")
+    assert (f.measure, f.unit, f.qualifier) == ("killed", "people", "at_least")
+
+
+# -- 3. the subject: whose, not what happened -----------------------------------------------------------
+
+
+def test_a_measure_noun_is_not_the_subject(nlp):
+    f = one(nlp, "The health ministry recorded at least 75 deaths on Sunday.")
+    assert f.subject is not None and f.subject.text == "people"
+
+
+def test_whose_deaths_from_the_figure_before(nlp):
+    text = "Air strikes killed 40 Sudanese soldiers on Monday. The army said the toll had passed 90."
+    found = by_text(read(nlp, text))
+    assert found["passed 90"].subject.text == "Sudanese soldiers"
+
+
+def test_whose_deaths_from_an_of_phrase(nlp):
+    f = one(nlp, "Deaths among aid workers rose to 31.")
+    assert f.subject.text == "aid workers" and f.measure == "killed"
+
+
+def test_a_number_that_is_children_keeps_children(nlp):
+    found = by_text(read(nlp, "Of the 80 victims, 26 are children."))
+    assert found["26"].subject.text == "children"
+
+
+def test_a_sender_owns_the_troops_it_sends(nlp):
+    f = one(nlp, "Iran has sent 2,500 troops to Iraq.")
+    assert f.subject.entity == "iran" and f.measure == "deployed"
+
+
+def test_one_way_is_not_a_number(nlp):
+    f = one(nlp, "The navy intercepted 17 one-way attack drones.")
+    assert f.subject.text == "one-way attack drones" and f.unit == "drones"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Gunners shot down 12 unmanned aerial vehicles.", "drones"),
+        ("Gunners shot down 12 unmanned aircraft.", "drones"),
+        ("The quake claimed 12 lives.", "people"),
+        ("Doctors treated 12 injuries.", "people"),
+    ],
+)
+def test_units_follow_the_noun(nlp, text, unit):
+    assert one(nlp, text).unit == unit
+
+
+# -- 4. the claim that carries a figure ------------------------------------------------------------------
+
+
+def test_a_trailing_according_to_carries_every_figure_of_its_sentence(nlp):
+    text = "Eight people were killed in Dnipro, 19 were wounded in Odesa and two went missing, according to officials."
+    found = read(nlp, text, claims=[claim(text, "officials", "two went missing", "according to")])
+    assert [f.claim for f in found] == ["c1", "c1", "c1"]
+
+
+def test_this_was_stated_by_carries_the_sentence_before(nlp):
+    text = "Fourteen people were killed and 33 wounded in the raids. This was stated by the regional governor."
+    found = read(nlp, text, claims=[claim(text, "the regional governor", "This", "stated")])
+    assert [f.claim for f in found] == ["c1", "c1"]
+
+
+def test_an_attribution_ending_in_a_colon_carries_its_list(nlp):
+    text = "The ministry released these figures:\n- 23 killed\n- 51 wounded\n- 6 missing"
+    found = read(nlp, text, claims=[claim(text, "The ministry", "these figures", "released")])
+    assert [f.claim for f in found] == ["c1", "c1", "c1"]
+
+
+def test_a_claim_after_another_clause_does_not_carry_it(nlp):
+    text = "Russia launched 65 drones overnight, and Ukraine said it downed 48."
+    found = by_text(read(nlp, text, claims=[claim(text, "Ukraine", "it downed 48", "said")]))
+    assert (found["65"].claim, found["48"].claim) == (None, "c1")
+
+
+# -- 5. not figures ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of the casualties were as young as five.",
+        "It was one of the deadliest days of the year.",
+    ],
+)
+def test_ages_and_superlatives_are_not_figures(nlp, text):
+    assert read(nlp, text) == []
+
+
+def test_every_age_of_a_list_is_an_age(nlp):
+    found = read(nlp, "Among the victims were two girls aged seven and nine.")
+    assert [f.text for f in found] == ["two"]  # the girls are counted; their ages are not figures
+
+
+# -- dates --------------------------------------------------------------------------------------------------
+
+
+def test_a_bare_number_tagged_as_a_date_is_a_figure_without_a_date(nlp):
+    found = read(nlp, "The strike killed 19 people and wounded 58.")
+    assert [(f.text, f.as_of) for f in found] == [("19", None), ("58", None)]
+
+
+def test_a_revised_toll_is_not_dated_by_the_strikes_it_counts(nlp):
+    f = one(nlp, "The ministry said the raids on Sept. 2 had killed 33 people.", published="2025-09-16")
+    assert f.as_of is None  # the publication date, not the strikes'
+
+
+def test_a_first_toll_is_dated_by_its_attack(nlp):
+    f = one(nlp, "Officials said the attack on Monday killed 12 people.", published="2025-09-16")
+    assert f.as_of == "2025-09-15"
