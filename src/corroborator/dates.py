@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 import warnings
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import dateparser
@@ -53,7 +54,49 @@ def iso_date(value: object) -> str | None:
     return parsed.isoformat() if parsed else None
 
 
-def parse_date(text: str, languages: list[str] | None = None) -> date | None:
+#: A page's own stamp: "Updated: 03-02-2025 09:40 IST", "Published on 12 March 2024, 10:15 GMT".
+_STAMP_LABEL = re.compile(
+    r"^\s*(?P<label>first\s+published|published|posted|created|last\s+updated|last\s+modified|updated|modified|edited)"
+    r"(?:\s+(?:on|at))?\s*[:\-–—|]?\s*",
+    re.IGNORECASE,
+)
+#: Labels that say the stamp is a later revision, not the first publication.
+_REVISION_LABELS = ("updated", "modified", "edited")
+
+#: An all-numbers date, day and month in either order: "03-02-2025", "3/2/2025".
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](?:19|20)\d{2}(?!\d)")
+#: US time zones: the only places that write the month first.
+_MONTH_FIRST_ZONES = re.compile(r"\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|PT|CT)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A date a page prints about itself; ``revision`` for "Updated"/"Modified" stamps."""
+
+    date: date
+    revision: bool
+
+
+def parse_stamp(text: str) -> Stamp | None:
+    """The date of a stamp line ("Updated: 03-02-2025 09:40 IST"), or None.
+
+    An unlabelled date counts as the publication date. An all-numbers date
+    whose day and month could be either way round is read day first, as
+    outlets outside the United States write it, unless the stamp gives a US
+    time zone.
+    """
+    label = _STAMP_LABEL.match(text)
+    revision = bool(label and label["label"].lower().split()[-1] in _REVISION_LABELS)
+    rest = text[label.end() :] if label else text
+    order = None
+    numeric = _NUMERIC_DATE.search(rest)
+    if numeric and max(int(numeric[1]), int(numeric[2])) <= 12:
+        order = "MDY" if _MONTH_FIRST_ZONES.search(rest) else "DMY"
+    found = parse_date(rest, date_order=order)
+    return Stamp(found, revision) if found else None
+
+
+def parse_date(text: str, languages: list[str] | None = None, date_order: str | None = None) -> date | None:
     """A full date (day, month and year) written in ``text``, or None.
 
     Labels such as "Published:" are dropped first. Relative dates ("3 hours
@@ -65,5 +108,6 @@ def parse_date(text: str, languages: list[str] | None = None) -> date | None:
     with warnings.catch_warnings():
         # dateparser's own dependencies warn about their pytz and regex usage.
         warnings.simplefilter("ignore")
-        parsed = dateparser.parse(text, languages=languages or DATE_LANGUAGES, settings=_DATEPARSER_SETTINGS)
+        settings = _DATEPARSER_SETTINGS if date_order is None else {**_DATEPARSER_SETTINGS, "DATE_ORDER": date_order}
+        parsed = dateparser.parse(text, languages=languages or DATE_LANGUAGES, settings=settings)
     return parsed.date() if parsed else None

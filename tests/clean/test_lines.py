@@ -55,7 +55,7 @@ def test_scraped_article_loses_its_furniture_and_keeps_its_body():
     removed = rules(cleaned)
     assert removed["Share this article"] == "share-widget"
     assert removed["By Olena Marchenko and Piotr Nowak"] == "byline"
-    assert removed["Published: 12 March 2024, 09:15"] == "dateline"
+    assert removed["Published: 12 March 2024, 09:15"] == "date-stamp"
     assert removed["Image: AFP/Getty"] == "photo-credit"
     assert removed["A post shared by Frontline Daily (@frontlinedaily)"] == "social-embed"
     assert removed["Tags: Kyiv, Drones, Air defence"] == "tags"

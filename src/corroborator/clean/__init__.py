@@ -34,7 +34,7 @@ def clean(raw: RawDocument) -> Document:
     if raw.media_type == "text/html":
         page = extract_page(text, raw.key, url=hints.url)
         known = hints.merged_over(_tidy(page.metadata))
-        cleaned = clean_lines(page.text, hints=known, guess_title=False)
+        cleaned = clean_lines(page.text, hints=known, guess_title=False, link_lines=page.link_lines)
     else:
         known = hints
         cleaned = clean_lines(text, hints=known, guess_title=raw.guess_title)

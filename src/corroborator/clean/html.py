@@ -17,9 +17,11 @@ from trafilatura.settings import Document, use_config
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from ..dates import iso_date
+from ..dates import iso_date, parse_stamp
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata
+from . import patterns
+from .lines import looks_like_headline, tidy_title
 from .people import is_person_name, split_authors
 
 #: trafilatura falls back to a flat, paragraph-less baseline when its main extractor
@@ -45,6 +47,8 @@ _CONFIG = _config()
 class PageText:
     text: str
     metadata: Metadata
+    #: Blocks of the page that are one link and nothing else (teasers for other articles).
+    link_lines: frozenset[str] = frozenset()
 
 
 #: A first line shorter than this is a section name or a kicker, not the headline.
@@ -68,6 +72,33 @@ _TITLE_SEPARATORS = re.compile(r"\s+[-|–—·»:]\s+|\s*::\s*")
 _SITE_NAME_MAX_WORDS = 6
 _TABLE_PARTS = ".//tr|.//td|.//th|.//tbody|.//thead|.//tfoot|.//caption"
 
+#: Where a page declares its own publication date, surest first.
+_OWN_DATE_META = (
+    '//meta[@property="article:published_time" or @name="article:published_time" or @property="og:published_time"'
+    ' or @itemprop="datePublished" or @name="pubdate" or @name="publishdate" or @name="publish-date"'
+    ' or @name="parsely-pub-date" or @name="sailthru.date" or @name="dc.date.issued"'
+    ' or @name="DC.date.issued"]/@content'
+)
+_OWN_DATE_TIME = '//time[@itemprop="datePublished"]/@datetime|//article//time[@datetime][not(ancestor::a)]/@datetime'
+#: JSON-LD types whose dates are the article's own.
+_ARTICLE_TYPES = (
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "AnalysisNewsArticle",
+)
+#: Text pieces read after the headline for a printed byline and date, before the body starts.
+_HEADER_PIECES = 30
+#: A printed date stamp is short; the body's first long paragraph ends the header.
+_STAMP_MAX_CHARS = 80
+_BODY_PARAGRAPH_WORDS = 25
+#: Blocks that may hold a teaser: a paragraph, a list item or a small heading that is a single link.
+_LINK_ONLY_BLOCKS = "//body//*[self::p or self::li or self::h2 or self::h3 or self::h4][count(.//a[@href]) = 1]"
+#: A teaser's headline has at least this many words.
+_TEASER_MIN_WORDS = 4
+
 
 def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     """Main text (paragraphs one a line) and metadata of an HTML page or fragment."""
@@ -76,9 +107,13 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
         raise SkipInput(input, SkipReason.MALFORMED_HTML, "HTML that cannot be parsed")
     page_title = " ".join((tree.findtext(".//title") or "").split())
     # Read from the whole page before trafilatura prunes the tree.
-    headline = _longest_title_part_in_body(tree, page_title)
+    headline, headline_element = _longest_title_part_in_body(tree, page_title)
     site_name = _site_name(tree, page_title, headline)
     byline_authors, page_tags = _byline_authors(tree), _page_tags(tree)
+    first_h1 = tree.find(".//h1")
+    printed = _printed_header(tree, headline_element if headline_element is not None else first_h1)
+    own_date = _own_date(tree) or printed.published
+    link_lines = _link_only_blocks(tree)
     _unwrap_layout_tables(tree)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # htmldate and dateparser warn about their own dependencies
@@ -104,13 +139,102 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     metadata = _metadata(document)
     if not metadata.outlet:
         metadata = replace(metadata, outlet=site_name)
-    if len(headline) > len(metadata.title or ""):
+    if len(headline) > len(metadata.title or "") or _is_glued_part(headline, metadata.title):
         metadata = replace(metadata, title=headline)
+    if metadata.title:
+        metadata = replace(metadata, title=tidy_title(metadata.title, metadata.outlet))
     if set(metadata.authors) < set(byline_authors) or not metadata.authors:
-        metadata = replace(metadata, authors=byline_authors)
+        metadata = replace(metadata, authors=byline_authors or printed.authors)
     if not metadata.tags:
         metadata = replace(metadata, tags=page_tags)
-    return PageText(text=text, metadata=metadata)
+    if own_date:
+        # htmldate may take a date from a link to another story ("/world/2024/09/07/...").
+        metadata = replace(metadata, published=own_date)
+    return PageText(text=text, metadata=metadata, link_lines=link_lines - {metadata.title or ""})
+
+
+def _is_glued_part(headline: str, title: str | None) -> bool:
+    """Is the body's headline one part of a title that glues on the site and section ("Site :: World :: headline")?"""
+    if not headline or not title or headline == title:
+        return False
+    return headline.casefold() in (part.strip().casefold() for part in _TITLE_SEPARATORS.split(title))
+
+
+def _own_date(tree: lxml.html.HtmlElement) -> str | None:
+    """The date the page declares for its own article: meta tags, JSON-LD, a ``<time>`` in the article.
+
+    The earliest of created and published, where JSON-LD gives both.
+    """
+    for value in tree.xpath(_OWN_DATE_META):
+        if found := iso_date(str(value)):
+            return found
+    dates = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        for item in _json_ld_items(script.text or ""):
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(k in _ARTICLE_TYPES for k in kinds if isinstance(k, str)):
+                dates += [d for key in ("dateCreated", "datePublished") if (d := iso_date(item.get(key)))]
+    if dates:
+        return min(dates)
+    for value in tree.xpath(_OWN_DATE_TIME):
+        if found := iso_date(str(value)):
+            return found
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Printed:
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+
+
+def _printed_header(tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None) -> _Printed:
+    """The byline and date printed under the headline ("By GRAHAM OKAFOR, Shipping Editor",
+    "Saturday, September 21, 2024 | 6:48 PM"), read before trafilatura drops them.
+
+    Pieces of text are read in order after the headline, up to the body's first long
+    paragraph; text inside links is skipped (a related story's date is not this one's).
+    """
+    if headline is None:
+        return _Printed()
+    authors: list[str] = []
+    stamps = []
+    seen = 0
+    for node in _following_text(headline):
+        text = " ".join(node.split())
+        if not text:
+            continue
+        seen += 1
+        if seen > _HEADER_PIECES or len(text.split()) >= _BODY_PARAGRAPH_WORDS:
+            break
+        if not authors and patterns.BYLINE.match(text):
+            authors = split_authors(re.split(r"\s+[|•·]\s+|\s+[–—-]\s+(?=\S*\d)", text)[0])
+        elif len(text) <= _STAMP_MAX_CHARS and (stamp := parse_stamp(text)):
+            stamps.append(stamp)
+    first = [s.date for s in stamps if not s.revision] or [s.date for s in stamps]
+    return _Printed(tuple(authors), min(first).isoformat() if first else None)
+
+
+def _following_text(element: lxml.html.HtmlElement) -> list[str]:
+    """The text nodes after ``element`` in document order, outside links, scripts and styles."""
+    texts: list[str] = []
+    for node in element.xpath("following::text()[not(ancestor::a) and not(ancestor::script) and not(ancestor::style)]"):
+        texts.append(str(node))
+        if len(texts) > _HEADER_PIECES * 3:  # blank pieces between tags
+            break
+    return texts
+
+
+def _link_only_blocks(tree: lxml.html.HtmlElement) -> frozenset[str]:
+    """Paragraphs, list items and small headings whose whole text is one link to a headline."""
+    found = set()
+    for block in tree.xpath(_LINK_ONLY_BLOCKS):
+        text = " ".join(block.text_content().split())
+        link = " ".join("".join(block.xpath(".//a[@href]")[0].itertext()).split())
+        if text and text == link and len(text.split()) >= _TEASER_MIN_WORDS and looks_like_headline(text):
+            found.add(text)
+    return frozenset(found)
 
 
 def _byline_authors(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
@@ -159,21 +283,23 @@ def _unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
             element.tag = "div"
 
 
-def _longest_title_part_in_body(tree: lxml.html.HtmlElement, page_title: str) -> str:
+def _longest_title_part_in_body(
+    tree: lxml.html.HtmlElement, page_title: str
+) -> tuple[str, lxml.html.HtmlElement | None]:
     """The longest heading-sized text of the body that the page's <title> holds.
 
     Pages without an <h1> or og:title leave trafilatura to guess from <title>,
     which may give the site's name ("Courier - World - <headline>"); the
     headline is the part of <title> that is also printed on the page.
     """
-    best, folded_title = "", page_title.casefold()
+    best, best_element, folded_title = "", None, page_title.casefold()
     if not folded_title:
-        return best
+        return best, best_element
     for element in tree.xpath(_SHORT_BODY_ELEMENTS):
         text = " ".join(element.text_content().split())
         if len(text) > len(best) and len(text.split()) >= _HEADLINE_MIN_WORDS and text.casefold() in folded_title:
-            best = text
-    return best
+            best, best_element = text, element
+    return best, best_element
 
 
 def _metadata(result: Document) -> Metadata:

@@ -8,7 +8,15 @@ related headlines). The cleaner works in three passes:
    invitations, duplicated captions, lines of whitespace);
 2. rules for the header and the footer, which lie before the first and
    after the last paragraph of prose (title, byline, dateline, section, tags);
-3. the tail: a "Related news" heading ends the article.
+3. the tail: a "Related news" heading ends the article;
+4. the head of the body: a dateline ("KYIV, Feb 23 (Reuters) -") or a capitalised
+   byline glued to the first sentence is cut off it, and an agency's name glued
+   to a paragraph's end ("...in 14 months.AGENCIES"); the cut is audited too.
+
+Dates come from stamps ("Published: ...", "Updated: 03-02-2025 09:40 IST", a
+bare date under the headline, a byline's date): the earliest publication
+stamp is the document's date, and a revision stamp ("Updated") only when the
+page prints no other.
 
 Every dropped line is kept as a ``RemovedLine`` with its rule's name, and
 what a rule reads (tags, authors, date, title) becomes metadata.
@@ -20,10 +28,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..dates import parse_date
+from ..dates import Stamp, parse_stamp
 from ..records import Metadata, RemovedLine
 from . import patterns as p
 from .people import split_authors
+from .stamps import GLUED_BYLINE, dateline_of
 
 #: A line of prose has at least this many words and ends a sentence...
 _PROSE_MIN_WORDS = 8
@@ -58,6 +67,34 @@ _APPEAL_MAX_WORDS = 30
 _CAPTION_MAX_WORDS = 40
 #: Lines of headlines read after a "Trending now" heading before prose resumes.
 _LINK_BLOCK_MAX_LINES = 12
+#: A byline that names no person ("By AFP", "By Horn Review Wire Desk") is this short.
+_DESK_BYLINE_MAX_WORDS = 6
+#: A title's own part, once a site's name and section are cut off, has at least this many words.
+_TITLE_PART_MIN_WORDS = 3
+#: A site's name glued to a title ("The Straits Chronicle :: World :: ...") is this short.
+_MASTHEAD_MAX_WORDS = 5
+#: Words that make a short title part a site's name.
+_MASTHEAD_WORDS = frozenset(
+    "times post news herald chronicle review daily tribune gazette journal monitor telegraph express guardian "
+    "observer courier ledger mirror star sun today online tv radio agency press standard independent weekly "
+    "insider wire report dispatch bulletin world".split()
+)
+#: How titles glue a headline to a section and a site's name.
+_TITLE_GLUE = re.compile(r"(\s*::\s*|\s+[|»]\s+|\s+[-–—]\s+)")
+#: Names that open a byline but are no desk: "By Tuesday, ...".
+_NOT_A_DESK = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august"
+    r"|september|october|november|december|then|now|contrast|comparison|the\s+end|far)\b",
+    re.IGNORECASE,
+)
+#: Where a byline's names end and its dates begin: "By AFP - Mar 3,2025 - Last updated at ...".
+_BYLINE_PARTS = re.compile(
+    r"\s+[|•·]\s+|\s+[–—-]\s+(?=\S*\d|(?:last\s+)?(?:updated|published|posted)"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)
+#: "Updated at 14.39 EDT": a stamp with a time and no date.
+_TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.IGNORECASE)
 
 NO_HINTS = Metadata()
 
@@ -137,8 +174,13 @@ class _Page:
     removed: dict[int, str] = field(default_factory=dict)
     title: str | None = None
     authors: list[str] = field(default_factory=list)
-    published: str | None = None
+    stamps: list[Stamp] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    #: Parts of kept lines cut off them (a dateline, a glued byline): line index, text, rule.
+    cuts: list[tuple[int, str, str]] = field(default_factory=list)
+    #: Lines that the page printed as a link and nothing else (``html.PageText.link_lines``).
+    link_lines: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.kept = [bool(line) for line in self.lines]
@@ -153,11 +195,30 @@ class _Page:
     def live(self) -> list[int]:
         return [i for i, keep in enumerate(self.kept) if keep]
 
+    def cut(self, index: int, start: int, end: int, rule: str) -> None:
+        """Cut ``[start:end]`` off a kept line (a prefix or a suffix), keeping the rest."""
+        line = self.lines[index]
+        self.cuts.append((index, line[start:end].strip(), rule))
+        self.lines[index] = (line[:start] + line[end:]).strip()
 
-def clean_lines(text: str, hints: Metadata = NO_HINTS, guess_title: bool = True) -> Cleaned:
-    """Clean scraped text; ``hints`` is what the container already knows (a feed item's title...)."""
+    @property
+    def published(self) -> str | None:
+        """The earliest publication stamp; a revision stamp only when the page prints no other."""
+        first = [s.date for s in self.stamps if not s.revision] or [s.date for s in self.stamps]
+        return min(first).isoformat() if first else None
+
+
+def clean_lines(
+    text: str, hints: Metadata = NO_HINTS, guess_title: bool = True, link_lines: frozenset[str] = frozenset()
+) -> Cleaned:
+    """Clean scraped text; ``hints`` is what the container already knows (a feed item's title...).
+
+    ``link_lines`` are lines the page printed as nothing but a link (from the HTML):
+    in the body, such a line is a teaser for another article.
+    """
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     page = _Page([_BULLET.sub("", line).strip() for line in normalize(text).split("\n")])
+    page.link_lines = frozenset(fold(line) for line in link_lines)
     for index, raw in enumerate(raw_lines):
         if raw.strip(" \t") and not page.lines[index]:
             page.removed[index] = "blank"  # whitespace a scraper kept, such as non-breaking spaces
@@ -165,15 +226,20 @@ def clean_lines(text: str, hints: Metadata = NO_HINTS, guess_title: bool = True)
     _anywhere(page)
     _header_and_footer(page, hints)
     _tail(page)
-    removed = [
-        RemovedLine(i + 1, raw_lines[i].strip() or raw_lines[i], rule) for i, rule in sorted(page.removed.items())
-    ]
+    _head_of_body(page)
+    _glued_credits(page)
+    removed = sorted(
+        [RemovedLine(i + 1, raw_lines[i].strip() or raw_lines[i], rule) for i, rule in page.removed.items()]
+        + [RemovedLine(i + 1, text, rule) for i, text, rule in page.cuts],
+        key=lambda r: r.line,
+    )
     body = "\n\n".join(page.lines[i] for i in page.live())
     metadata = Metadata(
         title=page.title,
         authors=tuple(dict.fromkeys(page.authors)),
         published=page.published,
         tags=tuple(dict.fromkeys(page.tags)),
+        dateline=page.dateline,
     )
     return Cleaned(body, metadata, removed)
 
@@ -186,8 +252,16 @@ def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
     if hints.title:
         page.title = hints.title
     elif guess_title and len(live) > 1:
+        while len(live) > 2 and _furniture_rule(page.lines[first]):
+            live, first = live[1:], live[1]  # a photo credit over the text is no headline; it goes later
+        if _is_section_label(page, first) and headline_of(page.lines[live[1]], True):
+            page.drop(first, "section")  # "World" above the headline is not the headline
+            live, first = live[1:], live[1]
         stands_alone = first + 1 >= len(page.lines) or not page.lines[first + 1]
         page.title = headline_of(page.lines[first], stands_alone)
+        if page.title:
+            page.title = _with_deck(page, first, page.title)
+            page.title = tidy_title(page.title, hints.outlet)
     if not page.title:
         return
     # The title, and its copies at the top (scrapers often print it twice), leave the body.
@@ -199,12 +273,67 @@ def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
             page.drop(index, "title" if index == first else "repeated-title")
 
 
+def _with_deck(page: _Page, first: int, title: str) -> str:
+    """ "Headline; " over its deck on the next line: one title of both ("A falls; B rises")."""
+    deck = first + 1
+    if not title.endswith(";") or deck >= len(page.lines) or not page.kept[deck]:
+        return title
+    stands_alone = deck + 1 >= len(page.lines) or not page.lines[deck + 1]
+    rest = headline_of(page.lines[deck], stands_alone)
+    if rest is None:
+        return title
+    page.drop(deck, "title")
+    return f"{title} {rest}"
+
+
+def tidy_title(title: str, outlet: str | None = None) -> str:
+    """A title without the site's name and section glued to it.
+
+    "The Straits Chronicle :: World :: Navy downs seven drones" -> "Navy downs seven drones".
+    Only the ends are cut, and only parts that are a section word, the outlet's
+    name, or a short name with a masthead word ("Chronicle", "Times", "News").
+    """
+    pieces = _TITLE_GLUE.split(title)
+    parts, glue = pieces[0::2], pieces[1::2]
+    outlet_folded = fold(outlet or "")
+    while len(parts) > 1 and _is_title_furniture(parts[-1], outlet_folded):
+        parts, glue = parts[:-1], glue[:-1]
+    while len(parts) > 1 and _is_title_furniture(parts[0], outlet_folded):
+        parts, glue = parts[1:], glue[1:]
+    if len(words(" ".join(parts))) < _TITLE_PART_MIN_WORDS:
+        return title
+    return "".join(part + sep for part, sep in zip(parts, [*glue, ""], strict=True))
+
+
+def _is_title_furniture(part: str, outlet_folded: str) -> bool:
+    folded = fold(part)
+    if not folded:
+        return True
+    if folded == outlet_folded or folded.replace(" ", "-") in p.SECTION_WORDS:
+        return True
+    tokens = folded.split()
+    return len(tokens) <= _MASTHEAD_MAX_WORDS and (
+        any(t in _MASTHEAD_WORDS for t in tokens) or bool(re.search(r"\.(?:com|org|net|co|news)\b", part.lower()))
+    )
+
+
+def _is_section_label(page: _Page, index: int) -> bool:
+    """A section word printed above the headline: a known one, in capitals, or printed again further down."""
+    line = page.lines[index]
+    if not _is_label(line):
+        return False
+    folded = fold(line)
+    if folded.replace(" ", "-") in p.SECTION_WORDS or (line.isupper() and len(line) > 2):
+        return True
+    return any(fold(page.lines[i]) == folded for i in page.live() if i > index + 1)
+
+
 def _anywhere(page: _Page) -> None:
     live = page.live()
     later_text = {i: fold(page.lines[i]) for i in live}
     for position, index in enumerate(live):
         line = page.lines[index]
-        rule = _furniture_rule(line)
+        rule = _furniture_rule(line, page)
         if rule is None and len(words(line)) >= _DUPLICATE_MIN_WORDS and not is_prose_paragraph_end(line):
             ahead = live[position + 1 : position + 1 + _DUPLICATE_LOOKAHEAD]
             rule = _duplicate_rule(later_text[index], [later_text[j] for j in ahead])
@@ -212,10 +341,40 @@ def _anywhere(page: _Page) -> None:
             page.drop(index, "link-block")
             _drop_link_block(page, live[position + 1 :])
             continue
+        if rule is None and p.RELATED_HEADING.match(line) and _prose_follows_block(page, live[position + 1 :]):
+            # "ALSO READ" over a headline in the body: the heading and its headlines, not the rest.
+            page.drop(index, "read-also")
+            _drop_link_block(page, live[position + 1 :], "read-also", first_is_item=True)
+            continue
+        if rule is None and _read_stamp_line(page, line):
+            rule = "date-stamp"
         if rule:
             page.drop(index, rule)
         if rule == "photo-credit":
             _drop_caption_beside(page, index)
+
+
+def _prose_follows_block(page: _Page, following: list[int]) -> bool:
+    """Does the article go on after the headlines under a "Read more" heading? Then they are a teaser, not the tail."""
+    for index in following[: _LINK_BLOCK_MAX_LINES + 1]:
+        line = page.lines[index]
+        if is_prose(line) and not p.RELATED_HEADING.match(line):
+            return True
+        if not looks_like_headline(line):
+            return False
+    return False
+
+
+def _read_stamp_line(page: _Page, line: str) -> bool:
+    """A labelled stamp ("Updated: 03-02-2025 09:40 IST", "Updated at 14.39 EDT"), read into the page's stamps."""
+    label = p.STAMP_LABEL.match(line)
+    if not label or len(line) > _DATELINE_MAX_CHARS:
+        return False
+    stamp = parse_stamp(line)
+    if stamp is not None:
+        page.stamps.append(stamp)
+        return True
+    return bool(_TIME_ONLY.match(line[label.end() :]))
 
 
 def _drop_caption_beside(page: _Page, credit: int) -> None:
@@ -241,7 +400,7 @@ def is_prose_paragraph_end(line: str) -> bool:
     return len(words(line)) >= _PROSE_LONG_WORDS
 
 
-def _furniture_rule(line: str) -> str | None:
+def _furniture_rule(line: str, page: _Page | None = None) -> str | None:
     checks = (
         (p.SHARE_WIDGET, "share-widget"),
         (p.SOCIAL_EMBED, "social-embed"),
@@ -256,8 +415,13 @@ def _furniture_rule(line: str) -> str | None:
     for pattern, rule in checks:
         if pattern.match(line) and (rule != "read-also" or not is_prose(line)):
             return rule
-    if len(words(line)) <= _APPEAL_MAX_WORDS and p.APPEAL.search(line):
+    n = len(words(line))
+    if n <= _APPEAL_MAX_WORDS and p.APPEAL.search(line):
         return "appeal"
+    if n <= _CAPTION_MAX_WORDS and p.CAPTION_WITH_CREDIT.match(line):
+        return "caption"
+    if page is not None and page.link_lines and looks_like_headline(line) and fold(line) in page.link_lines:
+        return "headline-link"
     return None
 
 
@@ -268,14 +432,19 @@ def _duplicate_rule(folded: str, later: list[str]) -> str | None:
     return None
 
 
-def _drop_link_block(page: _Page, following: list[int]) -> None:
-    """The headlines under a "Trending now" heading: a run of them, up to the prose."""
+def _drop_link_block(page: _Page, following: list[int], rule: str = "link-block", first_is_item: bool = False) -> None:
+    """The headlines under a "Trending now" heading: a run of them, up to the prose.
+
+    With ``first_is_item`` the line right under the heading is one of them even when
+    prose follows it ("ALSO READ" over a single headline in the body).
+    """
     last_item = -2
-    for index in following[:_LINK_BLOCK_MAX_LINES]:
+    for position, index in enumerate(following[:_LINK_BLOCK_MAX_LINES]):
         line = page.lines[index]
-        in_run = index == last_item + 1 or _is_followed_by_headline(page, index, following)
+        adjacent = index == last_item + 1 or (page.blank_separated and index == last_item + 2)
+        in_run = adjacent or (first_is_item and position == 0) or _is_followed_by_headline(page, index, following)
         if p.LINK_BLOCK_HEADING.match(line) or (looks_like_headline(line) and not is_prose(line) and in_run):
-            page.drop(index, "link-block")
+            page.drop(index, rule)
             last_item = index
         else:
             return
@@ -309,23 +478,33 @@ def _metadata_line(page: _Page, index: int) -> None:
         page.tags += [t.lstrip("#") for t in re.findall(r"#[\w-]+", line)]
         page.drop(index, "tags")
     elif byline := p.BYLINE.match(line):
-        parts = re.split(r"\s+[|•·]\s+|\s+[–—-]\s+(?=\S*\d)", byline["names"])
+        parts = _BYLINE_PARTS.split(byline["names"])
         names = split_authors(parts[0])
-        if names:
+        if names or _is_desk(parts[0]):
             page.authors += names
             for part in parts[1:]:
                 _read_date(page, part)
             page.drop(index, "byline")
     elif len(line) <= _DATELINE_MAX_CHARS and _read_date(page, line):
-        page.drop(index, "dateline")
+        page.drop(index, "date-stamp")
+
+
+def _is_desk(names: str) -> bool:
+    """A byline that names a desk or an agency ("AFP", "Horn Review Wire Desk", "A STAFF REPORTER")."""
+    tokens = names.strip(" .,").split()
+    return (
+        0 < len(tokens) <= _DESK_BYLINE_MAX_WORDS
+        and all(t[0].isupper() for t in tokens)
+        and not p.SENTENCE_END.search(names.strip())
+        and not _NOT_A_DESK.search(names)
+    )
 
 
 def _read_date(page: _Page, text: str) -> bool:
-    found = parse_date(text)
+    found = parse_stamp(text)
     if found is None:
         return False
-    if page.published is None:
-        page.published = found.isoformat()
+    page.stamps.append(found)
     return True
 
 
@@ -343,6 +522,26 @@ def _section_words(page: _Page, header: list[int], footer: list[int]) -> None:
 def _is_label(line: str) -> bool:
     n = len(words(line))
     return 0 < n <= _SECTION_MAX_WORDS and not any(c in line for c in ".!?:;,")
+
+
+def _head_of_body(page: _Page) -> None:
+    """The first paragraph's dateline ("KYIV, Feb 23 (Reuters) -") or glued byline ("BY A STAFF REPORTER:")."""
+    prose = [i for i in page.live() if is_prose(page.lines[i])]
+    if not prose:
+        return
+    first = prose[0]
+    if glued := GLUED_BYLINE.match(page.lines[first]):
+        page.cut(first, 0, glued.end(), "byline")
+    if dateline := dateline_of(page.lines[first]):
+        page.cut(first, 0, len(dateline.prefix), "dateline")
+        page.dateline = dateline.place
+
+
+def _glued_credits(page: _Page) -> None:
+    """An agency's name glued to the end of a paragraph: "...over the past 14 months.AGENCIES"."""
+    for index in page.live():
+        if glued := p.GLUED_AGENCY.search(page.lines[index]):
+            page.cut(index, glued.start(), glued.end(), "wire-credits")
 
 
 def _tail(page: _Page) -> None:

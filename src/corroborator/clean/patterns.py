@@ -22,7 +22,8 @@ _NETWORKS = (
 #: "Share:", "Share this article", "Facebook Twitter WhatsApp", "Share on X | Email"
 SHARE_WIDGET = re.compile(
     rf"^(?:(?:share|tweet|send|post)(?:\s+(?:this|the|on|via|to))?(?:\s+(?:article|story|post|page|{_NETWORKS}))?"
-    rf"|(?:{_NETWORKS})(?:\s*[|•·/,]?\s*(?:{_NETWORKS}))*|\d+\s+(?:shares|comments))\s*[:!]?$",
+    rf"|(?:{_NETWORKS})(?:\s*[|•·/,]?\s*(?:{_NETWORKS}))*|\d+\s+(?:shares|comments)"
+    rf"|share(?:\s+this(?:\s+(?:article|story|post|page))?)?\s*[:|]\s*(?:{_NETWORKS})(?:\s*[|•·/,]?\s*(?:{_NETWORKS}))*)\s*[:!.]?$",
     _I,
 )
 
@@ -39,7 +40,11 @@ SOCIAL_EMBED = re.compile(
 )
 
 _CREDIT_WORD = r"(?:photo|photos|photograph|image|images|picture|pictures|illustration|video|credit|credits|source|foto|graphic|map|file\s+photo)"
-_AGENCY = r"(?:getty(?:\s+images)?|reuters|afp|ap|epa|shutterstock|anadolu|tass|ria\s+novosti|yonhap|xinhua|efe|dpa|alamy|pexels|unsplash|wikimedia(?:\s+commons)?)"
+_AGENCY = (
+    r"(?:getty(?:\s+images)?|reuters|afp|ap|epa(?:-efe)?|shutterstock|anadolu(?:\s+agency)?|tass|ria\s+novosti|yonhap(?:\s+news)?"
+    r"|xinhua|efe|dpa|alamy|pexels|unsplash|wikimedia(?:\s+commons)?|ani|pti|ians|wafa|sana|irna|kcna|ukrinform|bernama"
+    r"|maxar(?:\s+technologies)?|planet\s+labs(?:\s+pbc)?|ap\s+photo|afp\s+photo|supplied|handout|file(?:\s+photo)?)"
+)
 
 #: "Photo: Shutterstock", "Image: AFP/Getty", "(Photo by X/Getty Images)", "© Reuters"
 PHOTO_CREDIT = re.compile(
@@ -47,7 +52,23 @@ PHOTO_CREDIT = re.compile(
     rf"|\(?\s*{_CREDIT_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+.{{1,100}}\)?"
     rf"|©\s*.{{1,80}}"
     rf"|.{{0,60}}/\s*{_AGENCY}(?:\s+via\s+.{{1,40}})?"
-    rf"|{_AGENCY}(?:\s*/\s*{_AGENCY})*)$",
+    rf"|{_AGENCY}(?:\s*/\s*{_AGENCY})*"
+    rf"|{_AGENCY}\s*/\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})"  # "REUTERS/Alina Smutko", "AP Photo/Efrem Lukatsky"
+    rf"|.{{1,60}}\s+(?:via|for)\s+getty\s+images"
+    rf"|image\s+(?:source|caption)\s*,\s*.{{1,300}}|media\s+caption\s*,\s*.{{1,300}}"  # "Image source, Getty Images"
+    rf"|\(\s*{_AGENCY}\s+(?:photo|file|image)s?\s*\))$",
+    _I,
+)
+
+#: A caption that ends with its credit: "Smoke over the port on Monday (AFP photo)", "... Picture: AFP",
+#: "... / Supplied", "... (Photo: Jane Doe/Reuters)", "... [Image: Ministry of Defence]".
+CAPTION_WITH_CREDIT = re.compile(
+    r"^.{8,300}?(?:"
+    r"\s[(\[]\s*(?:[\w.'’&-]+\s+){0,4}(?:file\s+)?(?:photo|image|picture|pic|photograph|video\s+grab|screengrab|handout)s?"
+    r"(?:\s*(?::|/|by|credit:?|courtesy(?:\s+of)?)\s*[^)\]]{1,80})?\s*[)\]]"
+    r"|[\s.](?:photo|picture|image|pic|photograph|credit)s?(?:\s+credit)?\s*:\s*(?-i:[A-Z][\w.'’&/-]*(?:\s+[A-Z][\w.'’&/-]*){0,5})"
+    r"|[.)]\s/\s+(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+    r")\s*\.?$",
     _I,
 )
 
@@ -72,7 +93,11 @@ RELATED_HEADING = re.compile(
 
 #: "Read also: <headline>", "READ MORE: <headline>": a single in-body link line.
 READ_ALSO_LINE = re.compile(
-    r"^(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related|watch|listen)\s*[:|–—-]\s*\S.*$", _I
+    r"^(?:read\s+(?:also|more|next)|also\s+read|see\s+also|also\s+see|related(?:\s+(?:news|story|stories|article|coverage))?"
+    r"|watch|listen|recommended(?:\s+(?:for\s+you|stories|reading))?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)"
+    r"|more\s+on\s+this(?:\s+story)?|must\s+read|don'?[’']?t\s+miss|suggested(?:\s+reading)?|in\s+pictures|in\s+depth)"
+    r"\s*[:|–—-]\s*\S.*$",
+    _I,
 )
 
 #: "Tags: Kazan, Russia, ..." (the list becomes the document's tags).
@@ -110,13 +135,17 @@ FURNITURE = re.compile(
     r"(?:we|this\s+(?:site|website))\s+uses?\s+cookies.{0,300}|accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|"
     r"manage\s+(?:cookies|preferences|consent|settings)|cookie\s+(?:settings|policy|preferences)|"
     r"follow\s+us|contact\s+us|about\s+us|privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|"
-    r"up\s+next|watch\s+(?:now|live)|live\s+updates?|breaking)\s*[:.!]?$",
+    r"up\s+next|watch\s+(?:now|live)|live\s+updates?|breaking|next\s+story|previous\s+story|share\s+(?:it|post)|new\s+update|"
+    r"more\s+to\s+come\W{0,3}|this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?story.{0,80}|comments?\s+\d+|"
+    r"leave\s+a\s+(?:comment|reply)|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,80}|"
+    r"you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment|exit\s+mobile\s+version|"
+    r"(?:read|follow)\s+our\s+live\s*blog.{0,120}|(?:©|\(c\)|copyright)\s*.{0,60}(?:riservat[ae]|reserved|reproduction).{0,40})\s*[:.!]?$",
     _I,
 )
 
 #: What blog engines append to feed items: "The post <title> appeared first on <site>."
 FEED_FOOTER = re.compile(
-    r"^(?:the\s+post\s+.{1,300}\s+appeared\s+first\s+on\s+.{1,100}|(?:continue|keep)\s+reading.{0,80}|read\s+the\s+(?:full|rest).{0,80}|\[(?:…|\.\.\.)\])$",
+    r"^(?:the\s+post\s+.{1,300}\s+appeared\s+first\s+on\s+.{1,100}|(?:continue|keep)\s+reading.{0,80}|read\s+the\s+(?:full|rest).{0,80}|read\s+more\s+(?:on|at|from)\s+.{1,40}|\[(?:…|\.\.\.)\])$",
     _I,
 )
 
@@ -130,14 +159,34 @@ APPEAL = re.compile(
 
 #: Wire-service credits at the foot of a story: "Reporting by X; Editing by Y", "(Additional reporting by Z)".
 CREDIT_LINE = re.compile(
-    r"^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation|research|graphics?)"
+    rf"^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation|research|graphics?)"
     r"\s+by\s+(?-i:(?:[A-Z][\w'’.-]*|and|in|from|by|with|[Ee]diting|[Ww]riting|[Rr]eporting|additional|[;,&/]|\s)+)\)?\.?$"
+    rf"|^\(\s*[\w .&-]{{1,40}}\s+with\s+{_AGENCY}(?:\s*(?:,|&|and)\s*{_AGENCY})*\s*\)$"
     r"|^our\s+standards\s*:.{0,100}$|^\(?\s*this\s+(?:story|article)\s+(?:has\s+been|was)\s+(?:updated|corrected).{0,160}\)?$",
     _I,
 )
 
 #: A bare link, perhaps after a short label: "Details: https://...", "www.example.org".
 LINK_LINE = re.compile(r"^(?:[\w ]{1,25}[:\-–—]\s*)?(?:https?://|www\.)\S+$", _I)
+
+#: "...14 months.AGENCIES": an agency credit glued to the last sentence of a paragraph.
+GLUED_AGENCY = re.compile(r"(?<=[.!?”\"’])\s*(?-i:AGENCIES|AFP|IANS|PTI|ANI|REUTERS|WAM|SPA|APA|TASS|XINHUA)\s*$")
+
+#: The label of a page's own date stamp: "Updated:", "Published on", "Last updated at".
+STAMP_LABEL = re.compile(
+    r"^(?:first\s+published|published|posted|created|last\s+updated|last\s+modified|updated|modified|edited)"
+    r"(?:\s+(?:on|at))?\s*[:\-–—|]?\s*(?=\S*\d)",
+    _I,
+)
+
+#: Section names that pages print above the headline or glue into the title ("World", "Middle East").
+SECTION_WORDS = frozenset(
+    """world news world-news latest politics business economy opinion analysis international national local
+    region regions middle-east europe asia africa americas uk us u.s. india pakistan world-europe
+    world-asia world-africa world-middle-east conflict war defence defense security sport sports
+    top-stories breaking-news home nation metro world-affairs global home-news foreign news-world
+    international-news world-news-analysis ukraine russia""".split()
+)
 
 #: Sentence-final punctuation, allowing closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")

@@ -122,10 +122,17 @@ def split_authors(text: str) -> list[str]:
     text = _BY.sub("", text.strip())
     names = []
     for part in _SEPARATORS.split(text):
-        name = _TRAILING_PLACE.sub("", part.strip(" .·-–—()[]"))
+        name = _TRAILING_PLACE.sub("", _readable(part.strip(" .·-–—()[]")))
         if is_person_name(name):
             names.append(name)
     return names
+
+
+def _readable(name: str) -> str:
+    """A name printed in capitals, as it is written: "GRAHAM O'NEILL" -> "Graham O'Neill"."""
+    if not name.isupper() or len(name) < 4:
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m[0].capitalize(), name)
 
 
 def is_person_name(name: str) -> bool:

@@ -1,0 +1,121 @@
+"""What a page prints about its own story at the head of the body: datelines and stamps.
+
+A dateline opens the first paragraph with the place the story was filed from,
+perhaps a date and the agency ("KYIV, Feb 23 (Reuters) -", "GAZA CITY —",
+"Juba, March 3:"). It is page furniture glued to a sentence: the prefix goes
+(into the audit), the sentence stays, and the place becomes metadata.
+
+A stamp is a line that dates the page ("Updated: 03-02-2025 09:40 IST",
+"Published on 12 March 2024, 10:15 GMT"); the date is read by
+``dates.parse_stamp`` (dateparser), not here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: "Feb 23", "March 3", "3 March", "Nov. 5, 2024": a day without a year, or with one.
+_DAY = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+#: "(Reuters)", "(AP)", "(IANS)", "(Bayline)": the agency a wire copy credits.
+_AGENCY = r"\((?P<agency>[A-Z][\w&.'’ -]{0,30})\)"
+_CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z'’.-]+(?:[\s-][A-Z][a-z'’.-]+){0,3}"
+#: ", Occupied Palestine", ", Ukraine": the country or region after the place.
+_REGION = r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
+_DASH = r"\s*[-–—]+\s+"
+#: What follows a dateline: a sentence, opening with a capital, a digit or a quote.
+_SENTENCE = r"(?=[A-Z0-9\"“‘'(])"
+
+#: The shapes of a dateline, each anchored at the start of the paragraph.
+_DATELINES = (
+    # "KYIV, Feb 23 (Reuters) -", "Juba, March 3:", "Seoul, Dec 16 The ..."
+    re.compile(
+        rf"^(?P<place>(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION}),\s+{_DAY}\s*(?:{_AGENCY})?(?:{_DASH}|\s*:\s+|\s+{_SENTENCE})"
+    ),
+    # "GAZA CITY —", "BANGKOK:", "KYIV (Reuters) -", "GAZA STRIP, Occupied Palestine —"
+    re.compile(rf"^(?P<place>{_CAPS_PLACE}{_REGION})\s*(?:{_AGENCY})?(?:{_DASH}|\s*:\s+){_SENTENCE}"),
+    # "Gaza Strip, Palestinian Territories - ...", "Kharkiv (AFP) - ..."
+    re.compile(rf"^(?P<place>{_TITLE_PLACE}{_REGION})\s*(?:{_AGENCY})?{_DASH}{_SENTENCE}"),
+    # "(Reuters) -": the agency alone
+    re.compile(rf"^{_AGENCY}{_DASH}{_SENTENCE}"),
+)
+#: "Jerusalem: An Israeli strike ...": a known place's name and a colon.
+_NAMED_PLACE_COLON = re.compile(rf"^(?P<place>{_TITLE_PLACE}):\s+{_SENTENCE}")
+
+#: Capitals that open a paragraph as labels, not places: "UPDATE:", "BREAKING —".
+_LABEL_WORDS = frozenset(
+    "update updated breaking exclusive watch analysis opinion live editorial note video photos photo "
+    "correction clarification warning fact check editor's editor’s urgent flash alert new read also listen "
+    "q a faq explainer interview comment review summary".split()
+)
+
+#: "BY A STAFF REPORTER: Russia has ...": a capitalised byline glued to the first sentence.
+GLUED_BYLINE = re.compile(r"^BY\s+[A-Z][A-Z .'’-]{2,60}:\s+(?=[A-Z\"“])")
+
+#: A dateline's place has at most this many words (region aside).
+_PLACE_MAX_WORDS = 4
+#: The sentence after a dateline has at least this many words.
+_REST_MIN_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    prefix: str  # as printed, with its punctuation: "KYIV, Feb 23 (Reuters) - "
+    place: str | None  # "Kyiv"; None for "(Reuters) -" alone
+
+
+def dateline_of(line: str) -> Dateline | None:
+    """The dateline that opens ``line``, if it opens with one and a sentence follows."""
+    for pattern in _DATELINES:
+        match = pattern.match(line)
+        if match and _acceptable(match, line):
+            return Dateline(match.group(0), _place(match))
+    match = _NAMED_PLACE_COLON.match(line)
+    if match and _acceptable(match, line) and match["place"].casefold() in _known_places():
+        return Dateline(match.group(0), _place(match))
+    return None
+
+
+def _acceptable(match: re.Match[str], line: str) -> bool:
+    if len(line[match.end() :].split()) < _REST_MIN_WORDS:
+        return False
+    place = match.groupdict().get("place")
+    if place is None:
+        return True
+    head = place.split(",")[0]
+    return len(head.split()) <= _PLACE_MAX_WORDS and head.casefold() not in _LABEL_WORDS
+
+
+def _place(match: re.Match[str]) -> str | None:
+    place = match.groupdict().get("place")
+    if not place:
+        return None
+    return ", ".join(_readable(part.strip()) for part in place.split(","))
+
+
+def _readable(name: str) -> str:
+    """ "GAZA CITY" -> "Gaza City"; a name already in mixed case stays as printed."""
+    return re.sub(r"[A-Za-z]+", lambda m: m[0].capitalize(), name) if name.isupper() else name
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    """Names and aliases of the countries and cities the package's gazetteer lists, lower-cased.
+
+    Read once, on the first "Place: ..." opening; a Title Case word before a colon
+    ("Update:", "Zelensky:") is a dateline only when it names a place. The files are
+    read as data: the cleaner does not import the analysis stage.
+    """
+    known: set[str] = set()
+    folder = resources.files("corroborator") / "data" / "gazetteer"
+    for name in ("countries.jsonl", "cities.jsonl"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                known.update(alias.casefold() for alias in [entry["name"], *entry.get("aliases", [])])
+    return frozenset(known)
