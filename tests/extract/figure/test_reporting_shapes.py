@@ -107,6 +107,22 @@ def test_the_place_where_it_happened_beats_the_place_they_were_sent(nlp):
     assert (f.measure, place(f)) == ("killed", "Homs province")
 
 
+def test_a_clause_without_a_place_takes_its_sentences(nlp):
+    text = "Residents of Kramatorsk heard blasts at dawn, and the mayor said three men were wounded."
+    f = by_text(read(nlp, text))["three"]
+    assert place(f) == "Kramatorsk" and f.measure == "wounded"
+
+
+def test_a_speakers_place_is_not_the_figures(nlp):
+    assert place(one(nlp, "The governor of Sumy said nine people were killed.")) is None
+
+
+def test_another_figures_place_is_not_handed_to_a_figure_with_its_own_words(nlp):
+    text = "Air defences destroyed 61 drones overnight, 22 of them over the Tula region."
+    found = by_text(read(nlp, text))
+    assert (place(found["61"]), place(found["22"])) == (None, "Tula region")
+
+
 # -- 2. the measure from the right word ---------------------------------------------------------------
 
 

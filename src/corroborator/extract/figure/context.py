@@ -70,10 +70,19 @@ class DocumentContext:
         self.lex = lexicon
         self.reader = reader
         self._chunks: list[Span] | None = None
+        self._own_places: dict[int, set[int]] = {}  # sentence -> character offsets of its figures' own places
         self._chunk_ends: list[int] = []
 
     def resolve_all(self, found: list[Found]) -> None:
         """Complete every figure, in text order, from the figures shortly before it."""
+        self._own_places = {}
+        for item in found:  # the places the figures' own clauses give, before any is handed on
+            r = item.reading
+            held = self._own_places.setdefault(item.sentence, set())
+            if r.location is not None and r.location.span:
+                held.add(r.location.span[0])
+            if r.at_object is not None:  # "its estimate of losses in Russia at 300": read, and left
+                held |= {t.idx for t in r.at_object.subtree}
         starts = [item.reading.quantity.start for item in found]
         for i, item in enumerate(found):
             first = bisect.bisect_left(starts, starts[i] - self.lex.context_chars)
@@ -239,15 +248,21 @@ class DocumentContext:
     # -- places and measures handed on -------------------------------------------------------------------
 
     def _place_from_sentence(self, item: Found, nearby: list[Found]) -> None:
-        """A bare number shares the place of the figure before it in its sentence, if that place is where it is."""
+        """A bare number shares the place of the figure before it in its sentence, if that place is where it is;
+        any figure whose clause names no place takes the place its sentence names."""
         r = item.reading
-        if r.location is not None or r.reference not in ("elided", "casualty"):
+        if r.location is not None or r.reference == "distance":
             return
-        for b in reversed(nearby):
-            if b.sentence == item.sentence and b.line == item.line and b.reading.reference != "distance":
-                if b.reading.location is not None and b.reading.location_static:
-                    r.location, r.location_static = b.reading.location, True
-                return
+        if r.reference in ("elided", "casualty"):
+            for b in reversed(nearby):
+                if b.sentence == item.sentence and b.line == item.line and b.reading.reference != "distance":
+                    if b.reading.location is not None and b.reading.location_static:
+                        r.location, r.location_static = b.reading.location, True
+                        return
+                    break
+        if self.lex.unit_class(r.unit) in DOMAIN_CLASSES:  # the sentence's place, as a reader reads it
+            r.location = self.reader.places.sentence_place(r, self._own_places.get(item.sentence, set()))
+            r.location_static = r.location is not None
 
     def _default_measure(self, r: Reading) -> None:
         """Only people are killed or wounded; people in a place are present; people planned to move are deployed."""

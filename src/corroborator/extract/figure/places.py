@@ -57,6 +57,9 @@ IDIOM_NOUNS = frozenset({"side", "behalf", "part", "account", "hands", "basis", 
 #: Dependencies of a verb's subject; an attack as subject places what it did ("shelling in X killed six").
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
+#: Nouns whose "of" names where they are: "residents of Ramenskoye", "the people of Sumy".
+SENTENCE_PLACE_OWNERS = frozenset({"residents", "people", "inhabitants", "villagers", "citizens", "outskirts"})
+
 #: Prepositions after a distance that place the event rather than measure from a point ("40 miles off the coast").
 OFFSHORE_PREPS = frozenset({"off"})
 
@@ -358,6 +361,48 @@ class PlaceReader:
                 reference.entity = ent.kb_id_
                 reference.parents = parents_of(doc, ent.kb_id_)
                 return
+
+    def sentence_place(self, r: Reading, taken: set[int]) -> Reference | None:
+        """The place the figure's sentence names as a place, when its clause names none ("Residents of Ramenskoye
+        heard blasts, and authorities said one woman was injured"): the nearest before the number, else after.
+
+        A speaker's place ("the governor of Kursk said"), a destination ("sent to Russia") and the words
+        another figure's clause has read (``taken``: character offsets where they start) are not it.
+        """
+        sentence = r.anchor.sent
+        position = r.quantity.start
+        candidates = []
+        for ent in r.index.ents_within(sentence.start_char, sentence.end_char):
+            if not ent.kb_id_ or not r.on_its_line(ent[0]) or not self.place_entity(ent[0]):
+                continue
+            if ent.start_char in taken or ent.root.idx in taken:
+                continue  # "34 over the Moscow region and 84 across the country": the 34's place, not the 84's
+            if self._in_a_speaker(ent.root) or not self._where_things_are(ent):
+                continue
+            candidates.append(ent)
+        if not candidates:
+            return None
+        before = [e for e in candidates if e.end_char <= position]
+        ent = before[-1] if before else candidates[0]
+        return self.place_reference(self._phrase_head(ent.root))
+
+    def _where_things_are(self, ent: Span) -> bool:
+        """ "in Kursk", "residents of Ramenskoye", "the Kursk front": a place where things are, not where they go."""
+        root = ent.root
+        prep = root.head
+        if root.dep_ == "pobj":
+            if prep.lower_ == "of":
+                owner = prep.head
+                return owner.pos_ == "NOUN" and (owner.lower_ in SENTENCE_PLACE_OWNERS or self._place_noun(owner))
+            return prep.lower_ in self.lex.static_preps and prep.head.lower_ not in IDIOM_NOUNS
+        return root.dep_ in ("compound", "nmod", "amod") and self._place_noun(root.head)
+
+    def _in_a_speaker(self, token: Token) -> bool:
+        """Is ``token`` inside the subject of a reporting verb ("the governor of Kursk said")?"""
+        for ancestor in [token, *token.ancestors]:
+            if ancestor.dep_ in _CLAUSE_SUBJECTS and ancestor.head.lemma_.lower() in self.lex.reporting:
+                return ancestor.lower_ not in SENTENCE_PLACE_OWNERS  # "residents of Ramenskoye described"
+        return False
 
     def _used_as_place(self, ent: Span) -> bool:
         """Named as a place ("in Kursk", "the Kursk front"), not as a speaker ("Washington's number")."""
