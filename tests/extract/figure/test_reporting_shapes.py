@@ -114,7 +114,11 @@ def test_a_clause_without_a_place_takes_its_sentences(nlp):
 
 
 def test_a_speakers_place_is_not_the_figures(nlp):
-    assert place(one(nlp, "The governor of Sumy said nine people were killed.")) is None
+    assert place(one(nlp, "Poland's army said in Warsaw that nine drones were shot down.")) is None
+
+
+def test_an_officials_jurisdiction_is_the_figures_place(nlp):
+    assert place(one(nlp, "The governor of Sumy said nine people were killed.")) == "Sumy"
 
 
 def test_another_figures_place_is_not_handed_to_a_figure_with_its_own_words(nlp):

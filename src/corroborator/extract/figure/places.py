@@ -60,6 +60,9 @@ _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Nouns whose "of" names where they are: "residents of Ramenskoye", "the people of Sumy".
 SENTENCE_PLACE_OWNERS = frozenset({"residents", "people", "inhabitants", "villagers", "citizens", "outskirts"})
 
+#: Officials whose "of" names the place they answer for: "the governor of Sumy said nine were killed".
+JURISDICTIONS = frozenset({"governor", "mayor", "head", "administration", "authorities", "police", "chief"})
+
 #: Prepositions after a distance that place the event rather than measure from a point ("40 miles off the coast").
 OFFSHORE_PREPS = frozenset({"off"})
 
@@ -366,8 +369,9 @@ class PlaceReader:
         """The place the figure's sentence names as a place, when its clause names none ("Residents of Ramenskoye
         heard blasts, and authorities said one woman was injured"): the nearest before the number, else after.
 
-        A speaker's place ("the governor of Kursk said"), a destination ("sent to Russia") and the words
-        another figure's clause has read (``taken``: character offsets where they start) are not it.
+        A speaker's place ("Ukraine's Air Force said", "said in Kyiv"; but "the governor of Sumy" answers for
+        Sumy), a destination ("sent to Russia") and the words another figure's clause has read (``taken``:
+        character offsets where they start) are not it.
         """
         sentence = r.anchor.sent
         position = r.quantity.start
@@ -393,15 +397,20 @@ class PlaceReader:
         if root.dep_ == "pobj":
             if prep.lower_ == "of":
                 owner = prep.head
-                return owner.pos_ == "NOUN" and (owner.lower_ in SENTENCE_PLACE_OWNERS or self._place_noun(owner))
+                known = SENTENCE_PLACE_OWNERS | JURISDICTIONS
+                return owner.pos_ == "NOUN" and (owner.lower_ in known or self._place_noun(owner))
             return prep.lower_ in self.lex.static_preps and prep.head.lower_ not in IDIOM_NOUNS
         return root.dep_ in ("compound", "nmod", "amod") and self._place_noun(root.head)
 
     def _in_a_speaker(self, token: Token) -> bool:
         """Is ``token`` inside the subject of a reporting verb ("the governor of Kursk said")?"""
+        if token.dep_ == "pobj" and token.head.head.lemma_.lower() in self.lex.reporting:
+            return True  # "said in Warsaw that": where it was said
         for ancestor in [token, *token.ancestors]:
+            if ancestor.lower_ in SENTENCE_PLACE_OWNERS | JURISDICTIONS:
+                return False  # "residents of Ramenskoye described", "the head of Tatarstan said": there, and of there
             if ancestor.dep_ in _CLAUSE_SUBJECTS and ancestor.head.lemma_.lower() in self.lex.reporting:
-                return ancestor.lower_ not in SENTENCE_PLACE_OWNERS  # "residents of Ramenskoye described"
+                return True
         return False
 
     def _used_as_place(self, ent: Span) -> bool:
