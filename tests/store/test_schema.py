@@ -17,6 +17,7 @@ from corroborator.store.migrations import alembic_config, run_downgrade, run_upg
 from corroborator.store.schema import SCHEMA_REVISION, metadata
 
 VIEWS = {"documents_view", "claims_view", "figures_view", "entities_view", "sources_view", "skipped_view"}
+VIEWS |= {"variables_view", "values_view", "findings_view"}
 
 
 def _schema_differences(connection) -> list:

@@ -1,8 +1,8 @@
 """The cross-check's commands: ``variables``, ``findings``, ``timeline`` and ``sources``.
 
-Each reads the current documents of the store, cross-checks them
-(``corroborator.crosscheck``) and prints a table, JSON (the contract of SPEC
-section 2) or CSV.
+Each reads the ledger the store keeps (``pipeline.ledger``: the cross-check of
+the current documents, recomputed first when they or the cross-check changed)
+and prints a table, JSON (the contract of SPEC section 2) or CSV.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from ..crosscheck import FindingKind, Ledger, crosscheck
+from ..crosscheck import FindingKind
 from ..crosscheck.views import (
     FINDING_COLUMNS,
     SOURCE_COLUMNS,
@@ -31,6 +31,8 @@ from ..crosscheck.views import (
 from ..errors import ConfigError
 from .common import EXIT_NOTHING_DONE, Command, Db, Debug, app, configure_logging, escape, stderr
 
+Record = dict[str, Any]
+
 
 class LedgerFormat(StrEnum):
     table = "table"
@@ -44,12 +46,15 @@ Format = Annotated[
 ]
 
 
-def _ledger(db: str | None) -> Ledger:
-    from ..store import Store
-    from ..store.export import iter_documents
+def _read(db: str | None, what: str) -> list[Record]:
+    """The stored ledger's ``what`` (variables, findings or sources), brought up to date first."""
+    from ..pipeline.ledger import refresh_ledger
+    from ..store import Store, read_findings, read_sources, read_variables
 
+    readers = {"variables": read_variables, "findings": read_findings, "sources": read_sources}
     with Store.open(db, create=False) as store:
-        return crosscheck(iter_documents(store))
+        refresh_ledger(store)
+        return readers[what](store)
 
 
 @app.command("variables", cls=Command)
@@ -67,9 +72,9 @@ def variables_cli(
 ) -> None:
     """The ledger: what the figures measure, low / best / high, independent sources and grades per value."""
     configure_logging(debug)
-    chosen = select_variables(_ledger(db), subject, measure, place)
+    chosen = select_variables(_read(db, "variables"), subject, measure, place)
     if output_format is LedgerFormat.json:
-        _print_json([v.to_dict() for v in chosen])
+        _print_json(chosen)
     else:
         _print_rows("Variables", VARIABLE_COLUMNS, [variable_row(v) for v in chosen], output_format)
     if not chosen:
@@ -90,9 +95,9 @@ def findings_cli(
     configure_logging(debug)
     if kind is not None and kind not in set(FindingKind):
         raise ConfigError(f"unknown --kind {kind!r}: use one of {', '.join(FindingKind)}")
-    findings = [f for f in _ledger(db).findings if kind is None or f.kind == kind]
+    findings = [f for f in _read(db, "findings") if kind is None or f["kind"] == kind]
     if output_format is LedgerFormat.json:
-        _print_json([f.to_dict() for f in findings])
+        _print_json(findings)
     else:
         _print_rows("Findings", FINDING_COLUMNS, [finding_row(f) for f in findings], output_format)
     if not findings:
@@ -111,16 +116,16 @@ def timeline_cli(
 ) -> None:
     """One variable's values in time order: who said what, when, with how many independent sources."""
     configure_logging(debug)
-    ledger = _ledger(db)
-    variable = ledger.variable(variable_id)
+    variables = _read(db, "variables")
+    variable = next((v for v in variables if v["id"] == variable_id), None)
     if variable is None:
-        close = [v.id for v in ledger.variables if variable_id.casefold() in v.id.casefold()][:5]
+        close = [v["id"] for v in variables if variable_id.casefold() in v["id"].casefold()][:5]
         hint = f"; did you mean {', '.join(close)}?" if close else "; `corroborator variables` lists them"
         raise ConfigError(f"no variable {variable_id!r}{hint}")
     if output_format is LedgerFormat.json:
-        _print_json(variable.to_dict())
+        _print_json(variable)
     else:
-        _print_rows(f"Timeline of {variable.id}", TIMELINE_COLUMNS, timeline_rows(variable), output_format)
+        _print_rows(f"Timeline of {variable['id']}", TIMELINE_COLUMNS, timeline_rows(variable), output_format)
 
 
 @app.command("sources", cls=Command)
@@ -131,9 +136,9 @@ def sources_cli(
 ) -> None:
     """Each speaker under one key: the names it goes by, the relays it came through, whether it is a party."""
     configure_logging(debug)
-    speakers = sorted(_ledger(db).speakers.values(), key=lambda s: (-s.claims, s.key))
+    speakers = _read(db, "sources")
     if output_format is LedgerFormat.json:
-        _print_json([s.to_dict() for s in speakers])
+        _print_json(speakers)
     else:
         _print_rows("Sources", SOURCE_COLUMNS, [source_row(s) for s in speakers], output_format)
 

@@ -41,6 +41,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from ..pipeline.ledger import LedgerRefresh
     from ..store import RunSummary
 
 
@@ -60,6 +61,7 @@ def ingest_cli(
     debug: Debug = False,
 ) -> None:
     """Store every document (raw bytes, clean text, claims, figures); unchanged inputs are skipped fast."""
+    from ..pipeline.ledger import refresh_ledger
     from ..pipeline.storing import ingest  # SQLAlchemy and drivers: for the store's commands only
     from ..store import Store, resolve_url
 
@@ -67,12 +69,15 @@ def ingest_cli(
     settings = settings_from(model, max_bytes)
     resolve_url(db)  # a bad --db is a usage error (exit 2), said even when no input can be read
     listed = _list_inputs(sources)
-    with Store.open(db) as store, progress(quiet, "Ingesting", len(listed)) as advance:
-        summary = ingest(store, sources, settings=settings, on_event=render(advance), listed=listed)
+    with Store.open(db) as store:
+        with progress(quiet, "Ingesting", len(listed)) as advance:
+            summary = ingest(store, sources, settings=settings, on_event=render(advance), listed=listed)
+        ledger = refresh_ledger(store)
         where = str(store)
     if not quiet:
         written = [verb(summary.added, "document", "added"), verb(summary.updated, "document", "updated")]
         stderr.print(_store_summary(where, summary, written, nothing="nothing new to store", current="unchanged"))
+        _print_ledger(ledger)
     if summary.stored + summary.unchanged + summary.inputs_unchanged == 0:
         stderr.print("[red]error:[/] nothing could be stored; see the reasons above.")
         raise typer.Exit(EXIT_NOTHING_DONE)
@@ -139,19 +144,23 @@ def reprocess_cli(
     debug: Debug = False,
 ) -> None:
     """Clean and extract again from the stored raw bytes (no refetching) what an older extractor stored."""
+    from ..pipeline.ledger import refresh_ledger
     from ..pipeline.storing import reprocess
     from ..store import Store
 
     configure_logging(debug)
     settings = Settings.from_env(model=model)
-    with Store.open(db, create=False) as store, progress(quiet, "Reprocessing", None) as advance:
-        summary = reprocess(store, settings=settings, force=force, on_event=render(advance, on=Stored))
+    with Store.open(db, create=False) as store:
+        with progress(quiet, "Reprocessing", None) as advance:
+            summary = reprocess(store, settings=settings, force=force, on_event=render(advance, on=Stored))
+        ledger = refresh_ledger(store, force=True)  # reprocess recomputes all, the cross-check included
         where = str(store)
     if not quiet:
         written = [verb(summary.updated, "document", "re-extracted"), verb(summary.added, "new version", "stored")]
         stderr.print(
             _store_summary(where, summary, written, nothing="nothing to re-extract", current="already current")
         )
+        _print_ledger(ledger)
 
 
 @app.command("export", cls=Command)
@@ -192,6 +201,12 @@ def _list_inputs(sources: list[str]) -> list[str | SkipInput]:
             report_skip(skipped(item))
     stderr.print("[red]error:[/] nothing to ingest: no input could be found; see the reasons above.")
     raise typer.Exit(EXIT_NOTHING_DONE)
+
+
+def _print_ledger(ledger: LedgerRefresh) -> None:
+    """One line when the cross-check was recomputed: ``ledger: 40 variables, 11 findings.``"""
+    if ledger.recomputed:
+        stderr.print(f"ledger: {count(ledger.variables, 'variable')}, {count(ledger.findings, 'finding')}.")
 
 
 def _store_summary(where: str, summary: RunSummary, written: list[str], *, nothing: str, current: str) -> str:

@@ -88,6 +88,19 @@ class Report:
     def named(self) -> bool:
         return self.speaker != UNNAMED
 
+    def to_dict(self) -> dict[str, Any]:
+        """What a reader needs to trace it: the figure, its words, its date, who said it, through whom, where."""
+        return {
+            "doc_id": self.doc_id,
+            "figure": self.figure,
+            "text": self.text,
+            "as_of": self.when,
+            "source": self.speaker,
+            "source_name": self.speaker_label,
+            "via": list(self.relays),
+            "outlet": self.outlet,
+        }
+
 
 UNNAMED = "unnamed"
 
@@ -140,6 +153,7 @@ class Value:
             "independent_sources": self.independent_sources,
             "grade": str(self.grade),
             "interested_party": self.interested_party,
+            "reports": [r.to_dict() for r in self.reports],
         }
 
 

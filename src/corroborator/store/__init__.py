@@ -20,6 +20,7 @@ from .database import Store
 from .engine import DEFAULT_DB_URL, resolve_url
 from .export import FORMATS, export, iter_documents, write_jsonl
 from .identity import extractor_version
+from .ledger import Stamp, documents_stamp, ledger_stamp, read_findings, read_sources, read_variables, write_ledger
 from .search import Hit, search
 from .writing import Run, RunSummary, Status
 
@@ -29,12 +30,19 @@ __all__ = [
     "Hit",
     "Run",
     "RunSummary",
+    "Stamp",
     "Status",
     "Store",
+    "documents_stamp",
     "export",
     "extractor_version",
     "iter_documents",
+    "ledger_stamp",
+    "read_findings",
+    "read_sources",
+    "read_variables",
     "resolve_url",
     "search",
     "write_jsonl",
+    "write_ledger",
 ]

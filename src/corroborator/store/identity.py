@@ -47,11 +47,20 @@ def _model_version(model: str) -> str:
         return "?"
 
 
-@lru_cache(maxsize=1)
-def _code_digest() -> str:
+#: What the cross-check's identity is made of: its code, the parties' data and the gazetteer it reads.
+_CROSSCHECK_CODE = ("crosscheck", "data/crosscheck", "data/gazetteer", "records.py")
+
+
+def crosscheck_version() -> str:
+    """The identity of what the cross-check computes: a ledger from another one is stale, its documents are not."""
+    return f"corroborator {_model_version(PACKAGE)}; crosscheck {_code_digest(_CROSSCHECK_CODE)}"
+
+
+@lru_cache(maxsize=4)
+def _code_digest(parts: tuple[str, ...] = _EXTRACTION_CODE) -> str:
     package = PACKAGE_DIR
     digest = hashlib.sha256()
-    for part in _EXTRACTION_CODE:
+    for part in parts:
         path = package / part
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
         for file in files:
@@ -74,4 +83,4 @@ def raw_hash(document: RawDocument) -> str:
     return hashlib.sha256(header.encode("utf-8") + b"\n" + document.data).hexdigest()
 
 
-__all__ = ["EXTRACTOR_ENV", "extractor_version", "raw_hash"]
+__all__ = ["EXTRACTOR_ENV", "crosscheck_version", "extractor_version", "raw_hash"]

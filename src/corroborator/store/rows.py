@@ -75,6 +75,7 @@ def metadata_columns(document: Document) -> dict[str, Any]:
         "language": meta.language,
         "tags": dumps(list(meta.tags)),
         "relayed_from": meta.relayed_from,
+        "dateline": meta.dateline,
         "text": document.text,
     }
 
@@ -391,6 +392,7 @@ def document_record(
         "language": row["language"],
         "tags": _loads(row["tags"], []),
         "relayed_from": row["relayed_from"],
+        "dateline": row["dateline"],
         "removed": [{"line": r["line"], "text": r["text"], "rule": r["rule"]} for r in removed],
         "entities": [entity_dict(e, mentions) for e, mentions in entities],
         "claims": [claim_dict(c, sources, via) for c, via in claims],

@@ -17,6 +17,11 @@ and a test checks that they agree. Tables, and what makes a row unique::
     claim_via       who passed a claim on, nearest first                      (document, claim, position)
     figures         reported numbers with their variable columns              (document, position)
     search          full-text rows of documents, claims and figures (indexed by SQLite FTS5 / PostgreSQL tsvector)
+    ledger          the cross-check's stamp: which documents and which cross-check code it was computed from
+    ledger_variables what several figures measure, with low / best / high                   (id)
+    ledger_values   each variable's values: independent sources, grade, interested party  (variable, position)
+    ledger_findings agreements, disagreements, updates, parts above their whole, misquotes  (position)
+    ledger_sources  each speaker under its one key across documents                        (key)
 
 Lists (entities, claims, ...) keep their order in ``position``. JSON values
 (authors, tags, parents, hints) are stored as JSON text, the same on both
@@ -44,7 +49,7 @@ from sqlalchemy import (
 )
 
 #: The Alembic revision this code writes; ``upgrade`` brings older databases to it.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 #: Constraint names that Alembic can find again on both engines.
 NAMING = {
@@ -149,6 +154,7 @@ documents = Table(
     Column("language", Text),
     Column("tags", Text, nullable=False),  # JSON list
     Column("relayed_from", Text),
+    Column("dateline", Text),  # the place a story was filed from, as its dateline gives it
     Column("text", Text, nullable=False),
     Column("extractor", Text, nullable=False),
     Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
@@ -330,4 +336,84 @@ EXPORT_TABLES = (
     claims,
     claim_via,
     figures,
+)
+
+
+# The cross-check's ledger: computed from the current documents (``pipeline.ledger``)
+# and replaced whole when they change; rows carry the JSON of SPEC section 2 beside
+# the columns that Datasette filters and sorts on.
+
+ledger = Table(
+    "ledger",
+    metadata,
+    Column("id", Integer, primary_key=True),  # one row
+    Column("crosscheck", Text, nullable=False),  # the cross-check code and data it was computed with
+    Column("documents", Text, nullable=False),  # the state of the current documents it was computed from
+    Column("computed_at", DateTime(timezone=True), nullable=False),
+    Column("variables", Integer, nullable=False),
+    Column("findings", Integer, nullable=False),
+)
+
+ledger_variables = Table(
+    "ledger_variables",
+    metadata,
+    Column("id", Text, primary_key=True),  # subject|measure|place|unit|modality
+    Column("subject", Text, nullable=False),
+    Column("measure", String(32), nullable=False),
+    Column("location", Text),
+    Column("unit", Text),
+    Column("modality", String(16), nullable=False),
+    Column("subject_name", Text),
+    Column("location_name", Text),
+    Column("low", Float),
+    Column("best", Float),
+    Column("high", Float),
+    Column("value_count", Integer, nullable=False),
+    Column("independent_sources", Integer, nullable=False),  # the most behind one value
+    Column("grades", Text),
+    Column("data", Text, nullable=False),  # the variable as `corroborator variables --format json` gives it
+)
+
+ledger_values = Table(
+    "ledger_values",
+    metadata,
+    Column("variable", Text, ForeignKey("ledger_variables.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("value", Float, nullable=False),
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", String(16), nullable=False),
+    Column("as_of", String(32)),
+    Column("independent_sources", Integer, nullable=False),
+    Column("grade", String(16), nullable=False),
+    Column("interested_party", Boolean, nullable=False),
+    Column("sources", Text, nullable=False),  # JSON list of speaker keys
+    Column("figures", Text, nullable=False),  # JSON list of {doc_id, figure}
+)
+
+ledger_findings = Table(
+    "ledger_findings",
+    metadata,
+    Column("position", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("variable", Text, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("sources", Text, nullable=False),  # JSON list of speaker keys
+    Column("figures", Text, nullable=False),  # JSON list of {doc_id, figure}
+    Column("data", Text, nullable=False),  # the finding as `corroborator findings --format json` gives it
+    Index(None, "variable"),
+    Index(None, "kind"),
+)
+
+ledger_sources = Table(
+    "ledger_sources",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("names", Text, nullable=False),  # JSON list
+    Column("relays", Text, nullable=False),  # JSON list
+    Column("party_to_fighting", Text),
+    Column("claims", Integer, nullable=False),
 )

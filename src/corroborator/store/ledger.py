@@ -1,0 +1,189 @@
+"""The cross-check's ledger in the store: written whole in one transaction, read back as SPEC JSON.
+
+The store knows no stage: it takes the ledger as the JSON of SPEC section 2
+(what ``crosscheck`` records' ``to_dict`` give) and keeps, beside each object,
+the columns that Datasette filters and sorts on. A stamp says which
+documents and which cross-check code the ledger was computed from, so that a
+reader can tell whether it is stale.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+
+from . import schema
+from .database import Store
+
+Record = dict[str, Any]
+
+#: Rows inserted by one statement.
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What a ledger was computed from: the cross-check's version and the current documents' state."""
+
+    crosscheck: str
+    documents: str
+
+
+def documents_stamp(store: Store) -> str:
+    """The state of the current documents: how many, the newest id, and the newest extraction.
+
+    A new document, a new version or a re-extraction changes it.
+    """
+    table = schema.documents
+    with store.engine.connect() as connection:
+        count, newest, extracted = connection.execute(
+            select(func.count(), func.max(table.c.id), func.max(table.c.updated_at)).where(table.c.current)
+        ).one()
+    return f"{count}:{newest}:{extracted}"
+
+
+def ledger_stamp(store: Store) -> Stamp | None:
+    with store.engine.connect() as connection:
+        row = connection.execute(select(schema.ledger.c.crosscheck, schema.ledger.c.documents)).first()
+    return Stamp(row.crosscheck, row.documents) if row else None
+
+
+def write_ledger(
+    store: Store, stamp: Stamp, variables: Iterable[Record], findings: Iterable[Record], sources: Iterable[Record]
+) -> None:
+    """Replace the stored ledger with this one, in one transaction: readers see the old or the new, whole."""
+    variables, findings, sources = list(variables), list(findings), list(sources)
+    with store.engine.begin() as connection:
+        for table in (schema.ledger_values, schema.ledger_variables, schema.ledger_findings, schema.ledger_sources):
+            connection.execute(delete(table))
+        connection.execute(delete(schema.ledger))
+        _insert(connection, schema.ledger_variables, [_variable_row(v) for v in variables])
+        _insert(connection, schema.ledger_values, [row for v in variables for row in _value_rows(v)])
+        _insert(connection, schema.ledger_findings, [_finding_row(i, f) for i, f in enumerate(findings)])
+        _insert(connection, schema.ledger_sources, [_source_row(s) for s in sources])
+        connection.execute(
+            insert(schema.ledger).values(
+                id=1,
+                crosscheck=stamp.crosscheck,
+                documents=stamp.documents,
+                computed_at=datetime.now(UTC),
+                variables=len(variables),
+                findings=len(findings),
+            )
+        )
+
+
+def read_variables(store: Store) -> list[Record]:
+    """The variables as SPEC JSON, most reported first."""
+    table = schema.ledger_variables
+    return _read_data(store, select(table.c.data).order_by(table.c.value_count.desc(), table.c.id))
+
+
+def read_findings(store: Store) -> list[Record]:
+    """The findings as SPEC JSON, in the order the cross-check gave them."""
+    table = schema.ledger_findings
+    return _read_data(store, select(table.c.data).order_by(table.c.position))
+
+
+def read_sources(store: Store) -> list[Record]:
+    table = schema.ledger_sources
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(table).order_by(table.c.claims.desc(), table.c.key)).mappings()
+        return [
+            {
+                "source": row["key"],
+                "name": row["name"],
+                "kind": row["kind"],
+                "names": json.loads(row["names"]),
+                "relays": json.loads(row["relays"]),
+                "party_to_fighting": row["party_to_fighting"],
+                "claims": row["claims"],
+            }
+            for row in rows
+        ]
+
+
+def _read_data(store: Store, query: Any) -> list[Record]:
+    with store.engine.connect() as connection:
+        return [json.loads(data) for data in connection.execute(query).scalars()]
+
+
+def _insert(connection: Any, table: Any, rows: list[Record]) -> None:
+    for start in range(0, len(rows), _CHUNK):
+        connection.execute(insert(table), rows[start : start + _CHUNK])
+
+
+def _finite(value: Any) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isinf(value)) else float(value)
+
+
+def _variable_row(variable: Record) -> Record:
+    values = variable.get("values") or []
+    return {
+        "id": variable["id"],
+        "subject": variable["subject"],
+        "measure": variable["measure"],
+        "location": variable.get("location"),
+        "unit": variable.get("unit"),
+        "modality": variable["modality"],
+        "subject_name": variable.get("subject_name"),
+        "location_name": variable.get("location_name"),
+        "low": _finite(variable.get("low")),
+        "best": _finite(variable.get("best")),
+        "high": _finite(variable.get("high")),
+        "value_count": len(values),
+        "independent_sources": max((v.get("independent_sources", 0) for v in values), default=0),
+        "grades": ", ".join(dict.fromkeys(str(v.get("grade")) for v in values)),
+        "data": json.dumps(variable, ensure_ascii=False),
+    }
+
+
+def _value_rows(variable: Record) -> list[Record]:
+    return [
+        {
+            "variable": variable["id"],
+            "position": position,
+            "value": float(value["value"]),
+            "low": _finite(value.get("low")),
+            "high": _finite(value.get("high")),
+            "qualifier": value["qualifier"],
+            "as_of": value.get("as_of"),
+            "independent_sources": value["independent_sources"],
+            "grade": value["grade"],
+            "interested_party": bool(value.get("interested_party")),
+            "sources": json.dumps(value.get("sources") or [], ensure_ascii=False),
+            "figures": json.dumps(value.get("figures") or []),
+        }
+        for position, value in enumerate(variable.get("values") or [])
+    ]
+
+
+def _finding_row(position: int, finding: Record) -> Record:
+    return {
+        "position": position,
+        "kind": finding["kind"],
+        "variable": finding.get("variable_id") or "|".join(str(v or "") for v in finding["variable"].values()),
+        "independent_sources": finding["independent_sources"],
+        "explanation": finding["explanation"],
+        "sources": json.dumps(finding.get("sources") or [], ensure_ascii=False),
+        "figures": json.dumps(finding.get("figures") or []),
+        "data": json.dumps(finding, ensure_ascii=False),
+    }
+
+
+def _source_row(source: Record) -> Record:
+    return {
+        "key": source["source"],
+        "name": source["name"],
+        "kind": source["kind"],
+        "names": json.dumps(source.get("names") or [], ensure_ascii=False),
+        "relays": json.dumps(source.get("relays") or [], ensure_ascii=False),
+        "party_to_fighting": source.get("party_to_fighting"),
+        "claims": source.get("claims", 0),
+    }
