@@ -211,3 +211,61 @@ def test_lexicon_travels_with_the_pipeline(nlp, tmp_path):
     restored = spacy.blank("en").add_pipe("corroborator_claims").from_disk(tmp_path)
     assert restored.lexicon.data == extractor.lexicon.data
     assert Lexicon.default().certainty_of("deny") == "denied"
+
+
+# --- issue 11: span conventions, sources and cues that report nothing ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mendoza said he had received offers for the boat, but the offers came from people he did not trust.",
+            "he had received offers for the boat, but the offers came from people he did not trust",
+        ),
+        (
+            "Ortiz says the road ahead is long, but feels confident that the plan will work.",
+            "the road ahead is long, but feels confident that the plan will work",
+        ),
+    ],
+)
+def test_continuation_after_but_stays_in_the_content(nlp, text, content):
+    assert only(nlp, text).content == content
+
+
+def test_narration_after_but_is_the_writers(nlp):
+    claim = only(nlp, "Okafor said the council had not won him over, but he sounded hopeful about the vote.")
+    assert claim.content == "the council had not won him over"
+
+
+def test_second_coordinated_cue_is_its_own_claim(nlp):
+    claims = claims_of(nlp, "Reyes said the talks had failed and urged both sides to return.")
+    assert [(c.cue, c.content) for c in claims] == [("say", "the talks had failed"), ("urge", "both sides to return")]
+    assert claims[1].source.text == "Reyes"
+
+
+def test_a_quotation_is_not_cut_at_its_own_verbs(nlp):
+    claim = only(nlp, "''Some voters want a big change, but many others want someone steady,'' said Tom Vale.")
+    assert claim.content == "Some voters want a big change, but many others want someone steady"
+    assert claim.source.text == "Tom Vale"
+
+
+def test_relative_pronoun_source_is_named_by_its_antecedent(nlp):
+    claims = claims_of(nlp, "The plan was drafted by a farmer from Tula who said that the river had flooded twice.")
+    claim = next(c for c in claims if c.cue == "say")
+    assert claim.source.text == "who"
+    assert "farmer" in claim.source.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm claimed 14 lives in the valley last week.",
+        "The footage appears to show soldiers near the bridge.",
+        "Prices rose sharply in March, indicating that the plan had failed.",
+        "The mayor commented on the new budget at length.",
+        "Police identified the driver as a local man.",
+    ],
+)
+def test_verbs_that_report_no_statement(nlp, text):
+    assert claims_of(nlp, text) == []

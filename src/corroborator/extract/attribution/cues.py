@@ -69,7 +69,11 @@ class CueFinder(VerbalCues):
                 candidate = self.speaker_line(token)
             if candidate is not None:
                 found.append(candidate)
-        capitals = [c for c in found if c.construction == "speaker" and not self.doc[c.source].ent_type_]
+        capitals = [
+            c
+            for c in found
+            if c.construction == "speaker" and c.source is not None and not self.doc[c.source].ent_type_
+        ]
         if len(capitals) == 1:
             # One "NAME: ..." line in capitals is a dateline ("RUSSIA: A drone attack ..."); a transcript has several.
             found.remove(capitals[0])

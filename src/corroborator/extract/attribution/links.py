@@ -66,21 +66,38 @@ def link(candidates: list[Candidate], doc: Doc, builder: PartyBuilder) -> list[C
             _link_verbal(candidate, by_cue, doc, builder, dropped)
     kept = [c for c in candidates if id(c) not in dropped]
     _cut_participles(kept, doc)
-    _cut_coordinated(kept, doc, builder.lex)
+    _cut_coordinated(kept, doc, builder.lex, builder.layout)
     return _dedupe(kept)
 
 
-def _cut_coordinated(candidates: list[Candidate], doc: Doc, lexicon: Lexicon) -> None:
+def _cut_coordinated(candidates: list[Candidate], doc: Doc, lexicon: Lexicon, layout: Layout) -> None:
     """'Six in 10 said A, and three-quarters said B', 'He says A and says B': the second report is
     not part of the first one's content (a coordinated 'that' clause is: 'said A, but that B')."""
+    # "said A and urged B": a coordinated cue that makes a statement of its own is cut out too.
+    cues = {c.cue_token for c in candidates if c.construction == "verbal" and c.cue not in lexicon.stance_verbs}
+    quotes = layout.quotes
     for candidate in candidates:
         cut: set[int] = set()
+        # Words inside a quotation that the cue stands outside of are the speaker's own, all of them
+        # ('“Some want A, but others want B,” he said'): nothing in it is cut.
+        quoted = (
+            {
+                i
+                for start, end in quotes.open_to_close.items()
+                if not start < candidate.cue_token < end and start in candidate.content
+                for i in range(start, end + 1)
+            }
+            if quotes.open_to_close
+            else set()
+        )
         for i in candidate.content:
             token = doc[i]
+            if i in quoted:
+                continue
             if (
                 token.dep_ == "conj"
                 and token.lemma_ in lexicon.verbs
-                and (token.lemma_ == candidate.cue or any(c.dep_ in SUBJECT_DEPS for c in token.children))
+                and (token.lemma_ == candidate.cue or i in cues or any(c.dep_ in SUBJECT_DEPS for c in token.children))
                 and token.head.i in candidate.content
                 and i != candidate.cue_token
                 and not _has_that(token)
@@ -102,7 +119,7 @@ def _cut_participles(candidates: list[Candidate], doc: Doc) -> None:
 
 
 def _link_verbal(
-    candidate: Candidate, by_cue: dict[int, Candidate], doc: Doc, builder: PartyBuilder, dropped: set
+    candidate: Candidate, by_cue: dict[int, Candidate], doc: Doc, builder: PartyBuilder, dropped: set[int]
 ) -> None:
     verb = doc[candidate.cue_token]
     if verb.head.i == verb.i or verb.head.lemma_ not in builder.lex.verbs:
@@ -113,7 +130,10 @@ def _link_verbal(
     if candidate.cue == "cite" and verb.tag_ == "VBG" and verb.dep_ == "advcl":
         # "X reported ..., citing Y": Y said it, X passed it on. Citing data or a document names no party.
         cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if head is not None and id(head) not in dropped and head.source is not None and _is_party(cited, builder):
+        if head is not None and id(head) not in dropped and head.source is not None and cited is not None:
+            if not _is_party(cited, builder):
+                dropped.add(id(candidate))
+                return
             head.via.insert(0, head.source)
             head.source = cited.i
         dropped.add(id(candidate))
@@ -130,7 +150,7 @@ def _link_verbal(
         for child in reporter.children:
             if child.lemma_ == "cite" and child.dep_ == "advcl":
                 cited = next((c for c in child.children if c.dep_ == "dobj"), None)
-                if _is_party(cited, builder):
+                if cited is not None and _is_party(cited, builder):
                     candidate.via.append(cited.i)
         subject = next((c for c in reporter.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:

@@ -108,12 +108,33 @@ class PartyBuilder:
 
     # --- the party ----------------------------------------------------------------------
 
+    @staticmethod
+    def antecedent(head: Token) -> Token | None:
+        """The noun a relative pronoun stands for: 'Tim Canova, who challenged ...' -> Canova; also
+        through a verb coordinated in the relative clause ('who ran and said ...')."""
+        if head.lower_ not in RELATIVE_PRONOUNS:
+            return None
+        clause = head.head
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ != "relcl" or clause.head is clause:
+            return None
+        return clause.head
+
     def build(self, head: Token, bounds: tuple[int, int] | None = None) -> Party:
         """The party whose phrase has this head; ``bounds`` limit the phrase where the parse is no guide."""
         doc = self.doc
-        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-            antecedent = self.build(head.head.head)
-            return replace(antecedent, text=head.text, span=(head.idx, head.idx + len(head.text)))
+        antecedent_head = self.antecedent(head)
+        if antecedent_head is not None:
+            # "a supporter who said ...": the words stay "who", the name is the antecedent's (its name, else
+            # its words), so that the party is known without a later pronoun's guess.
+            antecedent = self.build(antecedent_head)
+            return replace(
+                antecedent,
+                text=head.text,
+                name=antecedent.name or antecedent.text,
+                span=(head.idx, head.idx + len(head.text)),
+            )
         start, end = self.phrase(head)
         if bounds is not None:
             start, end = max(start, bounds[0]), min(end, bounds[1])
@@ -125,7 +146,7 @@ class PartyBuilder:
         person = self.named_apposition(head)
         if person is not None:
             # "the head of Ukraine's military intelligence, Kyrylo Budanov": the name is the apposition.
-            role = self._strip_det(words)
+            office = self._strip_det(words)
             entity = self.entity_id(person)
             linked = getattr(self.records.get(entity), "kind", None) if entity else None
             record_name = getattr(self.records.get(entity), "name", None) if entity else None
@@ -135,7 +156,7 @@ class PartyBuilder:
                 entity=entity,
                 kind=LINKED_KINDS.get(linked or "", PartyKind.PERSON),
                 span=span,
-                role=role.text if role is not None else None,
+                role=office.text if office is not None else None,
             )
         name_span = self.alias_of(head) or self.name_in(words, head)
         entity = self.entity_id(name_span) if name_span is not None else None

@@ -41,6 +41,16 @@ MAX_QUOTE_GAP = 8
 MISPARSED_CLAUSE_DEPS = {"xcomp", "advcl", "dep", "oprd", "attr"}
 #: A direct object this long under a speech verb is a clause the parser read as a noun phrase.
 MIN_CLAUSE_AS_OBJECT = 5
+#: 'claimed N lives': a death toll, not a claim.
+TOLL_OBJECTS = {"life", "lives", "victim", "victims"}
+#: Verbs that report evidence rather than words: a claim only with a subject that can speak.
+EVIDENCE_VERBS = {"show", "indicate", "suggest", "reveal", "demonstrate", "confirm"}
+#: 'appears to show', 'seems to indicate': what a picture or a figure looks like, not a statement.
+SEEMING_VERBS = {"appear", "seem", "look"}
+#: Subjects of a clause after ', but' that make it the writer's narration about the speaker.
+NARRATED_SUBJECTS = {"he", "she", "they"}
+#: Conjunctions after which a clause hung on the reporting verb still belongs to what was said.
+CONTINUING_CONJUNCTIONS = {"but", "and"}
 #: Pronouns that point at a thing said or shown, not at somebody who says it ("this shows ...").
 NON_PARTY_SUBJECTS = {"this", "that", "these", "those", "what", "which", "there", "here"}
 
@@ -128,7 +138,7 @@ class VerbalCues:
     # --- verbal cues --------------------------------------------------------------------
 
     def verbal(self, verb: Token, lemma: str, cue: VerbCue) -> Candidate | None:
-        if verb.dep_ in MODIFIER_DEPS or self.negated(verb):
+        if verb.dep_ in MODIFIER_DEPS or self.negated(verb) or self.not_a_report(verb, lemma):
             return None
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
         content, bounded, speaker = self.verb_content(verb, cue, passive), False, None
@@ -154,6 +164,18 @@ class VerbalCues:
             channel=self.channel_of(verb),
             bounded=bounded,
         )
+
+    def not_a_report(self, verb: Token, lemma: str) -> bool:
+        """Cue verbs used for what is not a statement: 'the attack claimed 12 lives' (a toll), 'the video
+        appears to show ...' (what a picture shows), '..., indicating that ...' hung on an event or a
+        figure (the writer's inference), where no one who can speak is the subject."""
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_ in TOLL_OBJECTS for c in verb.children):
+            return True
+        if lemma in EVIDENCE_VERBS and verb.dep_ == "xcomp" and verb.head.lemma_ in SEEMING_VERBS:
+            return True
+        if lemma in EVIDENCE_VERBS and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return not self.can_speak(self.subject_of(verb))
+        return False
 
     def verb_source(self, verb: Token, cue: VerbCue, passive: bool) -> tuple[bool, Token | None]:
         """The head of the verb's source: (True, None) for an unnamed one ('it was reported', 'Asked
@@ -256,8 +278,10 @@ class VerbalCues:
             # (it often reaches back into the sentence before when quotes and sentences interleave).
             return before | after
         if clauses:
-            # "told reporters that A, but that B": a coordinated 'that' clause is content too.
+            # "told reporters that A, but that B": a coordinated 'that' clause is content too, and so is
+            # "said A, but B" / "said A, and B" (a clause the parser hung on the verb, not a report of its own).
             clauses += [c for c in children if c.dep_ == "conj" and c.i > verb.i and self.has_mark(c, {"that"})]
+            clauses += self.continuations(verb, max(t.right_edge.i for t in clauses))
             return self.subtrees(clauses) | after
         if after:
             return after
@@ -268,6 +292,32 @@ class VerbalCues:
         if passive:
             return self.passive_content(verb)
         return self.object_content(verb, children, complements)
+
+    def continuations(self, verb: Token, end: int) -> list[Token]:
+        """Clauses that go on from a reported clause ending at ``end``: ', but B', ', and B', ', because B'
+        (the parser hangs them on the reporting verb), with their joining words. A clause with a reporting
+        verb of its own is a second statement ('said A and urged B'), not a continuation; a stance
+        ('..., but he feels confident that ...') goes on with the speaker's words."""
+        out: list[Token] = []
+        for child in verb.children:
+            if child.i <= end or not self.is_clause(child):
+                continue
+            if child.lemma_ in self.lex.verbs and child.lemma_ not in self.lex.stance_verbs:
+                continue
+            if any(c.dep_ in SUBJECT_DEPS and c.lower_ in NARRATED_SUBJECTS for c in child.children):
+                break  # "said A, but he sounded a note of B": the writer goes on about the speaker
+            between = self.doc[end + 1 : child.left_edge.i]
+            words = [t for t in between if not t.is_punct]
+            if child.dep_ == "conj":
+                joined = len(words) == 1 and words[0].lower_ in CONTINUING_CONJUNCTIONS and between[0].text == ","
+            else:
+                joined = not words and child.dep_ == "advcl" and child.left_edge.lower_ == "because"
+            if not joined:
+                break
+            out.extend(between)
+            out.append(child)
+            end = child.right_edge.i
+        return out
 
     def misparsed_inversion(self, verb: Token) -> tuple[set[int] | None, Token | None]:
         """'A is B, Andrii Kovalenko of X said on Telegram.' parsed with 'said' coordinated to the first
