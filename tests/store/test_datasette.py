@@ -163,3 +163,30 @@ def test_datasette_ranked_search_is_in_the_order_of_corroborator_search(database
     ]
     assert [row["snippet"] for row in rows] == [hit.snippet for hit in hits]
     assert empty["rows"] == [] and "rows" in unbalanced  # Datasette's quoting: no FTS5 syntax error
+
+
+def test_datasette_shows_the_ledger_views(filled_stores):
+    from corroborator.pipeline.ledger import refresh_ledger
+
+    store = filled_stores("sqlite")
+    refresh_ledger(store, force=True)
+    index, findings, variables, values = _get(
+        Path(store.url.database),
+        "/",
+        "/corroborator/findings_view.json?_shape=objects&_facet=kind",
+        "/corroborator/variables_view.json?_shape=objects&_facet=measure",
+        "/corroborator/values_view.json?_shape=objects&_facet=grade",
+    )
+    assert 'href="/corroborator/findings_view"' in index and 'href="/corroborator/variables_view"' in index
+    kinds = {row["value"] for row in findings["facet_results"]["kind"]["results"]}
+    assert {"disagreement", "part_exceeds_whole"} <= kinds
+    kursk = next(
+        row for row in variables["rows"] if row["variable"] == "north-korea|present|kursk-oblast|people|actual"
+    )
+    assert isinstance(kursk["low"], int) and kursk["place"] == "Kursk Oblast"
+    assert {row["value"] for row in values["facet_results"]["grade"]["results"]} <= {
+        "confirmed",
+        "fair",
+        "weak",
+        "contested",
+    }
