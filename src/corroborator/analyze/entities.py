@@ -69,7 +69,10 @@ _KIND_BY_LABEL = {
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 
 #: Words after a place's name that make it a region: "Kursk region", "the Kursk and Bryansk regions".
-_REGION_WORDS = frozenset("region regions oblast oblasts province provinces krai".split())
+_REGION_WORDS = frozenset("region regions oblast oblasts province provinces krai governorate governorates".split())
+#: NER labels that say a one-word town's name is someone's here ("Tyler said"). Not PRODUCT, WORK_OF_ART or
+#: ORG: the small model gives those to towns it does not know ("in Kursk" as a PRODUCT).
+_NOT_A_PLACE = frozenset({"PERSON"})
 #: What may stand between two coordinated names before their shared region word.
 _COORDINATION = frozenset({",", "and", "or", "&"})
 #: How far a coordinated list of names may run before its region word.
@@ -123,7 +126,7 @@ class EntityExtractor(Component):
 
     def _add_patterns(self, nlp: Language) -> None:
         forms = list(self.gazetteer.forms())
-        docs = (nlp.make_doc(form) for form, _, _ in forms)
+        docs = _pattern_docs(nlp, [form for form, _, _ in forms])
         exact: dict[str, list[Doc]] = {}
         folded: dict[str, list[Doc]] = {}
         for (form, ident, demonym), pattern in zip(forms, docs, strict=True):
@@ -166,19 +169,45 @@ class EntityExtractor(Component):
 
     def _gazetteer_spans(self, doc: Doc, links: dict[tuple[int, int], _Link]) -> list[Span]:
         found: dict[tuple[int, int], dict[str, str]] = {}  # span -> {entry id: label}
+        entries = self.gazetteer.entries
         for match_id, start, end in [*self.exact(doc), *self.folded(doc)]:
             ident, _, form = doc.vocab.strings[match_id].partition("|")
-            label = "NORP" if form == "demonym" else self.gazetteer.entries[ident].type
+            label = "NORP" if form == "demonym" else entries[ident].type
             found.setdefault((start, end), {})[ident] = label
+        others = _other_entities(doc)
+        # The countries the document names without doubt: by a country, or by an entry of one country.
+        # (a match the NER reads as a person's name is no evidence)
+        mentioned = {entries[next(iter(c))].country for (s, _), c in found.items() if len(c) == 1 and s not in others}
+        mentioned.discard(None)
         spans = []
         for (start, end), candidates in found.items():
-            ident = self._twin_reading(doc, start, end, list(candidates))
+            if (
+                end - start == 1
+                and start in others
+                and all(_is_town(entries[c]) and entries[c].country not in mentioned for c in candidates)
+            ):
+                continue  # "Tyler said": a person to the NER, and a town of a country the text never names
+            ident = self._twin_reading(doc, start, end, self._one_country(list(candidates), mentioned))
             entry = self.gazetteer.entries[ident]
             label = candidates.get(ident, entry.type)
             # One span, one id: a name two entries share becomes one entity, never two.
             spans.append(Span(doc, start, end, label=label, kb_id=ident))
             links[(start, end)] = _Link(ident, label, entry)
         return spans
+
+    def _one_country(self, candidates: list[str], mentioned: set[str | None]) -> list[str]:
+        """The candidates of one country where places of several share a name ("Tripoli", "Córdoba").
+
+        The country the document names wins (a second entry of it, its name or its demonym), else
+        the most populous place; see the gazetteer's data card. A city and its region named alike
+        are of one country and are left to ``_twin_reading``.
+        """
+        entries = self.gazetteer.entries
+        if len({entries[c].country for c in candidates}) < 2:
+            return candidates
+        local = [c for c in candidates if entries[c].country in mentioned] or candidates
+        best = max(local, key=lambda c: (entries[c].population or 0, c))
+        return [c for c in candidates if entries[c].country == entries[best].country]
 
     def _twin_reading(self, doc: Doc, start: int, end: int, candidates: list[str]) -> str:
         """The entry a name means where a city and its region share it ("Kursk", "Kursk Oblast").
@@ -366,10 +395,42 @@ class EntityExtractor(Component):
         return self
 
 
+def _pattern_docs(nlp: Language, forms: list[str]) -> list[Doc]:
+    """The forms as the tokenizer splits them, fast: a form of plain words separated by single spaces is
+    split on its spaces (what the tokenizer would do for words without punctuation or special cases),
+    the rest goes through the tokenizer. Most of the gazetteer's 30,000 forms are plain words, and
+    tokenizing each took most of the component's start-up."""
+    tokenizer: Any = nlp.tokenizer  # spacy.tokenizer has no stubs
+    if not hasattr(tokenizer, "rules") or not hasattr(tokenizer, "pipe"):  # a custom tokenizer: no shortcut
+        return [tokenizer(form) for form in forms]
+    rules = tokenizer.rules or {}
+    docs: list[Doc | None] = []
+    rest: list[str] = []
+    for form in forms:
+        words = form.split(" ")
+        if all(word.isalpha() and word not in rules for word in words):
+            docs.append(Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False]))
+        else:
+            docs.append(None)
+            rest.append(form)
+    tokenized = iter(tokenizer.pipe(rest))
+    return [doc if doc is not None else next(tokenized) for doc in docs]
+
+
 def read_lexicon(name: str) -> frozenset[str]:
     """A word list shipped in ``data/lexicon``: one entry a line, ``#`` comments."""
     text = (resources.files("corroborator") / "data" / "lexicon" / name).read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _is_town(entry: Entry) -> bool:
+    """A city or town that is not a capital (capitals are too well known to be read as a name)."""
+    return entry.type == "GPE" and not entry.is_country and entry.capital_of is None and entry.population is not None
+
+
+def _other_entities(doc: Doc) -> set[int]:
+    """Tokens the NER puts inside a person's name."""
+    return {token.i for ent in doc.ents if ent.label_ in _NOT_A_PLACE for token in ent}
 
 
 def _region_word_follows(doc: Doc, end: int) -> bool:

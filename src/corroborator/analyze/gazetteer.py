@@ -36,6 +36,8 @@ class Entry:
     demonyms: tuple[str, ...] = ()
     lat: float | None = None
     lon: float | None = None
+    #: Inhabitants of a city (GeoNames), of a division (its cities together), of a country; else None.
+    population: int | None = None
     parents: tuple[str, ...] = ()
     capital_of: str | None = None
     country: str | None = None
