@@ -73,10 +73,7 @@ def variables_cli(
     """The ledger: what the figures measure, low / best / high, independent sources and grades per value."""
     configure_logging(debug)
     chosen = select_variables(_read(db, "variables"), subject, measure, place)
-    if output_format is LedgerFormat.json:
-        _print_json(chosen)
-    else:
-        _print_rows("Variables", VARIABLE_COLUMNS, [variable_row(v) for v in chosen], output_format)
+    _show(chosen, output_format, "Variables", VARIABLE_COLUMNS, [variable_row(v) for v in chosen])
     if not chosen:
         stderr.print("no variable matches." if (subject or measure or place) else "no figure to compare yet.")
         raise typer.Exit(EXIT_NOTHING_DONE)
@@ -96,10 +93,7 @@ def findings_cli(
     if kind is not None and kind not in set(FindingKind):
         raise ConfigError(f"unknown --kind {kind!r}: use one of {', '.join(FindingKind)}")
     findings = [f for f in _read(db, "findings") if kind is None or f["kind"] == kind]
-    if output_format is LedgerFormat.json:
-        _print_json(findings)
-    else:
-        _print_rows("Findings", FINDING_COLUMNS, [finding_row(f) for f in findings], output_format)
+    _show(findings, output_format, "Findings", FINDING_COLUMNS, [finding_row(f) for f in findings])
     if not findings:
         stderr.print("no finding.")
 
@@ -122,10 +116,7 @@ def timeline_cli(
         close = [v["id"] for v in variables if variable_id.casefold() in v["id"].casefold()][:5]
         hint = f"; did you mean {', '.join(close)}?" if close else "; `corroborator variables` lists them"
         raise ConfigError(f"no variable {variable_id!r}{hint}")
-    if output_format is LedgerFormat.json:
-        _print_json(variable)
-    else:
-        _print_rows(f"Timeline of {variable['id']}", TIMELINE_COLUMNS, timeline_rows(variable), output_format)
+    _show(variable, output_format, f"Timeline of {variable['id']}", TIMELINE_COLUMNS, timeline_rows(variable))
 
 
 @app.command("sources", cls=Command)
@@ -137,14 +128,15 @@ def sources_cli(
     """Each speaker under one key: the names it goes by, the relays it came through, whether it is a party."""
     configure_logging(debug)
     speakers = _read(db, "sources")
+    _show(speakers, output_format, "Sources", SOURCE_COLUMNS, [source_row(s) for s in speakers])
+
+
+def _show(data: Any, output_format: LedgerFormat, title: str, columns: tuple[str, ...], rows: list[Record]) -> None:
+    """``data`` as JSON (the contract), or its ``rows`` as a table or CSV."""
     if output_format is LedgerFormat.json:
-        _print_json(speakers)
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
-        _print_rows("Sources", SOURCE_COLUMNS, [source_row(s) for s in speakers], output_format)
-
-
-def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        _print_rows(title, columns, rows, output_format)
 
 
 def _print_rows(title: str, columns: tuple[str, ...], rows: list[dict[str, Any]], output_format: LedgerFormat) -> None:
