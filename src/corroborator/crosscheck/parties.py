@@ -19,9 +19,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..analyze.gazetteer import Gazetteer, load_gazetteer
+from ..settings import data_path
 
 #: A side's own losses (or the other side's, when the other side reports them).
 LOSSES = frozenset({"killed", "wounded", "captured", "missing", "casualties", "destroyed", "damaged"})
@@ -177,7 +177,7 @@ def _official_bodies(gazetteer: Gazetteer) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def load_belligerents() -> Belligerents:
-    path = resources.files("corroborator") / "data" / "crosscheck" / "belligerents.json"
+    path = data_path("crosscheck", "belligerents.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     parties: dict[str, list[Side]] = {}
     names: list[tuple[re.Pattern[str], Side, bool]] = []
