@@ -150,6 +150,18 @@ def test_measures_of_real_reporting(nlp, text, measure):
     assert (f.measure, f.unit) == (measure, "people" if measure not in ("intercepted",) else "drones")
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "measure"),
+    [
+        ("Among the dead were 11 medics.", "11", "killed"),
+        ("Of the 95 people who have died, 40 were women.", "40", "killed"),
+        ("Nearly 7,000 people reached the border after fleeing the shelling.", "Nearly 7,000", "displaced"),
+    ],
+)
+def test_a_figure_takes_the_measure_of_the_whole_or_the_clause_it_shares(nlp, text, number, measure):
+    assert by_text(read(nlp, text))[number].measure == measure
+
+
 def test_part_of_which_were_shot_down_is_intercepted(nlp):
     found = by_text(read(nlp, "The rebels launched 36 drones, 29 of which were shot down."))
     assert found["29"].measure == "intercepted" and found["29"].part_of == found["36"].id

@@ -119,17 +119,43 @@ class MeasureReader:
 
     def _climb_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """Up the tree from the number (or its noun) to the first word that gives a measure."""
-        for token in self.tree.governors(r.start, r, absolute=self.places.has_own_place(r)):
+        governors = self.tree.governors(r.start, r, absolute=self.places.has_own_place(r))
+        for token in governors:
             measure = self.token_measure(token, cls)
             if measure:
                 r.measure_word = token
                 return measure
-            for child in self.tree.complements(token):  # "were missing", "have been reported injured"
+            for child in [*self.tree.complements(token), *self._wholes(token)]:
+                # "were missing", "have been reported injured"; "among the dead were 14 soldiers"
                 measure = self.token_measure(child, cls)
                 if measure:
                     r.measure_word = child
                     return measure
+        for token in governors:  # "5,000 people reached the camp after fleeing the fighting"
+            clauses = [c for c in token.children if c.dep_ == "advcl"]
+            clauses += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+            for clause in clauses:
+                if clause.pos_ == "VERB" and not self.tree.has_subject(clause):
+                    measure = self.token_measure(clause, cls)
+                    if measure:
+                        r.measure_word = clause
+                        return measure
         return None
+
+    @staticmethod
+    def _wholes(verb: Token) -> list[Token]:
+        """ "Among the dead were 14 soldiers", "of the 120 people who have died, 30 were children": the whole
+        that a copula's figure is counted among, and what happened to it."""
+        if verb.lemma_.lower() != "be":
+            return []
+        found = []
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("among", "of"):
+                for whole in prep.children:
+                    if whole.dep_ == "pobj":
+                        found.append(whole)
+                        found += [c for c in whole.children if c.dep_ in ("relcl", "acl")]
+        return found
 
     def modality(self, r: Reading) -> Modality:
         """planned ("plans to deploy", "preparing to send", "will send"), possible ("could send"), or actual."""
