@@ -87,10 +87,10 @@ def test_a_writer_killed_mid_run_leaves_whole_documents_and_a_rerun_completes(
 
 def test_two_writers_at_once_store_everything_once(db_url, generated_corpus, generated_counts, data_counts):
     writers = [_ingest_process(db_url, str(generated_corpus)) for _ in range(2)]
-    for writer in writers:
-        _, err = writer.communicate(timeout=300)
-        assert writer.returncode == 0, err.decode()
-        assert err.decode().strip() == "", err.decode()
+    errors = [writer.communicate(timeout=300)[1].decode() for writer in writers]  # both finish before any assert
+    for writer, err in zip(writers, errors, strict=True):
+        assert writer.returncode == 0, err
+        assert err.strip() == "", err
     with Store.open(db_url) as store:
         _assert_consistent(store)
         assert data_counts(store) == generated_counts

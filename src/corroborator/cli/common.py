@@ -226,8 +226,8 @@ def verb(number: int, noun: str, verb: str) -> str:
 
 
 def count(number: int, noun: str) -> str:
-    """``1 input``, ``2 inputs``: every count on screen goes through here."""
-    return f"{number} {noun if number == 1 else noun + 's'}"
+    """``no inputs``, ``1 input``, ``2 inputs``: every count on screen goes through here."""
+    return f"{number or 'no'} {noun if number == 1 else noun + 's'}"
 
 
 def escape(text: str) -> str:

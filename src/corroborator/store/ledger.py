@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, text
 
 from . import schema
 from .database import Store
@@ -60,6 +60,10 @@ def write_ledger(
     """Replace the stored ledger with this one, in one transaction: readers see the old or the new, whole."""
     variables, findings, sources = list(variables), list(findings), list(sources)
     with store.engine.begin() as connection:
+        if store.dialect == "postgresql":
+            # Two writers refreshing at once would each delete, then insert the same keys; PostgreSQL
+            # has them take turns (SQLite already has one writer at a time). Readers are not blocked.
+            connection.execute(text("LOCK TABLE ledger IN EXCLUSIVE MODE"))
         for table in (schema.ledger_values, schema.ledger_variables, schema.ledger_findings, schema.ledger_sources):
             connection.execute(delete(table))
         connection.execute(delete(schema.ledger))
