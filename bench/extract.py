@@ -23,7 +23,7 @@ from pathlib import Path
 
 import spacy
 
-from corroborator.analyze import load_pipeline
+from corroborator.extract import load_pipeline
 from corroborator.extract import make_doc
 from corroborator.settings import DEFAULT_MODEL
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/claims_speed.py ../shared/corpus/polnear-train/text --limit 200
 
-The full pipeline (``analyze.load_pipeline``: the model plus Corroborator's components) must keep
+The full pipeline (``extract.load_pipeline``: the model plus Corroborator's components) must keep
 at least 0.8 of the bare model's speed. Both run ``nlp.pipe`` with the same batch size, after a
 warm-up batch, in turns (bare, full, bare, full, ...), and the best of the rounds counts: a shared
 machine's other load then weighs on neither side. The ratio is printed last.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import spacy
 
-from corroborator.analyze import load_pipeline
+from corroborator.extract import load_pipeline
 from corroborator.extract import BATCH_SIZE
 from corroborator.settings import DEFAULT_MODEL
 

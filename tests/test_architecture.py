@@ -4,9 +4,7 @@ records and not stages, and nothing imports in a circle.
 ``make lint`` checks the same rules with import-linter (``[tool.importlinter]`` in pyproject.toml);
 this test keeps them in ``make test`` too, and checks that both state the same layers.
 
-Arrows that are broken today (issue 9, being fixed) are listed in ``KNOWN_BROKEN``: each one has its
-own strict xfail, so the suite fails as soon as the arrow is gone and the entry must be removed.
-Every other arrow is held to the rules.
+Every arrow is held to the rules; there is no list of exceptions.
 """
 
 from __future__ import annotations
@@ -17,8 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
@@ -47,12 +43,6 @@ ENTRY_POINTS = {"__main__", "cli"}
 STORE_FORBIDDEN = {"ingest", "clean", "analyze", "extract", "pipeline"}
 # Files that are not imported as Python modules (Alembic reads the migrations as files).
 SKIP = ("store/migrations/versions",)
-
-# (importer, imported) components, "" standing for the package root: arrows broken today.
-KNOWN_BROKEN: dict[tuple[str, str], str] = {
-    ("analyze", "extract"): "issue 9 parts 1-2: analyze's load_pipeline imports the extract components"
-    " to register them; it moves to where the components live",
-}
 
 
 @dataclass(frozen=True)
@@ -145,10 +135,6 @@ def _upward(imp: Import) -> str | None:
     return None
 
 
-def _held(imp: Import) -> bool:
-    return imp.arrow not in KNOWN_BROKEN
-
-
 def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     """Strongly connected components with more than one node (Tarjan)."""
     index: dict[str, int] = {}
@@ -197,12 +183,12 @@ def test_every_component_has_a_layer() -> None:
 
 
 def test_imports_run_downwards() -> None:
-    broken = [f"{imp}: {why}" for imp in IMPORTS if _held(imp) and (why := _upward(imp))]
+    broken = [f"{imp}: {why}" for imp in IMPORTS if (why := _upward(imp))]
     assert not broken, "\n".join(broken)
 
 
 def test_the_store_imports_no_stage() -> None:
-    broken = [str(imp) for imp in IMPORTS if _held(imp) and imp.arrow[0] == "store" and imp.arrow[1] in STORE_FORBIDDEN]
+    broken = [str(imp) for imp in IMPORTS if imp.arrow[0] == "store" and imp.arrow[1] in STORE_FORBIDDEN]
     assert not broken, "\n".join(broken)
 
 
@@ -210,7 +196,7 @@ def test_no_cycle_between_components() -> None:
     edges: dict[str, set[str]] = defaultdict(set)
     for imp in IMPORTS:
         importer, imported = imp.arrow
-        if _held(imp) and importer != imported:
+        if importer != imported:
             edges[importer].add(imported)
     assert not _cycles(edges)
 
@@ -220,22 +206,8 @@ def test_no_cycle_between_modules() -> None:
     in two files (as import-linter, which sees them, counts them)."""
     edges: dict[str, set[str]] = defaultdict(set)
     for imp in IMPORTS:
-        if _held(imp):
-            edges[imp.importer].add(imp.imported)
+        edges[imp.importer].add(imp.imported)
     assert not _cycles(edges)
-
-
-@pytest.mark.parametrize(
-    "arrow",
-    [
-        pytest.param(arrow, id=f"{arrow[0]}->{arrow[1] or PACKAGE}", marks=pytest.mark.xfail(strict=True, reason=why))
-        for arrow, why in KNOWN_BROKEN.items()
-    ],
-)
-def test_known_broken_arrow_is_gone(arrow: tuple[str, str]) -> None:
-    """Fails (xfail) while the arrow exists; passes, and so breaks the strict xfail, once it is gone."""
-    present = [str(imp) for imp in IMPORTS if imp.arrow == arrow]
-    assert not present, "\n".join(present)
 
 
 def test_import_linter_states_the_same_rules() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborator.analyze import load_pipeline
+from corroborator.extract import load_pipeline
 from corroborator.crosscheck import crosscheck
 from corroborator.evaluate import read_jsonl, score, score_findings, score_values, summary_line
 from corroborator.pipeline import process, with_extraction

@@ -10,7 +10,7 @@ import spacy
 from spacy.pipeline import Pipe
 from spacy.util import raise_error
 
-from corroborator.analyze import COMPONENTS, PARAGRAPHS, load_pipeline
+from corroborator.extract import COMPONENTS, PARAGRAPHS, load_pipeline
 from corroborator.analyze.component import log_error
 from corroborator.settings import DEFAULT_MODEL
 

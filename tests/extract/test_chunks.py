@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corroborator.analyze import load_pipeline
+from corroborator.extract import load_pipeline
 from corroborator.extract import annotate
 from corroborator.extract.chunks import pieces
 from corroborator.records import Document, Metadata

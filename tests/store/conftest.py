@@ -162,7 +162,7 @@ def store(db_url: str) -> Iterator[Store]:
 
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
-    from corroborator.analyze import load_pipeline
+    from corroborator.extract import load_pipeline
 
     return load_pipeline(DEFAULT_MODEL)
 

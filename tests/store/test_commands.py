@@ -16,7 +16,7 @@ PAGE = "Kyiv says 40 drones downed\n\nThe air force said on Tuesday that 40 of 5
 @pytest.fixture
 def run(capsys, monkeypatch, nlp):  # type: ignore[no-untyped-def]
     """Run ``corroborator ARGS...`` in this process (the model stays loaded); returns (exit code, stdout, stderr)."""
-    monkeypatch.setattr("corroborator.analyze.load_pipeline", lambda model: nlp)
+    monkeypatch.setattr("corroborator.extract.load_pipeline", lambda model: nlp)
 
     def invoke(*args: str) -> tuple[int, str, str]:
         with pytest.raises(SystemExit) as done:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from ..analyze import load_pipeline
+from ..extract import load_pipeline
 from ..errors import ConfigError
 from ..evaluate import errors_by_document, read_jsonl, score, score_findings, score_values, summary_line
 from ..export import document_line, write_skipped_report

@@ -22,11 +22,11 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..analyze import load_pipeline
 from ..analyze.extensions import install_extensions
 from ..records import Claim, Document, Entity, Figure
 from ..settings import DEFAULT_MODEL
 from .chunks import MAX_PIECE_CHARS, joined, pieces
+from .loading import COMPONENTS, PARAGRAPHS, load_pipeline
 
 #: Documents handed to spaCy at once; bigger batches gain little with the small model.
 BATCH_SIZE = 32
@@ -93,4 +93,4 @@ def _extract_in_pieces(document: Document, nlp: Language, max_piece_chars: int) 
     return Extraction(entities=entities, claims=claims, figures=figures)
 
 
-__all__ = ["Extraction", "annotate", "extract", "make_doc"]
+__all__ = ["BATCH_SIZE", "COMPONENTS", "PARAGRAPHS", "Extraction", "annotate", "extract", "load_pipeline", "make_doc"]

@@ -63,7 +63,7 @@ def ingest(
 ) -> RunSummary:
     """Read, clean, extract and store every document of ``sources`` (files, folders, URLs, ``-``).
 
-    ``nlp`` is a loaded pipeline (``analyze.load_pipeline``); by default the
+    ``nlp`` is a loaded pipeline (``extract.load_pipeline``); by default the
     settings' model is loaded when the first document needs extracting.
     ``on_event`` hears of each finished input, stored document and skipped input.
     ``listed`` is ``list_inputs(sources)`` when the caller has listed them already.
@@ -267,7 +267,7 @@ class _Work:
 
     def _nlp(self) -> Language:
         if self.nlp is None:
-            from ..analyze import load_pipeline
+            from ..extract import load_pipeline
 
             self.nlp = load_pipeline(self.settings.model)
         return self.nlp
