@@ -48,6 +48,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-merge", action="store_true", help="do not merge quotes that continue")
+    parser.add_argument("--no-filter", action="store_true", help="the rules alone, without the trained filter")
     args = parser.parse_args()
 
     score = load_scorer(SCORER)
@@ -59,10 +60,11 @@ def main() -> None:
         report(score, preds, gold, args, 0.0, len(preds))
         return
     nlp = spacy.load(DEFAULT_MODEL)
+    config = {"merge_quote_continuations": not args.no_merge, "use_filter": not args.no_filter}
     if args.cache.is_dir():
         # A corpus folder: clean it as the CLI does and run the model with our two components only.
         nlp.add_pipe("corroborator_entities")
-        nlp.add_pipe("corroborator_claims", config={"merge_quote_continuations": not args.no_merge})
+        nlp.add_pipe("corroborator_claims", config=config)
         documents = [d for d in process([str(args.cache)]) if isinstance(d, Document)]
         preds = [
             {"input": score.key_of({"input": d.input}), "text": doc.text, "claims": [c.to_dict() for c in doc._.claims]}
@@ -74,7 +76,7 @@ def main() -> None:
         return
     install_extensions()
     linker = nlp.add_pipe("corroborator_entities")
-    extractor = nlp.add_pipe("corroborator_claims", config={"merge_quote_continuations": not args.no_merge})
+    extractor = nlp.add_pipe("corroborator_claims", config=config)
     docs = list(DocBin().from_disk(args.cache.with_suffix(".spacy")).get_docs(nlp.vocab))
     inputs = [os.path.basename(p) for p in json.loads(args.cache.with_suffix(".inputs.json").read_text())]
     if args.limit:

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import spacy
 
-from corroborator.extract import load_pipeline
-from corroborator.extract import BATCH_SIZE
+from corroborator.extract import BATCH_SIZE, load_pipeline
 from corroborator.settings import DEFAULT_MODEL
 
 

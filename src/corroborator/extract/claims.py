@@ -39,6 +39,7 @@ from ..analyze.component import Component, doc_extension
 from ..analyze.extensions import CLAIMS, ENTITIES, install_extensions
 from ..records import Certainty, Claim, Party, PartyKind
 from .attribution.cues import Candidate, CueFinder
+from .attribution.filter import FILTER_FILE, ClaimFilter, candidate_features
 from .attribution.lexicon import LEXICON_FILE, Lexicon
 from .attribution.links import continue_quote, link, trim_asides
 from .attribution.parties import PartyBuilder, Resolver
@@ -203,13 +204,22 @@ def _nest(claim: Claim, parent: Claim | None) -> None:
         claim.via = [*claim.via, parent.source, *parent.via]
 
 
-def find_claims(doc: Doc, lexicon: Lexicon, options: Options | None = None) -> list[Claim]:
-    """The attributed statements of a parsed Doc, in text order."""
+def find_claims(
+    doc: Doc, lexicon: Lexicon, options: Options | None = None, claim_filter: ClaimFilter | None = None
+) -> list[Claim]:
+    """The attributed statements of a parsed Doc, in text order. With a ``claim_filter``, verbs outside
+    the lexicon are candidates too, kept where the filter's model says so."""
     options = options or Options()
     if not doc.has_annotation("DEP"):
         return []  # no parser before us: nothing to read attributions from
     layout = Layout(doc)
-    candidates = CueFinder(doc, lexicon, layout).find()
+    candidates = CueFinder(doc, lexicon, layout, loose=claim_filter is not None).find()
+    if claim_filter is not None:
+        candidates = [
+            c
+            for c in candidates
+            if not c.loose or claim_filter.keep(candidate_features(doc, c, lexicon, layout.quotes))
+        ]
     if not candidates:
         return []
     return ClaimBuilder(doc, lexicon, layout, options).build(candidates)
@@ -231,14 +241,19 @@ class ClaimExtractor(Component):
         lexicon_path: str | None = None,
         merge_quote_continuations: bool = True,
         max_content_tokens: int = 400,
+        use_filter: bool = True,
+        filter_path: str | None = None,
     ) -> None:
         super().__init__(name)
         self.lexicon = Lexicon.from_path(lexicon_path) if lexicon_path else Lexicon.default()
         self.options = Options(merge_quote_continuations, max_content_tokens)
+        self.filter: ClaimFilter | None = None
+        if use_filter:
+            self.filter = ClaimFilter.from_path(filter_path) if filter_path else ClaimFilter.default()
         install_extensions()
 
     def find(self, doc: Doc) -> list[Claim]:
-        return find_claims(doc, self.lexicon, self.options)
+        return find_claims(doc, self.lexicon, self.options, self.filter)
 
     def nothing(self, doc: Doc) -> list[Claim]:
         return []
@@ -262,11 +277,16 @@ class ClaimExtractor(Component):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / LEXICON_FILE).write_text(self.lexicon.to_json(), encoding="utf-8")
+        if self.filter is not None:
+            (path / FILTER_FILE).write_text(self.filter.to_json(), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimExtractor:
         lexicon = Path(path) / LEXICON_FILE
         if lexicon.exists():
             self.lexicon = Lexicon.from_path(lexicon)
+        model = Path(path) / FILTER_FILE
+        if model.exists() and self.filter is not None:
+            self.filter = ClaimFilter.from_path(model)
         return self
 
 
@@ -285,10 +305,22 @@ class ClaimExtractor(Component):
         doc_extension(ENTITIES),
     ],
     assigns=[doc_extension(CLAIMS)],
-    default_config={"lexicon_path": None, "merge_quote_continuations": True, "max_content_tokens": 400},
+    default_config={
+        "lexicon_path": None,
+        "merge_quote_continuations": True,
+        "max_content_tokens": 400,
+        "use_filter": True,
+        "filter_path": None,
+    },
 )
 def make_claims(
-    nlp: Language, name: str, lexicon_path: str | None, merge_quote_continuations: bool, max_content_tokens: int
+    nlp: Language,
+    name: str,
+    lexicon_path: str | None,
+    merge_quote_continuations: bool,
+    max_content_tokens: int,
+    use_filter: bool,
+    filter_path: str | None,
 ) -> ClaimExtractor:
     return ClaimExtractor(
         nlp,
@@ -296,4 +328,6 @@ def make_claims(
         lexicon_path=lexicon_path,
         merge_quote_continuations=merge_quote_continuations,
         max_content_tokens=max_content_tokens,
+        use_filter=use_filter,
+        filter_path=filter_path,
     )

@@ -18,9 +18,11 @@ candidates (via, nesting), builds the records and resolves the sources.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...records import Certainty
+from .lexicon import Lexicon, VerbCue
+from .spans import Layout
 from .verbs import SUBJECT_DEPS, Candidate, VerbalCues
 
 __all__ = ["SUBJECT_DEPS", "Candidate", "CueFinder"]
@@ -33,12 +35,20 @@ MAX_HEADLINE_WORDS = 25
 HEADLINE_TITLE_SHARE = 0.8
 #: How far up from a noun an 'according to' / 'per' phrase looks for the clause it belongs to.
 MAX_HOST_CLIMB = 4
+#: What a loose candidate's content hangs on: a clause, an infinitive, an object.
+LOOSE_CONTENT_DEPS = {"ccomp", "xcomp", "dobj"}
+LOOSE_COMPLEMENTS = frozenset(LOOSE_CONTENT_DEPS)
 #: "RUSSIA: A drone attack ..." is a dateline, not a speaker.
 DATELINE_ENTS = {"GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC"}
 
 
 class CueFinder(VerbalCues):
-    """Finds attribution candidates in one Doc: verbal cues (``VerbalCues``) and the other constructions."""
+    """Finds attribution candidates in one Doc: verbal cues (``VerbalCues``) and the other constructions;
+    with ``loose``, also verbs outside the lexicon, for the trained filter (``filter.py``)."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, layout: Layout, loose: bool = False) -> None:
+        super().__init__(doc, lexicon, layout)
+        self.loose = loose
 
     # --- the pass over the tokens -------------------------------------------------------
 
@@ -59,6 +69,8 @@ class CueFinder(VerbalCues):
                     candidate = self.verbal(token, lemma, lex.verbs[lemma])
                 elif token.lower_ in lex.prepositions:
                     candidate = self.prepositional(token)
+                elif self.loose and pos == "VERB" and lemma not in lex.not_verbs:
+                    candidate = self.loose_verbal(token, lemma)
             elif pos == "NOUN" and token.lemma_ in lex.nouns:
                 candidate = self.nominal(token)
             elif pos == "ADV" and token.lower_ in lex.adverbs:
@@ -78,6 +90,20 @@ class CueFinder(VerbalCues):
             # One "NAME: ..." line in capitals is a dateline ("RUSSIA: A drone attack ..."); a transcript has several.
             found.remove(capitals[0])
         return found
+
+    def loose_verbal(self, verb: Token, lemma: str) -> Candidate | None:
+        """A verb outside the lexicon with a subject that can speak and a clause or an object ('X backed
+        the plan', 'she suspects that ...'): a candidate for the trained filter to decide on."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not self.can_speak(subject) or self.not_a_party(subject):
+            return None
+        if not any(c.dep_ in LOOSE_CONTENT_DEPS for c in verb.children):
+            return None
+        cue = VerbCue(self.lex.certainty_of(lemma), LOOSE_COMPLEMENTS)
+        candidate = self.verbal(verb, lemma, cue)
+        if candidate is not None:
+            candidate.loose = True
+        return candidate
 
     # --- negation -----------------------------------------------------------------------
 

@@ -54,6 +54,7 @@ class Lexicon:
     light_verbs: frozenset[str] = field(init=False)
     speaker_line_labels: frozenset[str] = field(init=False)
     stance_verbs: frozenset[str] = field(init=False)
+    not_verbs: frozenset[str] = field(init=False)  # never cues, not even loose ones ('be', 'attack', 'identify')
     headline_forms: dict[str, str] = field(init=False)  # "says" -> "say", "warns" -> "warn"
     adverbs: dict[str, Certainty] = field(init=False)
     prepositions: dict[str, str] = field(init=False)  # "according" -> "according to"
@@ -95,6 +96,7 @@ class Lexicon:
         prepositions = {k: v for k, v in data.get("prepositions", {}).items() if k != "about"}
         values = {
             "verbs": verbs,
+            "not_verbs": _lower_set(data.get("not_verbs", {}).get("lemmas")),
             "nouns": dict(nouns.get("cues", {})),
             "light_verbs": _lower_set(nouns.get("light_verbs")),
             "speaker_line_labels": _lower_set(data.get("speaker_lines", {}).get("labels")),

@@ -73,6 +73,7 @@ class Candidate:
     phrase: tuple[int, int] | None = None  # the attribution phrase itself ("according to X"), to cut from contents
     bounded: bool = False  # the content has its end already (after a colon, a line): not clipped to the cue's line
     source_bounds: tuple[int, int] | None = None  # the source's words when the parse cannot tell them ("HOST:")
+    loose: bool = False  # a verb outside the lexicon: kept only if the trained filter says so (attribution/filter.py)
 
 
 class VerbalCues:
