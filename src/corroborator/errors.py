@@ -34,6 +34,8 @@ class SkipReason(StrEnum):
     NO_TEXT = "no-text"
     FETCH_FAILED = "fetch-failed"
     UNSUPPORTED_URL = "unsupported-url"
+    NOT_ARTICLE = "not-an-article"  # a file of a kind that holds no article (an SVG image)
+    READ_FAILED = "read-failed"  # a reader failed on this item in a way nobody foresaw; --debug shows why
     STORE_FAILED = "store-failed"  # the database refused a document (a value it cannot hold); the run goes on
 
 

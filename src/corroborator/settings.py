@@ -26,6 +26,10 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 #: Seconds to wait for a server when fetching a URL (connect and each read).
 FETCH_TIMEOUT = 20.0
 
+#: Seconds a whole fetch may take, redirects included: a server that trickles a byte
+#: at a time never trips the per-read timeout. 20 MB at a slow 1 MB/s fits in it.
+FETCH_DEADLINE = 60.0
+
 #: Redirects followed before giving up; browsers allow 20, news sites need 2 or 3.
 MAX_REDIRECTS = 5
 
@@ -49,6 +53,7 @@ def data_path(*parts: str) -> Path:
 #: The environment variables Corroborator reads (each overridden by its command-line option).
 MODEL_ENV = "CORROBORATOR_MODEL"
 MAX_BYTES_ENV = "CORROBORATOR_MAX_BYTES"
+FETCH_DEADLINE_ENV = "CORROBORATOR_FETCH_DEADLINE"
 DB_ENV = "CORROBORATOR_DB"  # the store's URL (``store.resolve_url``)
 #: Set, it names the extractor instead of the computed identity (``store.identity``):
 #: to pin it while the code is being edited, or to share one identity across differing installs.
@@ -72,8 +77,12 @@ class Settings:
     model: str = DEFAULT_MODEL
     max_input_bytes: int = MAX_INPUT_BYTES
     fetch_timeout: float = FETCH_TIMEOUT
+    fetch_deadline: float = FETCH_DEADLINE
     max_redirects: int = MAX_REDIRECTS
     user_agent: str = USER_AGENT
+    #: Refuse URLs (and redirects) that resolve to private, loopback or link-local addresses:
+    #: on for a server that fetches what strangers name, off for the CLI (a user's own intranet).
+    refuse_private_addresses: bool = False
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -83,6 +92,8 @@ class Settings:
             settings = replace(settings, model=model)
         if size := from_environment(MAX_BYTES_ENV):
             settings = replace(settings, max_input_bytes=parse_size(size))
+        if deadline := from_environment(FETCH_DEADLINE_ENV):
+            settings = replace(settings, fetch_deadline=parse_seconds(deadline))
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)  # type: ignore[arg-type]
 
@@ -102,3 +113,14 @@ def parse_size(text: str) -> int:
     if unit not in _SIZE_UNITS or value <= 0:
         raise ConfigError(f"not a size: {text!r} (use bytes or a K, M or G suffix, e.g. 20MB)")
     return int(value * _SIZE_UNITS[unit])
+
+
+def parse_seconds(text: str) -> float:
+    """``"90"`` -> 90.0, ``"2.5s"`` -> 2.5: a positive number of seconds."""
+    try:
+        value = float(text.strip().lower().removesuffix("s"))
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise ConfigError(f"not a number of seconds: {text!r} (e.g. 60)")
+    return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import warnings
 from configparser import ConfigParser
@@ -31,6 +32,12 @@ _MIN_EXTRACTED_CHARS = 40
 
 #: libxml2 stops building the tree past this depth and drops what lies deeper.
 _PARSER_MAX_DEPTH = 255
+
+#: A page has an ``<html>`` or ``<body>`` tag; a feed item's summary, a JSON line's
+#: ``html`` or a one-paragraph file has neither (and may have no tag at all).
+_PAGE_TAG = re.compile(r"<(?:html|body)[\s/>]", re.IGNORECASE)
+
+_log = logging.getLogger(__name__)
 
 
 def _config() -> ConfigParser:
@@ -102,7 +109,7 @@ _TEASER_MIN_WORDS = 4
 
 def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     """Main text (paragraphs one a line) and metadata of an HTML page or fragment."""
-    tree = load_html(html)
+    tree = load_html(as_page(html))
     if tree is None:
         raise SkipInput(input, SkipReason.MALFORMED_HTML, "HTML that cannot be parsed")
     page_title = " ".join((tree.findtext(".//title") or "").split())
@@ -130,6 +137,11 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
             )
         except (ValueError, RecursionError) as error:
             raise SkipInput(input, SkipReason.MALFORMED_HTML, f"HTML that cannot be parsed ({error})") from None
+        except Exception as error:  # htmldate and trafilatura assert on trees they did not expect (an SVG root)
+            _log.debug("trafilatura failed on %s", input, exc_info=True)
+            raise SkipInput(
+                input, SkipReason.MALFORMED_HTML, f"HTML that cannot be read ({type(error).__name__})"
+            ) from None
     document = result if isinstance(result, Document) else None  # a dict only with as_dict=True
     text = (
         xmltotxt(document.body, include_formatting=False) if document is not None and document.body is not None else ""
@@ -151,6 +163,16 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
         # htmldate may take a date from a link to another story ("/world/2024/09/07/...").
         metadata = replace(metadata, published=own_date)
     return PageText(text=text, metadata=metadata, link_lines=link_lines - {metadata.title or ""})
+
+
+def as_page(html: str) -> str:
+    """A fragment (one ``<p>``, plain text with ``&amp;``) wrapped in a page's ``<html><body>``.
+
+    trafilatura's ``load_html`` takes a parse of fewer than two elements, with no
+    "html" near the start, for something that is not HTML, and logs an error: a
+    feed's one-paragraph summary would be lost. A page is given as it is.
+    """
+    return html if _PAGE_TAG.search(html) else f"<html><body>{html}</body></html>"
 
 
 def _is_glued_part(headline: str, title: str | None) -> bool:

@@ -20,7 +20,7 @@ from .. import __version__
 from ..errors import ConfigError
 from ..pipeline import Event, InputDone
 from ..records import Skipped
-from ..settings import Settings, parse_size
+from ..settings import Settings, parse_seconds, parse_size
 
 EXIT_OK, EXIT_NOTHING_DONE, EXIT_USAGE = 0, 1, 2
 
@@ -101,6 +101,15 @@ MaxBytes = Annotated[
         help="Refuse inputs larger than this (e.g. 50MB; default: $CORROBORATOR_MAX_BYTES, else 20MB).",
     ),
 ]
+FetchDeadline = Annotated[
+    str | None,
+    typer.Option(
+        "--fetch-deadline",
+        metavar="SECONDS",
+        help="Give up on a URL not fetched within this time, redirects included"
+        " (default: $CORROBORATOR_FETCH_DEADLINE, else 60).",
+    ),
+]
 
 # The store's options, shared by ingest, search, reprocess and export.
 Db = Annotated[
@@ -140,9 +149,13 @@ def _main(
     """Turn news reporting on an armed conflict into a source-attributed ledger of claims and figures."""
 
 
-def settings_from(model: str | None, max_bytes: str | None) -> Settings:
-    """Settings from the environment, then from the shared --model and --max-bytes options."""
-    return Settings.from_env(model=model, max_input_bytes=parse_size(max_bytes) if max_bytes is not None else None)
+def settings_from(model: str | None, max_bytes: str | None, fetch_deadline: str | None = None) -> Settings:
+    """Settings from the environment, then from the shared --model, --max-bytes and --fetch-deadline options."""
+    return Settings.from_env(
+        model=model,
+        max_input_bytes=parse_size(max_bytes) if max_bytes is not None else None,
+        fetch_deadline=parse_seconds(fetch_deadline) if fetch_deadline is not None else None,
+    )
 
 
 def render(advance: Callable[[], None], on: type[Any] = InputDone) -> Callable[[Event], None]:
@@ -235,12 +248,30 @@ def escape(text: str) -> str:
     return text.replace("[", r"\[")
 
 
-#: Libraries that log their own recoverable trouble; our skip lines already say what matters.
-_CHATTY_LIBRARIES = ("trafilatura", "htmldate", "courlan", "charset_normalizer", "dateparser")
+#: Libraries that log their own recoverable trouble, at ERROR for what is no error to a user
+#: ("parsed tree length: 0" for a one-paragraph page); our skip lines already say what matters.
+_CHATTY_LIBRARIES = ("trafilatura", "htmldate", "courlan", "charset_normalizer", "dateparser", "feedparser")
+
+
+class _OneLine(logging.Formatter):
+    """``warning: name: message`` on one line, as the CLI's own messages are; tracebacks only with --debug."""
+
+    def __init__(self, debug: bool) -> None:
+        super().__init__()
+        self.debug = debug
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = " ".join(record.getMessage().split())
+        line = f"{record.levelname.lower()}: {record.name}: {message}"
+        if self.debug and record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return line
 
 
 def configure_logging(debug: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    if not debug:
-        for name in _CHATTY_LIBRARIES:
-            logging.getLogger(name).setLevel(logging.ERROR)
+    """Debug logging with --debug; otherwise warnings of other libraries only, and none from the chatty ones."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine(debug))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
+    for name in _CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.NOTSET if debug else logging.CRITICAL + 1)

@@ -22,6 +22,7 @@ from .common import (
     EXIT_NOTHING_DONE,
     Command,
     Debug,
+    FetchDeadline,
     MaxBytes,
     Model,
     Quiet,
@@ -64,13 +65,14 @@ def extract_cli(
     summary: Annotated[bool, typer.Option("--summary", help="Print a table of the documents extracted.")] = False,
     model: Model = None,
     max_bytes: MaxBytes = None,
+    fetch_deadline: FetchDeadline = None,
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
     """Extract clean text and metadata from every document, as JSON Lines (the export contract)."""
     configure_logging(debug)
     check_output_files(output=output, skipped_report=skipped_file)
-    settings = settings_from(model, max_bytes)
+    settings = settings_from(model, max_bytes, fetch_deadline)
     nlp = load_pipeline(settings.model)
     tally, shown = Tally(), _Summary()
     listed = list(list_inputs(sources))

@@ -22,6 +22,7 @@ from .common import (
     Command,
     Db,
     Debug,
+    FetchDeadline,
     MaxBytes,
     Model,
     Quiet,
@@ -57,6 +58,7 @@ def ingest_cli(
     db: Db = None,
     model: Model = None,
     max_bytes: MaxBytes = None,
+    fetch_deadline: FetchDeadline = None,
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
@@ -66,7 +68,7 @@ def ingest_cli(
     from ..store import Store, resolve_url
 
     configure_logging(debug)
-    settings = settings_from(model, max_bytes)
+    settings = settings_from(model, max_bytes, fetch_deadline)
     resolve_url(db)  # a bad --db is a usage error (exit 2), said even when no input can be read
     listed = _list_inputs(sources)
     with Store.open(db) as store:

@@ -4,7 +4,10 @@
 progress can be shown; ``read_input`` then reads one input into the raw
 documents it holds (one for a page or a text, many for a feed, a JSON Lines
 batch or a Telegram export). Problems come out as ``SkipInput`` values in
-the same stream, never as exceptions: one bad input never ends a run.
+the same stream, never as exceptions: one bad input never ends a run. An
+exception that no reader rule foresaw becomes a ``read-failed`` skip of its
+input (or, inside a container, of its item: ``items.guarded``), and ``--debug``
+logs its traceback.
 
 ``read_input`` is two steps, each usable alone (the pipeline hashes an input's
 bytes before it splits them, to pass over an input it has already stored):
@@ -14,8 +17,9 @@ bytes before it splits them, to pass over an input it has already stored):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata, RawDocument
@@ -24,9 +28,10 @@ from .decode import declared_charset, decode
 from .feeds import read_feed
 from .files import STDIN, expand_path, gunzip, is_gzip, read_bytes, shown, strip_gz_suffix
 from .formats import Format, sniff
+from .items import unforeseen
 from .jsonl import read_jsonl
 from .telegram import read_telegram
-from .web import fetch, is_url
+from .web import fetch, is_url, without_credentials
 
 __all__ = [
     "Blob",
@@ -39,6 +44,8 @@ __all__ = [
     "shown",
     "split",
 ]
+
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +78,18 @@ def read_input(source: str, settings: Settings) -> Iterator[RawDocument | SkipIn
 
 
 def read_bytes_of(source: str, settings: Settings) -> Blob:
-    """The bytes of one input (a file, ``-`` or a URL), before any parsing; raises ``SkipInput``."""
+    """The bytes of one input (a file, ``-`` or a URL), before any parsing; raises ``SkipInput``.
+
+    A URL's credentials (``user:secret@``) are used to fetch it and kept out of the blob.
+    """
+    name = without_credentials(source) if is_url(source) else shown(source)
+    return _or_skip(name, lambda: _read_bytes_of(source, settings))
+
+
+def _read_bytes_of(source: str, settings: Settings) -> Blob:
     if is_url(source):
         fetched = fetch(source, settings)
+        source = without_credentials(source)
         if is_gzip(fetched.data):  # a .gz file served as bytes: its format is the inner file's
             data = gunzip(fetched.data, source, settings.max_input_bytes)
             return Blob(source, strip_gz_suffix(source), data, url=fetched.url)
@@ -82,8 +98,27 @@ def read_bytes_of(source: str, settings: Settings) -> Blob:
 
 
 def split(blob: Blob) -> Iterator[RawDocument | SkipInput]:
-    """The raw documents in a blob's bytes; an input that cannot be split at all raises ``SkipInput``."""
-    return read_blob(blob.source, blob.name, blob.data, blob.media_type, blob.charset, url=blob.url)
+    """The raw documents in a blob's bytes; an input that cannot be split at all raises ``SkipInput``.
+
+    A reader that fails past its own rules ends its input with a ``SkipInput``;
+    the items it gave before are kept.
+    """
+    items = read_blob(blob.source, blob.name, blob.data, blob.media_type, blob.charset, url=blob.url)
+    while True:
+        item = _or_skip(blob.name, lambda: next(items, None))
+        if item is None:
+            return
+        yield item
+
+
+def _or_skip(name: str, read: Callable[[], Result]) -> Result:
+    """``read()``; an exception that is not a ``SkipInput`` is raised as one, ``read-failed``."""
+    try:
+        return read()
+    except SkipInput:
+        raise
+    except Exception as error:  # the point: no input can end a run, whatever it holds
+        raise unforeseen(name, error) from None
 
 
 def read_sources(sources: Iterable[str], settings: Settings | None = None) -> Iterator[RawDocument | SkipInput]:
@@ -113,6 +148,8 @@ def read_blob(
         raise SkipInput(name, SkipReason.EMPTY, "empty file")
     key = name if source != STDIN else STDIN
     kind = sniff(name, data, media_type)
+    if kind is Format.SVG:
+        raise SkipInput(name, SkipReason.NOT_ARTICLE, "an SVG image, not an article")
     if kind is Format.FEED:
         yield from read_feed(source, key, data)
         return

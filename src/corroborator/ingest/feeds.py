@@ -1,4 +1,9 @@
-"""RSS and Atom feeds: each item is one document, keyed ``feed.xml#<guid or link>``."""
+"""RSS and Atom feeds: each item is one document, keyed ``feed.xml#<guid or link>``.
+
+An item with neither is keyed by its position; a guid or link that an earlier
+item of the same feed holds gets ``~2``, ``~3`` (``ItemKeys``): every item is a
+document of its own, and a re-read gives each the same key again.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +20,12 @@ import feedparser
 from ..dates import iso_date
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata, RawDocument
+from .items import ItemKeys, guarded, utf8, valid_text
 
 _SAX_POSITION = re.compile(r"^(?:<unknown>)?:?\d+:\d+:")
+#: A numeric character reference: ``&#xD800;``, ``&#55296;``.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+_REPLACEMENT_REF = b"&#xFFFD;"
 
 
 def read_feed(source: str, name: str, data: bytes) -> Iterator[RawDocument | SkipInput]:
@@ -24,7 +33,7 @@ def read_feed(source: str, name: str, data: bytes) -> Iterator[RawDocument | Ski
         warnings.simplefilter("ignore")  # feedparser warns about its own deprecated aliases
         # A stream, never the bytes themselves: feedparser takes bytes that name a
         # file for that file's path and reads it ("/dev/zero" in a .xml file).
-        parsed = feedparser.parse(io.BytesIO(data))
+        parsed = feedparser.parse(io.BytesIO(_CHAR_REF.sub(_valid_char_ref, data)))
     broken = _syntax_error(parsed)
     entries = [(entry, *_body(entry)) for entry in parsed.entries]
     if not any(body.strip() for _, body, _ in entries):
@@ -33,25 +42,43 @@ def read_feed(source: str, name: str, data: bytes) -> Iterator[RawDocument | Ski
         if not entries:
             raise SkipInput(name, SkipReason.NO_TEXT, "an XML file with no RSS or Atom items")
     outlet = _clean(parsed.feed.get("title"))
+    language = parsed.feed.get("language")
+    keys = ItemKeys(name)
     for position, (entry, body, media_type) in enumerate(entries, start=1):
-        item = _clean(entry.get("id")) or _clean(entry.get("link")) or str(position)
-        key = f"{name}#{item}"
+        key = keys.key(_clean(entry.get("id")) or _clean(entry.get("link")) or str(position))
         if not body.strip():
             if broken:  # the loose parser's guess at a broken item, not an empty one
                 yield SkipInput(key, SkipReason.MALFORMED_XML, f"feed item in malformed XML ({broken})")
             else:
                 yield SkipInput(key, SkipReason.NO_TEXT, "feed item with no content")
             continue
-        hints = Metadata(
-            title=_clean(entry.get("title")),
-            authors=_authors(entry),
-            published=_published(entry),
-            outlet=outlet,
-            url=_clean(entry.get("link")),
-            language=_clean(entry.get("language") or parsed.feed.get("language")),
-            tags=tuple(t["term"].strip() for t in entry.get("tags", []) if (t.get("term") or "").strip()),
-        )
-        yield RawDocument(source=source, key=key, data=body.encode("utf-8"), media_type=media_type, hints=hints)
+        yield guarded(key, _document, source, key, entry, body, media_type, outlet, language)
+
+
+def _document(
+    source: str, key: str, entry: Any, body: str, media_type: str, outlet: str | None, language: object
+) -> RawDocument:
+    hints = Metadata(
+        title=_clean(entry.get("title")),
+        authors=_authors(entry),
+        published=_published(entry),
+        outlet=outlet,
+        url=_clean(entry.get("link")),
+        language=_clean(entry.get("language") or language),
+        tags=tuple(tag for t in entry.get("tags", []) if (tag := _clean(t.get("term")))),
+    )
+    return RawDocument(source=source, key=key, data=utf8(body), media_type=media_type, hints=hints)
+
+
+def _valid_char_ref(match: re.Match[bytes]) -> bytes:
+    """A reference to a character that text cannot hold (a UTF-16 half, past U+10FFFF), as U+FFFD.
+
+    XML forbids them; feedparser's loose parser, which reads a feed XML refuses,
+    turns one into a lone surrogate and fails on it, losing the whole feed.
+    """
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    return _REPLACEMENT_REF if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else match.group(0)
 
 
 def _syntax_error(parsed: Any) -> str | None:
@@ -108,5 +135,5 @@ def _authors(entry: Any) -> tuple[str, ...]:
 
 
 def _clean(value: object) -> str | None:
-    text = " ".join(str(value).split()) if value else ""
+    text = " ".join(valid_text(str(value)).split()) if value else ""
     return text or None

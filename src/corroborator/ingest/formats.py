@@ -15,6 +15,7 @@ class Format(StrEnum):
     FEED = "feed"  # RSS or Atom
     JSONL = "jsonl"
     JSON = "json"  # a whole-file JSON document: a Telegram export
+    SVG = "svg"  # an image in XML: no article, refused
 
 
 _BY_EXTENSION = {
@@ -32,6 +33,7 @@ _BY_EXTENSION = {
     ".txt": Format.TEXT,
     ".text": Format.TEXT,
     ".md": Format.TEXT,
+    ".svg": Format.SVG,
 }
 
 _BY_MEDIA_TYPE = {
@@ -46,10 +48,14 @@ _BY_MEDIA_TYPE = {
     "application/x-ndjson": Format.JSONL,
     "application/jsonl": Format.JSONL,
     "text/plain": Format.TEXT,
+    "image/svg+xml": Format.SVG,
 }
 
 _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
+_SVG_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<svg\b", re.IGNORECASE | re.DOTALL
 )
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML_TAGS = re.compile(rb"<(?:p|div|article|span|h[1-6]|a|br)\b[^>]*>", re.IGNORECASE)
@@ -72,13 +78,18 @@ def sniff(name: str, data: bytes, media_type: str | None = None) -> Format:
     declared = _BY_MEDIA_TYPE.get(media_type or "") or _BY_EXTENSION.get(_extension(name))
     if declared is None:
         return by_content or Format.TEXT
-    # A page saved as .txt, or a feed served as text/html, is read as what it is.
+    # A page saved as .txt, or a feed served as text/html, is read as what it is; so is an
+    # image saved as .xml (a page that opens with an inline icon stays a page).
     if by_content in {Format.HTML, Format.FEED} and declared in {Format.TEXT, Format.HTML, Format.FEED}:
+        return by_content
+    if by_content is Format.SVG and declared in {Format.TEXT, Format.FEED}:
         return by_content
     return declared
 
 
 def _sniff_content(head: bytes) -> Format | None:
+    if _SVG_START.match(head):
+        return Format.SVG
     if _HTML_START.match(head):
         return Format.HTML
     if head.startswith(b"<?xml") or head.startswith(b"<"):

@@ -14,6 +14,7 @@ from typing import Any
 from ..dates import iso_date
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata, RawDocument
+from .items import guarded, load_json, utf8, valid_text
 
 
 def read_jsonl(source: str, name: str, text: str) -> Iterator[RawDocument | SkipInput]:
@@ -24,7 +25,7 @@ def read_jsonl(source: str, name: str, text: str) -> Iterator[RawDocument | Skip
             continue
         key = f"{name}#{number}"
         try:
-            record = json.loads(line)
+            record = load_json(line)
         except json.JSONDecodeError as error:
             yield SkipInput(key, SkipReason.MALFORMED_JSON, f"malformed JSON ({error.msg} at column {error.colno})")
             continue
@@ -34,22 +35,21 @@ def read_jsonl(source: str, name: str, text: str) -> Iterator[RawDocument | Skip
         if not isinstance(record, dict):
             yield SkipInput(key, SkipReason.MALFORMED_JSON, "a JSON line must be an object with 'text' or 'html'")
             continue
-        yield from _document(source, key, record)
+        yield guarded(key, _document, source, key, record)
 
 
-def _document(source: str, key: str, record: dict[str, Any]) -> Iterator[RawDocument | SkipInput]:
+def _document(source: str, key: str, record: dict[str, Any]) -> RawDocument | SkipInput:
     html, text = record.get("html"), record.get("text")
     if isinstance(html, str) and html.strip():
         body, media_type = html, "text/html"
     elif isinstance(text, str) and text.strip():
         body, media_type = text, "text/plain"
     else:
-        yield SkipInput(key, SkipReason.NO_TEXT, "no 'text' or 'html' field with content")
-        return
-    yield RawDocument(
+        return SkipInput(key, SkipReason.NO_TEXT, "no 'text' or 'html' field with content")
+    return RawDocument(
         source=source,
         key=key,
-        data=body.encode("utf-8"),
+        data=utf8(body),
         media_type=media_type,
         hints=Metadata(
             title=_string(record.get("title")),
@@ -66,7 +66,7 @@ def _document(source: str, key: str, record: dict[str, Any]) -> Iterator[RawDocu
 def _string(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    return " ".join(value.split()) or None
+    return " ".join(valid_text(value).split()) or None
 
 
 def _strings(value: object) -> tuple[str, ...]:
