@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from corroborator.extract import load_pipeline
-from corroborator.extract import annotate
+import itertools
+
+from corroborator.extract import _up_to, annotate, load_pipeline
 from corroborator.extract.chunks import pieces
 from corroborator.records import Document, Metadata
 
@@ -45,3 +46,51 @@ def test_long_document_read_in_pieces_matches_the_whole():
     assert [f.span for f in split.figures] == [f.span for f in whole.figures]
     kharkiv = {e.id: e for e in split.entities}["kharkiv"]
     assert len(kharkiv.mentions) == 6
+
+
+# -- texts with no paragraph breaks: one line, no sentence ends, no spaces ------------------------------
+
+
+def _covers(text: str, cut: list[tuple[int, str]]) -> bool:
+    """Each piece is the text at its offset, and the pieces, in order, leave out only whitespace."""
+    at_offsets = all(text[offset : offset + len(piece)] == piece for offset, piece in cut)
+    in_order = all(a + len(p) <= b for (a, p), (b, _) in itertools.pairwise(cut))
+    return at_offsets and in_order and "".join(p for _, p in cut).split() == text.split()
+
+
+def test_a_line_without_sentence_ends_is_cut_at_whitespace():
+    text = ", ".join(f"the convoy passed checkpoint {n}" for n in range(400))  # one line, commas only
+    cut = pieces(text, limit=700)
+    assert len(cut) > 10
+    assert all(len(piece) <= 700 for _, piece in cut)
+    assert all(text[offset - 1].isspace() for offset, _ in cut[1:])  # no word is split
+    assert _covers(text, cut)
+
+
+def test_a_run_without_whitespace_is_cut_at_the_limit():
+    text = "x" * 2_050
+    cut = pieces(text, limit=500)
+    assert [len(piece) for _, piece in cut] == [500, 500, 500, 500, 50]
+    assert _covers(text, cut)
+
+
+def test_a_document_on_one_line_is_read_in_pieces_and_keeps_its_offsets():
+    sentence = "Officials said 14 people were wounded in Kharkiv, and 40 drones were shot down"
+    text = "; ".join([sentence] * 40) + "."  # about 3,200 characters, one line, one full stop
+    whole = Document(input="line.txt", text=text, metadata=Metadata())
+    nlp = load_pipeline()
+    [read] = annotate([whole], nlp, max_piece_chars=600)
+    assert len(read.figures) == 80
+    assert all(text[slice(*f.span)] == f.text for f in read.figures)
+    assert [f.id for f in read.figures] == [f"f{n}" for n in range(1, 81)]
+    assert all(text[slice(*f.subject.span)] == f.subject.text for f in read.figures if f.subject and f.subject.span)
+    assert sorted(f.span for f in read.figures) == [f.span for f in read.figures]
+
+
+def test_short_documents_go_to_the_parser_in_groups_of_bounded_length():
+    texts = [f"Report {n}: " + "word " * (n * 37 % 90) for n in range(40)]
+    documents = [Document(input=f"{n}.txt", text=t, metadata=Metadata()) for n, t in enumerate(texts)]
+    groups = list(_up_to(documents, 1_000))
+    assert [d for group in groups for d in group] == documents
+    assert all(sum(len(d.text) for d in group) <= 1_000 for group in groups)
+    assert len(groups) > 1

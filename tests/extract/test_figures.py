@@ -370,3 +370,41 @@ def test_find_leaves_the_doc_as_it_is(nlp):
     assert doc._.figures is None
     extractor.set_annotations(doc, found)
     assert [f.text for f in doc._.figures] == ["40"]
+
+
+# -- sentences the parser cannot structure --------------------------------------------------------------
+
+
+def test_a_flat_run_of_vague_quantities_is_read_from_its_words(nlp):
+    text = "thousands " * 600
+    found = read(nlp, text)
+    assert len(found) == 600
+    assert all(f.vague and text[slice(*f.span)] == "thousands" for f in found)
+    assert [f.id for f in found] == [f"f{n}" for n in range(1, 601)]
+
+
+def test_figures_around_an_unreadable_run_keep_their_reading_spans_and_parts():
+    from corroborator.extract import load_pipeline
+
+    full = load_pipeline()  # its paragraph component ends the run's sentence at the blank line
+    before = "Gunners shot down 12 of 20 Russian missiles overnight.\n\n"
+    after = "\n\nThe governor said 31 people were wounded in Kharkiv."
+    text = before + "1,000 " * 500 + after
+    found = full(make_doc(full, text))._.figures
+    assert [f.id for f in found] == [f"f{n}" for n in range(1, len(found) + 1)]
+    assert all(text[slice(*f.span)] == f.text for f in found)
+    assert sorted(f.span for f in found) == [f.span for f in found]
+    first = by_text(found[:2])
+    assert first["12"].part_of == first["20"].id and first["12"].measure == "intercepted"
+    wounded = found[-1]
+    assert (wounded.text, wounded.unit, wounded.measure) == ("31", "people", "wounded")
+    assert sum(1 for f in found if f.text == "1,000") == 500
+
+
+def test_a_sentence_is_unstructured_when_too_long_or_too_flat(nlp):
+    from corroborator.extract.figure.reading import MAX_DEPENDENTS, DocIndex
+
+    doc = nlp("Gunners shot down 12 of 20 missiles. " + "1,000 " * (MAX_DEPENDENTS + 10))
+    index = DocIndex(doc)
+    assert not index.unstructured(0)
+    assert index.unstructured(len(doc) - 1)

@@ -65,13 +65,18 @@ def annotate(
 ) -> Iterator[Document]:
     """Fill each document's entities, claims and figures, streaming in batches.
 
-    A document longer than ``max_piece_chars`` is read in pieces (see ``chunks``).
+    A document longer than ``max_piece_chars`` is read in pieces (see ``chunks``), one piece at a time;
+    shorter ones go to spaCy together, at most ``BATCH_SIZE`` documents and ``max_piece_chars``
+    characters at once. The parser's memory grows with the text it holds, so no more than one piece's
+    worth of text is ever parsed at once, whatever the documents' lengths.
     """
     stream = iter(documents)
     while batch := list(islice(stream, BATCH_SIZE)):
         short = [d for d in batch if len(d.text) <= max_piece_chars]
-        docs = nlp.pipe((make_doc(nlp, d.text, d.metadata.published) for d in short), batch_size=BATCH_SIZE)
-        found = {id(d): Extraction.from_doc(doc) for d, doc in zip(short, docs, strict=True)}
+        found: dict[int, Extraction] = {}
+        for group in _up_to(short, max_piece_chars):
+            docs = nlp.pipe((make_doc(nlp, d.text, d.metadata.published) for d in group), batch_size=len(group))
+            found |= {id(d): Extraction.from_doc(doc) for d, doc in zip(group, docs, strict=True)}
         for document in batch:
             extraction = found.get(id(document)) or _extract_in_pieces(document, nlp, max_piece_chars)
             document.entities, document.claims, document.figures = (
@@ -82,12 +87,25 @@ def annotate(
             yield document
 
 
+def _up_to(documents: list[Document], chars: int) -> Iterator[list[Document]]:
+    """The documents in order, in groups of at most ``chars`` characters (a longer document alone)."""
+    group: list[Document] = []
+    size = 0
+    for document in documents:
+        if group and size + len(document.text) > chars:
+            yield group
+            group, size = [], 0
+        group.append(document)
+        size += len(document.text)
+    if group:
+        yield group
+
+
 def _extract_in_pieces(document: Document, nlp: Language, max_piece_chars: int) -> Extraction:
-    parts = pieces(document.text, max_piece_chars)
-    docs = nlp.pipe(make_doc(nlp, text, document.metadata.published) for _, text in parts)
+    """One piece parsed at a time: only the pieces' records, not their Docs, are kept until they are joined."""
     found = []
-    for (offset, _), doc in zip(parts, docs, strict=True):
-        extraction = Extraction.from_doc(doc)
+    for offset, text in pieces(document.text, max_piece_chars):
+        extraction = Extraction.from_doc(nlp(make_doc(nlp, text, document.metadata.published)))
         found.append((offset, extraction.entities, extraction.claims, extraction.figures))
     entities, claims, figures = joined(found)
     return Extraction(entities=entities, claims=claims, figures=figures)

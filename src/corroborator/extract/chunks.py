@@ -3,7 +3,10 @@
 group by paragraph group and the pieces' records are joined with their offsets shifted.
 
 Pronouns and elided subjects are resolved within a piece, so pieces are cut at
-paragraph breaks and are as long as allowed.
+paragraph breaks and are as long as allowed. A text with no paragraph break in
+reach (a document on one line) is cut after a sentence's closing punctuation,
+else at whitespace, else, for a run of characters with no space at all, at the
+limit itself: whatever its line breaks, no piece is longer than the limit.
 """
 
 from __future__ import annotations
@@ -21,15 +24,25 @@ MAX_PIECE_CHARS = 100_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
-    """``(offset, piece)`` pairs covering ``text``, each at most ``limit`` characters, cut at paragraph breaks."""
+    """``(offset, piece)`` pairs covering ``text``, each at most ``limit`` characters.
+
+    Cut at the last paragraph break within reach, else the last sentence end, else the last whitespace;
+    pieces of whitespace alone are left out. ``text[offset : offset + len(piece)] == piece`` for each.
+    """
     cuts = [0]
     while len(text) - cuts[-1] > limit:
         start = cuts[-1]
         window = text[start : start + limit]
-        cut = _last_break(_PARAGRAPH_BREAK, window) or _last_break(_SENTENCE_BREAK, window) or limit
+        cut = (
+            _last_break(_PARAGRAPH_BREAK, window)
+            or _last_break(_SENTENCE_BREAK, window)
+            or _last_break(_WHITESPACE, window)
+            or limit
+        )
         cuts.append(start + cut)
     cuts.append(len(text))
     return [(a, text[a:b]) for a, b in pairwise(cuts) if text[a:b].strip()]

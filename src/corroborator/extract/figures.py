@@ -19,10 +19,12 @@ describes the choices.
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -160,7 +162,7 @@ class FigureExtractor(Component):
         if not doc.has_annotation("DEP"):
             log.debug("no dependency parse: figures are read without their context")
             return [_bare_figure(q, text, n) for n, q in enumerate(quantities, start=1)]
-        found = self._read(doc, index, quantities)
+        found, unread = self._read(doc, index, quantities)
         context = DocumentContext(doc, self.lexicon, self.reader)
         context.resolve_all(found)
         found = [item for item in found if self._is_figure(item)]
@@ -168,24 +170,38 @@ class FigureExtractor(Component):
         if self.read_headings:
             restate_headings(found)
         self._attach(found, list(doc._.claims or []), doc._.published)
-        return [self._record(item) for item in found]
+        figures = [self._record(item) for item in found]
+        if unread:
+            figures = _in_text_order(figures, [_bare_figure(q, text, 0) for q in unread])
+        return figures
 
-    def _read(self, doc: Doc, index: DocIndex, quantities: list[Quantity]) -> list[Found]:
-        found = []
+    def _read(self, doc: Doc, index: DocIndex, quantities: list[Quantity]) -> tuple[list[Found], list[Quantity]]:
+        """The readings of the quantities, and the quantities of sentences too long or flat to read.
+
+        A sentence the parser could not structure (``reading.MAX_SENTENCE_TOKENS``) would cost each of its
+        figures a walk of the whole sentence; its figures are read from their words, and its spelled-out
+        numbers, which only a reading could tell from everyday words, are left out.
+        """
+        found, unread = [], []
         for q in quantities:
             expression = doc.char_span(q.start, q.end, alignment_mode="expand")
             if expression is None or not len(expression):
                 continue
+            if index.unstructured(expression.start):
+                if q.vague or not q.spelled:
+                    unread.append(q)
+                continue
             reading = self.reader.read(q, expression, index)
             line = index.line_of(q.start)
             found.append(Found(reading, reading.anchor.sent.start, line, heading=self._is_heading(index, q.start)))
-        return found
+        return found, unread
 
     def _attach(self, found: list[Found], claims: list[Claim], published: str | None) -> None:
         """Ids, carrying claims and dates; a heading says what the body says, when the body says it."""
+        indexed = _Claims(claims)
         for n, item in enumerate(found, start=1):
             item.figure_id = f"f{n}"
-            item.claim = _innermost_claim(claims, item.reading) or _carrying_claim(claims, item.reading)
+            item.claim = _innermost_claim(indexed, item.reading) or _carrying_claim(indexed, item.reading)
             if self.resolve_dates:
                 item.as_of = _as_of(item.reading, published, self.lexicon.event_nouns)
         for item in found:
@@ -255,15 +271,72 @@ def _bare_figure(q: Quantity, text: str, n: int) -> Figure:
     )
 
 
-def _innermost_claim(claims: list[Claim], r: Reading) -> str | None:
+def _in_text_order(read: list[Figure], bare: list[Figure]) -> list[Figure]:
+    """Figures read in context and figures read from their words, as one list in text order, ids renumbered."""
+    figures = sorted(read + bare, key=lambda f: f.span)
+    ids = {id(f): f"f{n}" for n, f in enumerate(figures, start=1)}
+    renamed = {f.id: ids[id(f)] for f in read}  # only figures read in context are part of one another
+    return [replace(f, id=ids[id(f)], part_of=renamed.get(f.part_of) if f.part_of else None) for f in figures]
+
+
+class _Claims:
+    """A document's claims, looked up by position: each figure asks about the claims near it, not all of them.
+
+    Asked of every claim for every figure, a long text with thousands of claims and figures would be quadratic.
+    Every answer lists its claims in the document's order, as a scan of all of them would find them.
+    """
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self._spans = _Positions([c.span[0] for c in claims], [c.span[1] - c.span[0] for c in claims])
+        cues = [c.cue_span for c in claims]
+        self._cue_starts = _Positions([s[0] if s else -1 for s in cues], [0] * len(claims))
+        self._cue_ends = _Positions([s[1] if s else -1 for s in cues], [0] * len(claims))
+
+    def holding(self, start: int, end: int) -> list[Claim]:
+        """Claims whose content holds ``[start, end)``."""
+        return [c for c in self._spans.reaching(start, self.claims) if c.span[1] >= end]
+
+    def starting(self, low: int, high: int) -> list[Claim]:
+        """Claims whose content starts in ``[low, high)``."""
+        return self._spans.starting(low, high, self.claims)
+
+    def cues_starting(self, low: int, high: int) -> list[Claim]:
+        """Claims whose cue starts in ``[low, high)``."""
+        return self._cue_starts.starting(low, high, self.claims)
+
+    def cues_ending(self, low: int, high: int) -> list[Claim]:
+        """Claims whose cue ends in ``[low, high)``."""
+        return self._cue_ends.starting(low, high, self.claims)
+
+
+class _Positions:
+    """Items by a position each, sorted once; ranges of positions found by bisection."""
+
+    def __init__(self, positions: list[int], lengths: list[int]) -> None:
+        self._order = sorted(range(len(positions)), key=positions.__getitem__)
+        self._sorted = [positions[n] for n in self._order]
+        self._longest = max(lengths, default=0)
+
+    def starting(self, low: int, high: int, items: list[Claim]) -> list[Claim]:
+        """Items whose position is in ``[low, high)``, in their own order."""
+        first, last = bisect.bisect_left(self._sorted, low), bisect.bisect_left(self._sorted, high)
+        return [items[n] for n in sorted(self._order[first:last])]
+
+    def reaching(self, position: int, items: list[Claim]) -> list[Claim]:
+        """Items that start at or before ``position`` and may reach it (no longer than the longest)."""
+        return self.starting(position - self._longest, position + 1, items)
+
+
+def _innermost_claim(claims: _Claims, r: Reading) -> str | None:
     start, end = r.quantity.start, r.quantity.end
-    holding = [c for c in claims if c.span and c.span[0] <= start and end <= c.span[1]]
+    holding = claims.holding(start, end)
     if not holding:
         return None
     return min(holding, key=lambda c: c.span[1] - c.span[0]).id
 
 
-def _carrying_claim(claims: list[Claim], r: Reading) -> str | None:
+def _carrying_claim(claims: _Claims, r: Reading) -> str | None:
     """The claim that carries a figure printed outside its content.
 
     "Twelve were killed in Kherson, 30 in Odesa, according to the governors": an attribution that trails
@@ -276,17 +349,17 @@ def _carrying_claim(claims: list[Claim], r: Reading) -> str | None:
     text = r.text
     trailing = [
         c
-        for c in claims
-        if c.cue_span and end <= c.cue_span[0] < sentence.end_char and c.span[1] <= c.cue_span[0] + TRAILING_SLACK
+        for c in claims.cues_starting(end, sentence.end_char)
+        if c.cue_span and c.span[1] <= c.cue_span[0] + TRAILING_SLACK
     ]
     if trailing:
         return min(trailing, key=lambda c: c.cue_span[0] if c.cue_span else 0).id
     following = text[sentence.end_char : sentence.end_char + RESTATED_WINDOW]
-    for c in claims:
+    for c in claims.starting(sentence.end_char, sentence.end_char + len(following)):
         offset = c.span[0] - sentence.end_char
-        if 0 <= offset < len(following) and not following[:offset].strip() and _restates(c.content):
+        if not following[:offset].strip() and _restates(c.content):
             return c.id
-    for c in claims:
+    for c in claims.cues_ending(start - LIST_WINDOW, start):
         if c.cue_span is None or not 0 < start - c.cue_span[1] <= LIST_WINDOW:
             continue
         between = text[c.cue_span[1] : start]

@@ -9,6 +9,7 @@ The reasons are short codes, for tests and for debugging.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -65,6 +66,27 @@ _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z][A-Za-z.']*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\s*\Z")
 
 
+class Blocked:
+    """Stretches of a text where numbers are not figures, found by position without reading them all.
+
+    A text with thousands of numbers and dates would otherwise compare every number with every stretch.
+    """
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = spans  # in the order found: the first that overlaps a number gives the reason
+        order = sorted(range(len(spans)), key=lambda n: spans[n][0])
+        self._order = order
+        self._starts = [spans[n][0] for n in order]
+        self._longest = max((end - start for start, end, _ in spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The stretches that overlap ``[start, end)``, in the order found."""
+        first = bisect.bisect_left(self._starts, start - self._longest)
+        last = bisect.bisect_left(self._starts, end)
+        hits = [n for n in self._order[first:last] if self.spans[n][1] > start]
+        return [self.spans[n] for n in sorted(hits)]
+
+
 class NotFigures:
     """Says why a quantity is not a figure."""
 
@@ -74,7 +96,7 @@ class NotFigures:
         # "Page 1 of 3", "part 2 of 5": both numbers index a series.
         self._series = re.compile(rf"(?<!\w)(?:{labels})\s+\d+\s+of\s+\d+(?!\w)", re.IGNORECASE)
 
-    def blocked(self, text: str, ents: Iterable[Span]) -> list[tuple[int, int, str]]:
+    def blocked(self, text: str, ents: Iterable[Span]) -> Blocked:
         """Character stretches of ``text`` where numbers are not figures, with the reason; ``ents`` are its Doc's."""
         spans = [(m.start(), m.end(), "date") for m in DATES.finditer(text)]
         spans += [(m.start(), m.end(), "address") for m in ADDRESSES.finditer(text)]
@@ -84,20 +106,19 @@ class NotFigures:
         for ent in ents:
             if ent.label_ in DATE_LABELS and not BARE_NUMBER.fullmatch(ent.text):
                 spans.append((ent.start_char, ent.end_char, "ner-" + ent.label_.lower()))
-        return spans
+        return Blocked(spans)
 
-    def reason(self, text: str, q: Quantity, blocked: list[tuple[int, int, str]]) -> str | None:
+    def reason(self, text: str, q: Quantity, blocked: Blocked) -> str | None:
         """Why ``q`` is not a figure, or None."""
         after = text[q.number_end : q.number_end + 40]
         before = text[max(0, q.number_start - 40) : q.number_start]
         next_word = self._next_word(text, q.end)
         counts_something = next_word in self.lex.unit_of
-        for start, end, why in blocked:
-            if start < q.number_end and q.number_start < end:
-                # The parser calls some counts dates ("about 10,000 a year"); a counted noun overrules it.
-                if why.startswith("ner-") and counts_something:
-                    continue
-                return why
+        for _, _, why in blocked.overlapping(q.number_start, q.number_end):
+            # The parser calls some counts dates ("about 10,000 a year"); a counted noun overrules it.
+            if why.startswith("ner-") and counts_something:
+                continue
+            return why
         return (
             self._glued_reason(before, after, q)
             or self._word_reason(text, q, next_word)

@@ -12,10 +12,20 @@ import bisect
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Measure, Modality, Reference
 from .numbers import Quantity
+
+#: A sentence longer than this, or with a word that has more dependents than ``MAX_DEPENDENTS``, is one the
+#: parser could not structure ("thousands thousands thousands ...", a list of numbers with no punctuation):
+#: its figures are read from their words alone. The readers walk a word's dependents and its sentence once
+#: per figure, which such a sentence would make quadratic. News sentences of PolNeAR and the seeds stay under
+#: 100 tokens and 16 dependents a word.
+MAX_SENTENCE_TOKENS = 400
+MAX_DEPENDENTS = 48
 
 
 class DocIndex:
@@ -28,6 +38,7 @@ class DocIndex:
         self.newlines = [m.start() for m in re.finditer(r"\n", self.text)]
         self.ents = list(doc.ents)
         self._ent_starts = [ent.start_char for ent in self.ents]
+        self._unstructured: tuple[list[int], list[bool]] | None = None
 
     def line_of(self, position: int) -> int:
         return bisect.bisect_left(self.newlines, position)
@@ -38,6 +49,29 @@ class DocIndex:
         start = self.newlines[line - 1] + 1 if line > 0 else 0
         end = self.newlines[line] if line < len(self.newlines) else len(self.text)
         return start, end
+
+    def unstructured(self, token: int) -> bool:
+        """Is the token at ``token`` in a sentence the parser could not structure (see ``MAX_SENTENCE_TOKENS``)?"""
+        if self._unstructured is None:
+            self._unstructured = self._sentence_shapes()
+        starts, flags = self._unstructured
+        return bool(starts) and flags[bisect.bisect_right(starts, token) - 1]
+
+    def _sentence_shapes(self) -> tuple[list[int], list[bool]]:
+        """Each sentence's first token and whether it is too long or too flat to read; one pass over the Doc."""
+        doc = self.doc
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return [], []
+        # HEAD holds each token's head as an offset from the token (unsigned in the array: cast back).
+        heads = numpy.arange(len(doc)) + doc.to_array(HEAD).astype(numpy.int64)
+        dependents = numpy.bincount(heads, minlength=len(doc))
+        dependents[heads == numpy.arange(len(doc))] -= 1  # a root is its own head, not its own dependent
+        starts, flags = [], []
+        for sentence in doc.sents:
+            starts.append(sentence.start)
+            too_long = len(sentence) > MAX_SENTENCE_TOKENS
+            flags.append(too_long or int(dependents[sentence.start : sentence.end].max()) > MAX_DEPENDENTS)
+        return starts, flags
 
     def ents_within(self, start: int, end: int) -> list[Span]:
         """Entities that start in ``[start, end)``, in text order."""
