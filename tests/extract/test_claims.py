@@ -269,3 +269,25 @@ def test_relative_pronoun_source_is_named_by_its_antecedent(nlp):
 )
 def test_verbs_that_report_no_statement(nlp, text):
     assert claims_of(nlp, text) == []
+
+
+def test_quote_pieces_join_around_a_cue_with_an_object(nlp):
+    text = "“We will rebuild the bridge,” the mayor told the local paper on Tuesday, “and the market will reopen.”"
+    claim = only(nlp, text)
+    assert (claim.source.text, claim.cue) == ("the mayor", "tell")
+    assert "rebuild the bridge" in claim.content and "market will reopen" in claim.content
+
+
+def test_the_speakers_own_stance_goes_on_in_the_statement(nlp):
+    claim = only(nlp, "The minister said the talks had stalled and he feels the deal is lost.")
+    assert claim.content == "the talks had stalled and he feels the deal is lost"
+
+
+def test_a_contrasted_cue_is_not_negated_by_the_first(nlp):
+    claims = claims_of(nlp, "The general did not mention the losses, but told his officers that the lines would hold.")
+    assert [(c.source.text, c.cue, c.content) for c in claims] == [("The general", "tell", "the lines would hold")]
+
+
+def test_a_that_clause_hung_on_the_day_is_what_was_said(nlp):
+    claim = only(nlp, "She said on Friday that aid may arrive within days.")
+    assert (claim.cue, claim.content) == ("say", "aid may arrive within days")

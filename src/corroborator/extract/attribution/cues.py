@@ -126,10 +126,10 @@ class CueFinder(VerbalCues):
         # 'per' on 'people'; the statement is the whole clause.
         host = token.head
         for _ in range(MAX_HOST_CLIMB):
-            if host.pos_ in {"VERB", "AUX"} or host.head is host:
+            if host.pos_ in {"VERB", "AUX"} or host.head.i == host.i:
                 break
             host = host.head
-        if host is token:
+        if host.i == token.i:
             return None
         content = {i for i in range(host.left_edge.i, host.right_edge.i + 1) if not phrase[0] <= i < phrase[1]}
         return Candidate(

@@ -98,7 +98,7 @@ def candidate_features(doc: Doc, candidate: Candidate, lexicon: Lexicon, quotes:
     ]
     if source is not None and source.pos_ == "NOUN":
         features.append(f"source_lemma={source.lemma_.lower()}")
-    if verb.dep_ in {"xcomp", "advcl", "conj", "ccomp"} and verb.head is not verb:
+    if verb.dep_ in {"xcomp", "advcl", "conj", "ccomp"} and verb.head.i != verb.i:
         features.append(f"head_lemma={verb.head.lemma_.lower()}")
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in lexicon.hedge_modals:

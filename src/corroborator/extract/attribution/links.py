@@ -101,9 +101,19 @@ def _cut_coordinated(candidates: list[Candidate], doc: Doc, lexicon: Lexicon, la
                 and token.head.i in candidate.content
                 and i != candidate.cue_token
                 and not _has_that(token)
+                and not _own_stance(token, lexicon)
             ):
                 cut.update(range(token.left_edge.i, token.right_edge.i + 1))
         candidate.content -= cut
+
+
+def _own_stance(verb: Token, lexicon: Lexicon) -> bool:
+    """'said the talks had stalled and he feels the deal is lost': a stance verb with a pronoun subject,
+    coordinated inside what was said, goes on with the speaker's words (no statement of its own)."""
+    if verb.lemma_ not in lexicon.stance_verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and subject.pos_ == "PRON"
 
 
 def _cut_participles(candidates: list[Candidate], doc: Doc) -> None:

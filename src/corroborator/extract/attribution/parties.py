@@ -115,9 +115,9 @@ class PartyBuilder:
         if head.lower_ not in RELATIVE_PRONOUNS:
             return None
         clause = head.head
-        while clause.dep_ == "conj" and clause.head is not clause:
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ != "relcl" or clause.head is clause:
+        if clause.dep_ != "relcl" or clause.head.i == clause.i:
             return None
         return clause.head
 

@@ -95,12 +95,14 @@ class VerbalCues:
             if child.dep_ in SUBJECT_DEPS and self.negative_subject(child):
                 return True
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return False
         if verb.dep_ == "xcomp" and (head.lemma_ in self.lex.negator_verbs or self.negated(head)):
             return True
         if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            return self.negated(head)  # "did not confirm or deny": the negation is shared
+            # "did not confirm or deny": the negation is shared; "did not mention A, but told B": it is not.
+            contrasted = any(c.dep_ == "cc" and c.lower_ == "but" and c.i < verb.i for c in head.children)
+            return not contrasted and self.negated(head)
         return False
 
     def negative_subject(self, subject: Token) -> bool:
@@ -123,11 +125,11 @@ class VerbalCues:
             reporter = next((a for a in verb.head.ancestors if a.lemma_ in self.lex.verbs), None)
             if reporter is not None and depth < 3:
                 return self.subject_of(reporter, depth + 1)
-        if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+        if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
             head = verb.head
             if head.pos_ in {"VERB", "AUX"}:
                 return self.subject_of(head, depth + 1)
-            if verb.dep_ == "pcomp" and head.head is not head:
+            if verb.dep_ == "pcomp" and head.head.i != head.i:
                 return self.subject_of(head.head, depth + 1)  # "by saying", "after noting"
         # "a statement saying that ...", "the agency, ..., reported that ..." (a verb the parser hung on
         # its subject), but not "a video showing the attack": the verb must report a clause.
@@ -271,6 +273,10 @@ class VerbalCues:
             clauses = [c for c in children if c.dep_ in {"parataxis", "dep"} and self.quoted_or_after_colon(verb, c)]
         if not clauses and speech:
             clauses = [c for c in children if c.dep_ in MISPARSED_CLAUSE_DEPS and c.i > verb.i and self.is_clause(c)]
+        if not clauses:
+            clause = self.clause_after_adjunct(verb)
+            if clause is not None:
+                return clause
         # '“A,” she said, “B.”' and 'he said “B”' (whatever the parser made of B): the quote after the verb.
         after = self.quote_after(verb) if speech else set()
         before = self.quote_before(verb) if speech else set()
@@ -293,6 +299,31 @@ class VerbalCues:
         if passive:
             return self.passive_content(verb)
         return self.object_content(verb, children, complements)
+
+    def clause_after_adjunct(self, verb: Token) -> set[int] | None:
+        """'said on Friday that aid may arrive', 'said in a statement that the road was cut': the parser
+        hangs the 'that' clause on the time or the channel as a relative clause. It is what was said when
+        'that' is no gap in it: after a date or a time, or with an object of its own ('a statement that
+        he issued' is a relative clause)."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i < verb.i or not self.is_time_or_channel(prep):
+                continue
+            for obj in prep.children:
+                for clause in obj.children:
+                    that = clause.left_edge
+                    if clause.dep_ != "relcl" or that.lower_ != "that" or that.dep_ in SUBJECT_DEPS:
+                        continue
+                    if not any(c.dep_ in SUBJECT_DEPS and c.i != that.i for c in clause.children):
+                        continue
+                    if obj.ent_type_ in TIME_ENTS or that.dep_ == "mark" or self.has_complement(clause, that):
+                        return set(range(that.i + 1, clause.right_edge.i + 1))
+        return None
+
+    @staticmethod
+    def has_complement(clause: Token, that: Token) -> bool:
+        """Has the clause an object or a complement besides 'that' ('that aid reached the town')?"""
+        deps = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "auxpass"}
+        return any(c.dep_ in deps and c.i != that.i for c in clause.children)
 
     def continuations(self, verb: Token, end: int) -> list[Token]:
         """Clauses that go on from a reported clause ending at ``end``: ', but B', ', and B', ', because B'
@@ -359,10 +390,16 @@ class VerbalCues:
         """The quotation that opens right after the verb (past an inverted subject and a comma or colon)."""
         doc = self.doc
         # past an inverted subject ('said Madison'), and a short phrase ('saying at one point, “...”')
+        # and past whom it was told ('told reporters on Tuesday, “...”'), an object that is not the quote.
         skip = {
             t.i
             for c in verb.children
-            if c.i > verb.i and (c.dep_ in SUBJECT_DEPS or c.dep_ in {"prep", "npadvmod", "advmod"})
+            if c.i > verb.i
+            and (
+                c.dep_ in SUBJECT_DEPS
+                or c.dep_ in {"prep", "npadvmod", "advmod"}
+                or (c.dep_ in {"dobj", "dative"} and not is_quote(c.left_edge))
+            )
             for t in c.subtree
         }
         j = verb.i + 1
