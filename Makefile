@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup postgres demo test lint eval bench lock clean
+.PHONY: setup postgres demo test lint eval bench lock clean fuzz
 
 setup: $(STAMP)
 
@@ -47,6 +47,11 @@ demo: setup
 # first, so a server that cannot start fails the run instead of skipping half of it.
 test: setup postgres
 	CORROBORATOR_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -q
+
+# The fuzz test of every reader and the cleaner at length: 50,000 new examples (`make test` runs
+# the same few hundred each time). Anything but a document or a skip fails it, with the example.
+fuzz: setup
+	CORROBORATOR_FUZZ_EXAMPLES=50000 $(BIN)/python -m pytest -q tests/ingest/test_fuzz.py
 
 # ruff (lint and format); mypy, strict on src/ and looser on tests/ ([tool.mypy]); the import rules,
 # stages importing only downwards ([tool.importlinter]; tests/test_architecture.py checks the same).

@@ -86,7 +86,7 @@ def _known_codec(name: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # an unknown name; one with a NUL or a lone surrogate (UnicodeError)
         return None
 
 

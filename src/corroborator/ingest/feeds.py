@@ -58,7 +58,14 @@ def read_feed(source: str, name: str, data: bytes) -> Iterator[RawDocument | Ski
 def _document(
     source: str, key: str, entry: Any, body: str, media_type: str, outlet: str | None, language: object
 ) -> RawDocument:
-    hints = Metadata(
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # feedparser warns as it maps "updated" to "published" when one is missing
+        hints = _hints(entry, outlet, language)
+    return RawDocument(source=source, key=key, data=utf8(body), media_type=media_type, hints=hints)
+
+
+def _hints(entry: Any, outlet: str | None, language: object) -> Metadata:
+    return Metadata(
         title=_clean(entry.get("title")),
         authors=_authors(entry),
         published=_published(entry),
@@ -67,7 +74,6 @@ def _document(
         language=_clean(entry.get("language") or language),
         tags=tuple(tag for t in entry.get("tags", []) if (tag := _clean(t.get("term")))),
     )
-    return RawDocument(source=source, key=key, data=utf8(body), media_type=media_type, hints=hints)
 
 
 def _valid_char_ref(match: re.Match[bytes]) -> bytes:
