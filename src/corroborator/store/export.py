@@ -5,7 +5,9 @@
   same ``document_line``), in the order the documents were first stored (a new
   version of an input comes at the end). ``all_versions`` adds older versions.
 - ``csv``: ``TABLE.csv`` for every table but the stored bytes and the search
-  index; a header line, empty fields for nulls, ``true``/``false``, UTC times in ISO 8601.
+  index; a header line, empty fields for nulls, ``true``/``false``, UTC times in ISO 8601,
+  and text that would start a formula in a spreadsheet (``=``, ``+``, ``-``,
+  ``@``, ...) behind a single quote (``export.csv_cell``: CSV injection).
 - ``parquet``: ``TABLE.parquet`` for the same tables, with typed columns (pyarrow).
 
 Everything is streamed: documents a page at a time, table rows in chunks.
@@ -22,7 +24,7 @@ from typing import Any, TextIO
 from sqlalchemy import Boolean, DateTime, Float, Integer, LargeBinary, Table, select
 
 from ..errors import ConfigError
-from ..export import document_line
+from ..export import csv_cell, document_line
 from ..records import Document
 from . import rows
 from .database import Store
@@ -136,6 +138,8 @@ def _csv_value(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, datetime):
         return _utc(value).isoformat()
+    if isinstance(value, str):
+        return csv_cell(value)
     return value
 
 
