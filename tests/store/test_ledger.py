@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from corroborator.crosscheck import crosscheck
 from corroborator.pipeline.ledger import ledger_records, refresh_ledger
+from corroborator.pipeline.storing import ingest
 from corroborator.store import (
     Stamp,
+    Store,
     iter_documents,
     ledger_stamp,
     read_findings,
@@ -17,6 +19,7 @@ from corroborator.store import (
     read_variables,
     write_ledger,
 )
+from corroborator.store.schema import copy_fingerprints, copy_pairs
 
 
 def test_the_ledger_round_trips_as_its_json(filled_store):
@@ -49,3 +52,48 @@ def test_the_views_read_well(filled_store):
     assert isinstance(kursk["low"], int) or float(kursk["low"]).is_integer()
     assert {"disagreement", "part_exceeds_whole"} <= {f["kind"] for f in findings}
     assert all(v["grade"] in {"confirmed", "fair", "weak", "contested"} for v in values)
+
+
+STORY = (
+    "Engineers reopened the river crossing on Friday after three days of repairs to its deck.\n\n"
+    "The district administration said the span would carry only light vehicles until the spring.\n\n"
+    "Farmers on the far bank had waited in queues of tractors since the first morning of the closure.\n"
+)
+OTHER = (
+    "The port authority said the dredging of the northern channel will finish before the autumn storms.\n\n"
+    "Two ferries were moved to the southern pier while the work goes on around the breakwater.\n"
+)
+
+
+def _copy_tables(store: Store) -> tuple[int, set[tuple[str, str]]]:
+    with store.engine.connect() as connection:
+        prints = connection.execute(select(func.count()).select_from(copy_fingerprints)).scalar_one()
+        pairs = {(a, b) for a, b in connection.execute(select(copy_pairs.c.doc_id, copy_pairs.c.copy_of))}
+    return prints, pairs
+
+
+def test_a_new_document_is_fingerprinted_alone_and_matched_to_the_story_it_copies(store, nlp, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    (first / "story.txt").write_text("Crossing reopened\n\n" + STORY)
+    (first / "other.txt").write_text("Channel dredged\n\n" + OTHER)
+    ingest(store, [str(first)], nlp=nlp)
+    refresh_ledger(store)
+    assert _copy_tables(store) == (2, set())
+
+    (second / "copy.txt").write_text("Bridge open again\n\n" + STORY + "\nA ferry service will stop next week.\n")
+    ingest(store, [str(second)], nlp=nlp)
+    refresh_ledger(store)
+
+    ids = {document.metadata.title: document.doc_id for document in iter_documents(store)}
+    assert _copy_tables(store) == (3, {(ids["Bridge open again"], ids["Crossing reopened"])})
+
+
+def test_fingerprints_of_another_detector_are_dropped_and_made_again(filled_store):
+    refresh_ledger(filled_store, force=True)
+    count, pairs = _copy_tables(filled_store)
+    with filled_store.engine.begin() as connection:
+        connection.execute(text("UPDATE copy_fingerprints SET version = 'an older detector'"))
+    refresh_ledger(filled_store, force=True)
+    assert _copy_tables(filled_store) == (count, pairs)
+    assert count == len({document.doc_id for document in iter_documents(filled_store)})

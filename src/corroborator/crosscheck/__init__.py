@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..records import Document
+from .copies import CopyIndex, Fingerprint, MemoryCopies
 from .ledger import assemble
 from .model import Finding, FindingKind, Grade, Group, Ledger, Report, Speaker, Value, Variable, VariableKey
 from .parties import load_belligerents
@@ -20,11 +21,14 @@ from .reports import read_reports
 from .speakers import SpeakerIndex
 
 __all__ = [
+    "CopyIndex",
     "Finding",
     "FindingKind",
+    "Fingerprint",
     "Grade",
     "Group",
     "Ledger",
+    "MemoryCopies",
     "Report",
     "Speaker",
     "Value",
@@ -34,12 +38,16 @@ __all__ = [
 ]
 
 
-def crosscheck(documents: Iterable[Document]) -> Ledger:
-    """Cross-check extracted documents: variables, values, independent sources, grades and findings."""
+def crosscheck(documents: Iterable[Document], copies: CopyIndex | None = None) -> Ledger:
+    """Cross-check extracted documents: variables, values, independent sources, grades and findings.
+
+    ``copies`` keeps the copy detector's fingerprints between calls (the store's, in
+    ``pipeline.ledger``); by default they are made in memory for this call.
+    """
     corpus = _unique(documents)
     index = SpeakerIndex(corpus)
     parties = load_belligerents()
-    reports = list(read_reports(corpus, index, parties))
+    reports = list(read_reports(corpus, index, parties, copies))
     ledger = assemble(reports, _names(corpus), index.speakers)
     for key, speaker in ledger.speakers.items():
         sides = parties.sides_of_entity(key) if parties.is_official(key) else ()

@@ -5,6 +5,12 @@ them does not compare every pair. Real copies can share as little as 30% of
 their 3-grams (NEWS-COPY, ICLR 2023: reposts cut, reorder and add), so a
 candidate pair is confirmed on what a reader would see: most sentences of the
 shorter text appear in the longer one, or the 3-gram sets are close.
+
+Fingerprints and confirmed pairs live in a ``CopyIndex``: in memory for one
+cross-check of records (``MemoryCopies``), or in the store between runs, so
+that only new texts are fingerprinted and compared. The LSH banding is
+datasketch's (its bands and rows for the threshold); the band keys are
+hashed here so that an index can keep them as numbers.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
+from typing import Protocol
 
 from datasketch import MinHash, MinHashLSH
 
@@ -36,17 +43,26 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _WIRE = re.compile(r"^[^\n(]{0,80}?\((?P<agency>[A-Z][\w&.' -]{1,40})\)\s*[-–—]", re.MULTILINE)
 
 
+#: What a stored fingerprint and its confirmed copies were made with: another value makes them stale.
+FINGERPRINT_VERSION = (
+    f"word-3-grams blake2b-64; minhash {PERMUTATIONS}; lsh {CANDIDATE_JACCARD}; "
+    f"sentences {MIN_SENTENCE_WORDS}+ words {SHARED_SENTENCES}; jaccard {CONFIRM_JACCARD}"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """A document as the copy detector sees it: hashes of its word 3-grams and of its sentences.
+    """A document as the copy detector sees it: hashes of its word 3-grams and of its sentences,
+    and the keys of its MinHash signature's LSH bands (two documents sharing one are candidates).
 
     Hashes (64-bit, from blake2b) rather than the strings: a corpus's fingerprints
-    stay a few hundred bytes a document.
+    stay a few kilobytes a document, and can be stored.
     """
 
     doc_id: str
     shingles: frozenset[int]
     sentences: frozenset[int]
+    bands: tuple[int, ...] = ()
 
 
 def fingerprint(document: Document) -> Fingerprint:
@@ -57,7 +73,7 @@ def fingerprint(document: Document) -> Fingerprint:
         for s in _SENTENCE.split(document.text)
         if len(_WORD.findall(s)) >= MIN_SENTENCE_WORDS
     )
-    return Fingerprint(document.doc_id, shingles, sentences)
+    return Fingerprint(document.doc_id, shingles, sentences, _bands(_minhash(shingles)))
 
 
 def _hash(text: str) -> int:
@@ -74,23 +90,74 @@ def is_copy(a: Fingerprint, b: Fingerprint) -> bool:
     return union > 0 and len(a.shingles & b.shingles) / union >= CONFIRM_JACCARD
 
 
-def copy_clusters(documents: Iterable[Document]) -> dict[str, str]:
-    """Each document's cluster: the smallest doc_id among the documents it is a copy of (itself if none)."""
-    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)
-    prints: dict[str, Fingerprint] = {}
-    sets: DisjointSets[str] = DisjointSets()
+class CopyIndex(Protocol):
+    """Where fingerprints and confirmed copies are kept between documents: memory, or the store."""
+
+    def fingerprinted(self) -> set[str]:
+        """The doc_ids already fingerprinted (and compared with every one fingerprinted before)."""
+        ...
+
+    def sharing_a_band(self, print_: Fingerprint) -> Iterable[Fingerprint]:
+        """The fingerprints that share at least one LSH band with this one."""
+        ...
+
+    def add(self, print_: Fingerprint, copy_of: list[str]) -> None:
+        """Keep a new fingerprint and the documents it was confirmed to copy."""
+        ...
+
+    def copies(self) -> Iterable[tuple[str, str]]:
+        """Every confirmed pair, as it was added."""
+        ...
+
+
+class MemoryCopies:
+    """A ``CopyIndex`` in memory, for one cross-check of records."""
+
+    def __init__(self) -> None:
+        self.prints: dict[str, Fingerprint] = {}
+        self.by_band: dict[int, list[str]] = {}
+        self.pairs: list[tuple[str, str]] = []
+
+    def fingerprinted(self) -> set[str]:
+        return set(self.prints)
+
+    def sharing_a_band(self, print_: Fingerprint) -> Iterable[Fingerprint]:
+        found = {doc_id for band in print_.bands for doc_id in self.by_band.get(band, ())}
+        return [self.prints[doc_id] for doc_id in sorted(found)]
+
+    def add(self, print_: Fingerprint, copy_of: list[str]) -> None:
+        self.prints[print_.doc_id] = print_
+        for band in print_.bands:
+            self.by_band.setdefault(band, []).append(print_.doc_id)
+        self.pairs.extend((print_.doc_id, other) for other in copy_of)
+
+    def copies(self) -> Iterable[tuple[str, str]]:
+        return self.pairs
+
+
+def copy_clusters(documents: Iterable[Document], index: CopyIndex | None = None) -> dict[str, str]:
+    """Each document's cluster: the smallest doc_id among the documents it is a copy of (itself if none).
+
+    Only documents that ``index`` has not fingerprinted are read and compared (with every
+    fingerprint that shares a band with theirs), so a stored index makes a new document cost
+    its own comparisons, not the corpus's. Pairs whose documents are gone no longer join.
+    """
+    index = index if index is not None else MemoryCopies()
+    known = index.fingerprinted()
+    current: set[str] = set()
     for document in documents:
-        if document.doc_id in prints:
+        if document.doc_id in current:
+            continue
+        current.add(document.doc_id)
+        if document.doc_id in known:
             continue
         print_ = fingerprint(document)
-        signature = _minhash(print_.shingles)
-        for candidate in lsh.query(signature):
-            if is_copy(print_, prints[candidate]):
-                sets.union(document.doc_id, candidate)
-        lsh.insert(document.doc_id, signature)
-        prints[document.doc_id] = print_
-        sets.add(document.doc_id)
-    return {doc_id: sets.find(doc_id) for doc_id in prints}
+        index.add(print_, [other.doc_id for other in index.sharing_a_band(print_) if is_copy(print_, other)])
+    sets: DisjointSets[str] = DisjointSets(sorted(current))
+    for a, b in index.copies():
+        if a in current and b in current:
+            sets.union(a, b)
+    return {doc_id: sets.find(doc_id) for doc_id in current}
 
 
 @lru_cache(maxsize=1)
@@ -99,11 +166,30 @@ def _template() -> MinHash:
     return MinHash(num_perm=PERMUTATIONS)
 
 
+@lru_cache(maxsize=1)
+def _banding() -> tuple[int, int]:
+    """Bands and rows per band for the candidate threshold, as datasketch's LSH chooses them."""
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)
+    return lsh.b, lsh.r
+
+
 def _minhash(shingles: frozenset[int]) -> MinHash:
     template = _template()
     signature = MinHash(num_perm=PERMUTATIONS, permutations=template.permutations, scheme=template.scheme)
     signature.update_batch([s.to_bytes(8, "little") for s in shingles])
     return signature
+
+
+def _bands(signature: MinHash) -> tuple[int, ...]:
+    """One key per band: the band's number and its rows of the signature, hashed to a signed 64-bit int
+    (what SQL's BIGINT holds). Two signatures share a key exactly where datasketch's LSH would bucket them."""
+    bands, rows = _banding()
+    values = signature.hashvalues
+    keys = []
+    for band in range(bands):
+        chunk = band.to_bytes(2, "little") + values[band * rows : (band + 1) * rows].tobytes()
+        keys.append(int.from_bytes(blake2b(chunk, digest_size=8).digest(), "little", signed=True))
+    return tuple(keys)
 
 
 def wire_credit(document: Document) -> str | None:

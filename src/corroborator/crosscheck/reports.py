@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..records import Document, Figure, Reference
-from .copies import copy_clusters, wire_credit
+from .copies import CopyIndex, copy_clusters, wire_credit
 from .intervals import interval
 from .model import UNNAMED, Report, VariableKey
 from .parties import Belligerents, Side, judge
@@ -46,9 +46,11 @@ _WORD = re.compile(r"[a-z]+")
 _UNIT_HEADS = frozenset({"drones", "drone", "missiles", "missile", "uavs", "shaheds"})
 
 
-def read_reports(documents: list[Document], index: SpeakerIndex, parties: Belligerents) -> Iterator[Report]:
+def read_reports(
+    documents: list[Document], index: SpeakerIndex, parties: Belligerents, copies: CopyIndex | None = None
+) -> Iterator[Report]:
     """Every comparable figure of every document, once per document for the same value of the same variable."""
-    clusters = copy_clusters(documents)
+    clusters = copy_clusters(documents, copies)
     for document in documents:
         yield from _DocumentReader(document, clusters[document.doc_id], index, parties).reports()
 

@@ -5,15 +5,30 @@ which cross-check code) with the store's now; when they differ it reads the
 current documents, cross-checks them and writes the ledger whole, in one
 transaction. ``ingest`` and ``reprocess`` call it after their runs, the ledger
 commands before they read, so that Datasette's ledger views are never stale.
+
+The copy detector's fingerprints are kept in the store (``StoredCopies``): a
+refresh fingerprints only the texts it has not seen, and compares each with
+the stored ones that share an LSH band, so that a new document costs its own
+comparisons rather than the corpus's (the costliest step of a cross-check).
 """
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..crosscheck import Ledger, crosscheck
+from ..crosscheck import Fingerprint, Ledger, MemoryCopies, crosscheck
+from ..crosscheck.copies import FINGERPRINT_VERSION
 from ..store import Stamp, Store, documents_stamp, iter_documents, ledger_stamp, write_ledger
+from ..store.fingerprints import (
+    StoredFingerprint,
+    fingerprinted,
+    sharing_bands,
+    stored_copies,
+    write_fingerprints,
+)
 from ..store.identity import crosscheck_version
 
 Record = dict[str, Any]
@@ -31,7 +46,9 @@ def refresh_ledger(store: Store, *, force: bool = False) -> LedgerRefresh:
     stamp = Stamp(crosscheck_version(), documents_stamp(store))
     if not force and ledger_stamp(store) == stamp:
         return LedgerRefresh(recomputed=False, variables=-1, findings=-1)
-    ledger = crosscheck(iter_documents(store))
+    copies = StoredCopies(store)
+    ledger = crosscheck(iter_documents(store), copies)
+    copies.save()
     write_ledger(store, stamp, *ledger_records(ledger))
     return LedgerRefresh(recomputed=True, variables=len(ledger.variables), findings=len(ledger.findings))
 
@@ -44,3 +61,53 @@ def ledger_records(ledger: Ledger) -> tuple[list[Record], list[Record], list[Rec
         [f.to_dict() for f in ledger.findings],
         [s.to_dict() for s in speakers],
     )
+
+
+class StoredCopies:
+    """The copy detector's ``CopyIndex`` over the store: stored fingerprints are read back only where
+    they share a band with a new one; the new ones are kept in memory and saved together."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.stored = fingerprinted(store, FINGERPRINT_VERSION)
+        self.new = MemoryCopies()
+
+    def fingerprinted(self) -> set[str]:
+        return self.stored | self.new.fingerprinted()
+
+    def sharing_a_band(self, print_: Fingerprint) -> Iterable[Fingerprint]:
+        new = self.new.sharing_a_band(print_)
+        if not self.stored:  # a first refresh, or one after the detector changed: nothing to ask the store
+            return new
+        return [*(_unpacked(row) for row in sharing_bands(self.store, print_.bands)), *new]
+
+    def add(self, print_: Fingerprint, copy_of: list[str]) -> None:
+        self.new.add(print_, copy_of)
+
+    def copies(self) -> Iterable[tuple[str, str]]:
+        return [*stored_copies(self.store), *self.new.copies()]
+
+    def save(self) -> None:
+        copy_of: dict[str, list[str]] = {}
+        for doc_id, other in self.new.copies():
+            copy_of.setdefault(doc_id, []).append(other)
+        write_fingerprints(
+            self.store,
+            FINGERPRINT_VERSION,
+            (_packed(p, copy_of.get(p.doc_id, [])) for p in self.new.prints.values()),
+        )
+
+
+def _packed(print_: Fingerprint, copy_of: list[str]) -> StoredFingerprint:
+    return StoredFingerprint(
+        print_.doc_id,
+        array("Q", sorted(print_.shingles)).tobytes(),
+        array("Q", sorted(print_.sentences)).tobytes(),
+        print_.bands,
+        tuple(copy_of),
+    )
+
+
+def _unpacked(row: StoredFingerprint) -> Fingerprint:
+    # Bands are not read back: a stored fingerprint is only ever compared, never looked up by band again.
+    return Fingerprint(row.doc_id, frozenset(array("Q", row.shingles)), frozenset(array("Q", row.sentences)))

@@ -22,6 +22,9 @@ and a test checks that they agree. Tables, and what makes a row unique::
     ledger_values   each variable's values: independent sources, grade, interested party  (variable, position)
     ledger_findings agreements, disagreements, updates, parts above their whole, misquotes  (position)
     ledger_sources  each speaker under its one key across documents                        (key)
+    copy_fingerprints each document text's hashes for finding copies (a cache)            (doc_id)
+    copy_bands      the LSH band keys of each fingerprint                                 (band, doc_id)
+    copy_pairs      confirmed copies: the later document and the one it copies             (doc_id, copy_of)
 
 Lists (entities, claims, ...) keep their order in ``position``. JSON values
 (authors, tags, parents, hints) are stored as JSON text, the same on both
@@ -32,6 +35,7 @@ grows that the schema does not know yet, so an export loses nothing.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -49,7 +53,7 @@ from sqlalchemy import (
 )
 
 #: The Alembic revision this code writes; ``upgrade`` brings older databases to it.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 #: Constraint names that Alembic can find again on both engines.
 NAMING = {
@@ -416,4 +420,32 @@ ledger_sources = Table(
     Column("relays", Text, nullable=False),  # JSON list
     Column("party_to_fighting", Text),
     Column("claims", Integer, nullable=False),
+)
+
+
+# The copy detector's work, kept so that a new document is compared with the corpus through
+# the band index instead of the corpus being fingerprinted again: a cache keyed on the clean
+# text (doc_id), valid for one ``version`` of the detector's parameters.
+
+copy_fingerprints = Table(
+    "copy_fingerprints",
+    metadata,
+    Column("doc_id", Text, primary_key=True),
+    Column("version", Text, nullable=False),
+    Column("shingles", LargeBinary, nullable=False),  # 64-bit hashes of the word 3-grams, packed
+    Column("sentences", LargeBinary, nullable=False),  # 64-bit hashes of the sentences, packed
+)
+
+copy_bands = Table(
+    "copy_bands",
+    metadata,
+    Column("band", BigInteger, primary_key=True),
+    Column("doc_id", Text, ForeignKey("copy_fingerprints.doc_id", ondelete="CASCADE"), primary_key=True),
+)
+
+copy_pairs = Table(
+    "copy_pairs",
+    metadata,
+    Column("doc_id", Text, ForeignKey("copy_fingerprints.doc_id", ondelete="CASCADE"), primary_key=True),
+    Column("copy_of", Text, primary_key=True),
 )
