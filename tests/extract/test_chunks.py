@@ -94,3 +94,16 @@ def test_short_documents_go_to_the_parser_in_groups_of_bounded_length():
     assert [d for group in groups for d in group] == documents
     assert all(sum(len(d.text) for d in group) <= 1_000 for group in groups)
     assert len(groups) > 1
+
+
+def test_many_short_paragraphs_each_start_a_sentence_and_keep_their_figures():
+    lines = [f"{n % 30 + 2} wounded in the port district." for n in range(300)]
+    text = "\n\n".join(lines)
+    nlp = load_pipeline()
+    doc = nlp(text)
+    starts = {s.start_char for s in doc.sents}
+    offsets = [sum(len(line) + 2 for line in lines[:n]) for n in range(len(lines))]
+    assert set(offsets) <= starts
+    [read] = annotate([Document(input="p.txt", text=text, metadata=Metadata())], nlp, max_piece_chars=2_000)
+    assert len(read.figures) == 300
+    assert [f.span[0] for f in read.figures] == offsets
