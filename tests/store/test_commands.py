@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import socket
@@ -16,7 +17,8 @@ PAGE = "Kyiv says 40 drones downed\n\nThe air force said on Tuesday that 40 of 5
 @pytest.fixture
 def run(capsys, monkeypatch, nlp):  # type: ignore[no-untyped-def]
     """Run ``corroborator ARGS...`` in this process (the model stays loaded); returns (exit code, stdout, stderr)."""
-    monkeypatch.setattr("corroborator.extract.load_pipeline", lambda model: nlp)
+    # By the module: the name ``corroborator.extract`` on the package is the ``extract`` function.
+    monkeypatch.setattr(importlib.import_module("corroborator.extract"), "load_pipeline", lambda model: nlp)
 
     def invoke(*args: str) -> tuple[int, str, str]:
         with pytest.raises(SystemExit) as done:

@@ -28,9 +28,11 @@ PARAGRAPHS = "corroborator_paragraphs"
 @lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The model's pipeline with Corroborator's components added (cached per model name)."""
-    # Importing the modules registers the factories with spaCy.
-    from ..analyze import entities, paragraphs  # noqa: F401
-    from . import claims, figures  # noqa: F401
+    # Importing the factories registers them with spaCy.
+    from ..analyze.entities import make_entities  # noqa: F401
+    from ..analyze.paragraphs import mark_paragraphs  # noqa: F401
+    from .claims import make_claims  # noqa: F401
+    from .figures import make_figures  # noqa: F401
 
     try:
         nlp = spacy.load(model)
