@@ -291,3 +291,16 @@ def test_a_contrasted_cue_is_not_negated_by_the_first(nlp):
 def test_a_that_clause_hung_on_the_day_is_what_was_said(nlp):
     claim = only(nlp, "She said on Friday that aid may arrive within days.")
     assert (claim.cue, claim.content) == ("say", "aid may arrive within days")
+
+
+def test_a_name_before_a_colon_and_a_quote_inside_a_line(nlp):
+    claim = only(nlp, "Why the vote moved - More from Ana Ruiz: “The north turned out late and in large numbers.”")
+    assert (claim.source.text, claim.cue) == ("Ana Ruiz", ":")
+    assert claim.content == "The north turned out late and in large numbers"
+    claim = only(nlp, "The low turnout did not surprise the pollster Tom Vale: “Turnout always falls in the rain.”")
+    assert claim.source.text == "Tom Vale"
+
+
+def test_the_hearer_before_a_colon_is_no_speaker(nlp):
+    claim = only(nlp, "He told Reuters: “We will not leave the town.”")
+    assert (claim.source.text, claim.cue) == ("He", "tell")

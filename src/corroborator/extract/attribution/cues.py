@@ -29,6 +29,8 @@ __all__ = ["SUBJECT_DEPS", "Candidate", "CueFinder"]
 
 #: A speaker's name before a colon is this short ("Rep. Paul Ryan:"); longer is a sentence.
 SPEAKER_LINE_MAX_TOKENS = 5
+#: A person's name without an entity label ('Ana Maria Ruiz'): at most this many proper nouns.
+MAX_NAME_TOKENS = 4
 #: A headline has this many words, most of them capitalised ("Zelensky Says Troops Are in Kursk").
 MIN_HEADLINE_WORDS = 4
 MAX_HEADLINE_WORDS = 25
@@ -78,13 +80,16 @@ class CueFinder(VerbalCues):
             elif pos == "ADP" and token.lower_ in lex.prepositions:
                 candidate = self.prepositional(token)
             elif token.text == ":":
-                candidate = self.speaker_line(token)
+                candidate = self.speaker_line(token) or self.named_quote(token)
             if candidate is not None:
                 found.append(candidate)
         capitals = [
             c
             for c in found
-            if c.construction == "speaker" and c.source is not None and not self.doc[c.source].ent_type_
+            if c.construction == "speaker"
+            and c.source is not None
+            and not self.doc[c.source].ent_type_
+            and self.doc[c.source].is_upper
         ]
         if len(capitals) == 1:
             # One "NAME: ..." line in capitals is a dateline ("RUSSIA: A drone attack ..."); a transcript has several.
@@ -291,6 +296,52 @@ class CueFinder(VerbalCues):
         if labels & {"PERSON", "ORG"}:
             return all(t.pos_ in {"PROPN", "PUNCT", "PART"} or t.ent_type_ for t in name)
         return all(t.text.isupper() and t.is_alpha and t.ent_type_ not in DATELINE_ENTS for t in name)
+
+    def named_quote(self, colon: Token) -> Candidate | None:
+        """'More from the analyst Ana Ruiz: “...”', '... does not surprise the pollster Tom Vale: “...”': a
+        person's or a body's name right before a colon that opens a quotation, inside a line. Not the
+        hearer of a reporting verb ('told Reuters: “...”': the verb's own claim has it)."""
+        i = colon.i
+        if i == 0 or i + 1 >= len(self.doc) or i + 1 not in self.quotes.open_to_close:
+            return None
+        name = self.entity_at(self.doc[i - 1]) or self.proper_name_before(i)
+        if name is None or name.label_ not in {"PERSON", "ORG", ""} or not name[0].text[:1].isupper():
+            return None
+        head = name.root.head
+        if name.root.dep_ in {"dobj", "dative", "pobj"} and (
+            head.lemma_ in self.lex.verbs or head.head.lemma_ in self.lex.verbs
+        ):
+            return None
+        if i + 1 in self.quotes.unclosed:
+            return None
+        close = self.quotes.open_to_close[i + 1]
+        return Candidate(
+            construction="speaker",
+            cue=":",
+            cue_token=i,
+            cue_tokens=(i, i + 1),
+            certainty=Certainty.ASSERTED,
+            content=set(range(i + 1, close + 1)),
+            source=name.root.i,
+            bounded=True,
+            source_bounds=(name.start, name.end),
+        )
+
+    def proper_name_before(self, i: int) -> Span | None:
+        """'Ana Ruiz' before token ``i`` when the model names no entity: two to four proper nouns in title case."""
+        start = i
+        while start > 0 and i - start < MAX_NAME_TOKENS and self.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        words = self.doc[start:i]
+        if len(words) < 2 or not all(t.is_title for t in words):
+            return None
+        return words
+
+    def entity_at(self, token: Token) -> Span | None:
+        """The named entity that ends with this token, if any."""
+        if not token.ent_type_:
+            return None
+        return next((e for e in self.doc.ents if e.end == token.i + 1), None)
 
     def speaker_line(self, colon: Token) -> Candidate | None:
         """'TAPPER: ...', 'Paul Ryan: FBI decision defies explanation', '... - Carl Bialik: “...”': a name
