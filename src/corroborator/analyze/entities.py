@@ -28,7 +28,6 @@ import shutil
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import Entity
+from ..settings import data_path
 from .component import Component, doc_extension
 from .extensions import ENTITIES, install_extensions
 from .gazetteer import Entry, Gazetteer, data_dir, gazetteer_files, load_gazetteer, name_words, read_gazetteer
@@ -419,7 +419,7 @@ def _pattern_docs(nlp: Language, forms: list[str]) -> list[Doc]:
 
 def read_lexicon(name: str) -> frozenset[str]:
     """A word list shipped in ``data/lexicon``: one entry a line, ``#`` comments."""
-    text = (resources.files("corroborator") / "data" / "lexicon" / name).read_text(encoding="utf-8")
+    text = data_path("lexicon", name).read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from ..settings import data_path
 
 #: Spelling variants folded before comparing organisation names ("Defense" = "Defence").
 _SPELLING = {"defense": "defence", "center": "centre", "program": "programme", "organization": "organisation"}
@@ -105,7 +106,7 @@ def _twins(entries: dict[str, Entry]) -> dict[str, str]:
 
 
 def data_dir() -> Path:
-    return Path(str(resources.files("corroborator") / "data" / "gazetteer"))
+    return data_path("gazetteer")
 
 
 def gazetteer_files(folder: str | Path) -> list[Path]:

@@ -16,7 +16,8 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ..settings import data_path
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: "Feb 23", "March 3", "3 March", "Nov. 5, 2024": a day without a year, or with one.
@@ -112,7 +113,7 @@ def _known_places() -> frozenset[str]:
     read as data: the cleaner does not import the analysis stage.
     """
     known: set[str] = set()
-    folder = resources.files("corroborator") / "data" / "gazetteer"
+    folder = data_path("gazetteer")
     for name in ("countries.jsonl", "cities.jsonl"):
         for line in (folder / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
