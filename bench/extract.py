@@ -23,8 +23,7 @@ from pathlib import Path
 
 import spacy
 
-from corroborator.extract import load_pipeline
-from corroborator.extract import make_doc
+from corroborator.extract import load_pipeline, make_doc
 from corroborator.settings import DEFAULT_MODEL
 
 ROOT = Path(__file__).resolve().parent.parent

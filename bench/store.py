@@ -43,8 +43,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from corroborator.extract import load_pipeline
 from corroborator.export import document_line
+from corroborator.extract import load_pipeline
 from corroborator.pipeline import process, with_extraction
 from corroborator.pipeline.storing import ingest
 from corroborator.records import Document

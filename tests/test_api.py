@@ -20,9 +20,10 @@ def test_process_streams_documents_and_skips(tmp_path):
     empty = tmp_path / "b.txt"
     empty.write_bytes(b"")
     outcomes = list(corroborator.process([str(tmp_path)]))
-    assert [type(o).__name__ for o in outcomes] == ["Document", "Skipped"]
-    assert outcomes[0].metadata.title == "Headline Here"
-    assert outcomes[1].reason == corroborator.SkipReason.EMPTY
+    document, skip = outcomes
+    assert isinstance(document, corroborator.Document) and isinstance(skip, corroborator.Skipped)
+    assert document.metadata.title == "Headline Here"
+    assert skip.reason == corroborator.SkipReason.EMPTY
 
 
 def test_extract_reads_one_text():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import typer.core
 import typer.main
 
 from corroborator.cli import app
@@ -14,6 +15,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 def test_every_command_is_documented_and_has_help():
     reference = DOCS.read_text(encoding="utf-8")
     group = typer.main.get_command(app)
+    assert isinstance(group, typer.core.TyperGroup)
     assert group.commands, "no commands registered"
     for name, command in group.commands.items():
         assert f"## `corroborator {name}`" in reference, f"{name} missing from docs/cli.md"

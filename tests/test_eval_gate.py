@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from corroborator.extract import load_pipeline
 from corroborator.crosscheck import crosscheck
 from corroborator.evaluate import read_jsonl, score, score_findings, score_values, summary_line
+from corroborator.extract import load_pipeline
 from corroborator.pipeline import process, with_extraction
 from corroborator.records import Document
 

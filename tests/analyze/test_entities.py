@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 import spacy
 
 import corroborator.analyze.entities  # noqa: F401  (registers the factory)
-from corroborator.analyze.entities import slug
+from corroborator.analyze.entities import EntityExtractor, slug
 from corroborator.extract import make_doc
 
-ENTRIES = [
+ENTRIES: list[dict[str, Any]] = [
     {"id": "zaporizhzhia-oblast", "name": "Zaporizhzhia Oblast", "type": "GPE", "kind": "place",
      "aliases": ["Zaporizhzhia Oblast", "Zaporizhzhia region"], "lat": 47.8, "lon": 35.2, "parents": ["ukraine"]},
     {"id": "ukraine", "name": "Ukraine", "type": "GPE", "kind": "place", "aliases": ["Ukraine"],
@@ -99,7 +100,7 @@ def test_find_leaves_the_doc_as_it_is(nlp):
     assert doc._.entities is None
     linker.set_annotations(doc, found)
     assert {e.text: e.kb_id_ for e in doc.ents}["Ukrinform"] == "ukrinform"
-    assert set(doc._.entities) == {"ukrinform", "ukraine"}
+    assert set(doc._.entities or {}) == {"ukrinform", "ukraine"}
 
 
 def test_a_custom_gazetteer_travels_with_the_pipeline(nlp, tmp_path):
@@ -108,6 +109,7 @@ def test_a_custom_gazetteer_travels_with_the_pipeline(nlp, tmp_path):
     assert [f.name for f in saved.glob("*.jsonl")] == ["test.jsonl"]
     again = spacy.load(tmp_path / "pipeline")
     linker = again.get_pipe("corroborator_entities")
+    assert isinstance(linker, EntityExtractor)
     assert sorted(linker.gazetteer.entries) == sorted(e["id"] for e in ENTRIES)
     _, found = ents(again, "Poland's operational command said two fighter jets were scrambled overnight.")
     assert "poland-operational-command" in found.values()
@@ -116,9 +118,12 @@ def test_a_custom_gazetteer_travels_with_the_pipeline(nlp, tmp_path):
 def test_initialize_loads_another_gazetteer(tmp_path):
     (tmp_path / "one.jsonl").write_text(json.dumps(ENTRIES[2]) + "\n", encoding="utf-8")
     linker = spacy.blank("en").add_pipe("corroborator_entities")
+    assert isinstance(linker, EntityExtractor)
     assert len(linker.gazetteer) > len(ENTRIES)  # the shipped one
     linker.initialize(gazetteer=str(tmp_path))
     assert list(linker.gazetteer.entries) == ["poland"]
     linker.to_disk(tmp_path / "saved")
-    restored = spacy.blank("en").add_pipe("corroborator_entities").from_disk(tmp_path / "saved")
+    restored = spacy.blank("en").add_pipe("corroborator_entities")
+    assert isinstance(restored, EntityExtractor)
+    restored.from_disk(tmp_path / "saved")
     assert list(restored.gazetteer.entries) == ["poland"]

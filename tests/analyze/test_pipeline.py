@@ -7,14 +7,22 @@ from importlib.metadata import entry_points
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.util import raise_error
 
-from corroborator.extract import COMPONENTS, PARAGRAPHS, load_pipeline
 from corroborator.analyze.component import log_error
+from corroborator.extract import COMPONENTS, PARAGRAPHS, load_pipeline
 from corroborator.settings import DEFAULT_MODEL
 
 FACTORIES = ["corroborator_claims", "corroborator_entities", "corroborator_figures"]
+
+
+def problems(nlp: Language) -> dict[str, list[str]]:
+    """What ``analyze_pipes`` finds missing, per component (it returns its analysis unless told to print)."""
+    analysis = nlp.analyze_pipes()
+    assert analysis is not None
+    return dict(analysis["problems"])
 
 
 def test_factory_names_are_pinned():
@@ -37,19 +45,19 @@ def test_pipeline_order_and_analysis_has_no_problems():
     nlp = load_pipeline()
     assert nlp.pipe_names[-3:] == list(COMPONENTS)
     assert nlp.pipe_names.index(PARAGRAPHS) == nlp.pipe_names.index("parser") - 1
-    analysis = nlp.analyze_pipes()
-    assert not any(analysis["problems"].values()), analysis["problems"]
+    found = problems(nlp)
+    assert not any(found.values()), found
 
 
 def test_analysis_names_a_missing_component():
     nlp = spacy.load(DEFAULT_MODEL)
     nlp.add_pipe("corroborator_claims")  # no corroborator_entities before it
     nlp.add_pipe("corroborator_figures")
-    problems = nlp.analyze_pipes()["problems"]
-    assert set(problems["corroborator_claims"]) == {"doc._.entities", "token.ent_kb_id"}
-    assert set(problems["corroborator_figures"]) == {"doc._.entities", "token.ent_kb_id"}
+    found = problems(nlp)
+    assert set(found["corroborator_claims"]) == {"doc._.entities", "token.ent_kb_id"}
+    assert set(found["corroborator_figures"]) == {"doc._.entities", "token.ent_kb_id"}
     nlp.remove_pipe("corroborator_claims")
-    assert "doc._.claims" in nlp.analyze_pipes()["problems"]["corroborator_figures"]
+    assert "doc._.claims" in problems(nlp)["corroborator_figures"]
 
 
 @pytest.mark.parametrize("name", COMPONENTS)

@@ -31,6 +31,7 @@ def test_a_speaking_country_stays_a_place_at_its_centroid():
     assert russia.kind == "place" and russia.type == "GPE"
     moscow = load_gazetteer().entries["moscow"]
     assert (russia.lat, russia.lon) != (moscow.lat, moscow.lon)
+    assert russia.lat is not None and russia.lon is not None
     assert 55 < russia.lat < 70 and 80 < russia.lon < 110  # Siberia, not the capital
     # The claim's source is the government speaking, the entity record is the country.
     assert [c.source.kind for c in found.claims] == ["government"]

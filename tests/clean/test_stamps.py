@@ -91,7 +91,8 @@ def test_publication_beats_revision_and_the_earliest_wins():
     assert cleaned.metadata.published == "2024-05-04"
     only_updated = clean_lines(page("Depot Fire Injures 14", "Last updated: 5 May 2024", *BODY))
     assert only_updated.metadata.published == "2024-05-05"
-    assert parse_stamp("Last updated at Nov 05,2023").revision
+    stamp = parse_stamp("Last updated at Nov 05,2023")
+    assert stamp is not None and stamp.revision
 
 
 def test_a_page_date_given_by_the_container_wins():

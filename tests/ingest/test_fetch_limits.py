@@ -93,7 +93,8 @@ class Misbehaving(BaseHTTPRequestHandler):
         self.head(0, status=302, Location="http://169.254.169.254/latest/meta-data/")
 
     def route_to_loopback(self):
-        self.head(0, status=302, Location=f"http://127.0.0.2:{self.server.server_address[1]}/page")
+        port = self.connection.getsockname()[1]
+        self.head(0, status=302, Location=f"http://127.0.0.2:{port}/page")
 
     def log_message(self, *args):
         pass

@@ -90,7 +90,7 @@ def test_symlink_to_a_file_is_followed(tmp_path, ingest):
 def test_folder_where_a_file_is_expected_is_unreadable(tmp_path):
     (skip,) = read_input(str(tmp_path), Settings())
 
-    assert (skip.input, skip.reason) == (str(tmp_path), "unreadable")
+    assert isinstance(skip, SkipInput) and (skip.input, skip.reason) == (str(tmp_path), "unreadable")
 
 
 def test_empty_and_blank_files_are_skipped_as_empty(tmp_path, ingest):

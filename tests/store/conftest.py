@@ -117,7 +117,7 @@ def db_url(engine_name: str, request: pytest.FixtureRequest, tmp_path_factory: p
 
 
 @pytest.fixture(scope="session")
-def filled_stores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, corpus, nlp):  # type: ignore[no-untyped-def]
+def filled_stores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, corpus, nlp):
     """The seeds and the example corpus, ingested once per engine (on first use), for tests that only read."""
     from corroborator.pipeline.storing import ingest
 
@@ -136,7 +136,7 @@ def filled_stores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
 
 
 @pytest.fixture
-def filled_store(engine_name: str, filled_stores) -> Store:  # type: ignore[no-untyped-def]
+def filled_store(engine_name: str, filled_stores) -> Store:
     return filled_stores(engine_name)
 
 
@@ -161,7 +161,7 @@ def store(db_url: str) -> Iterator[Store]:
 
 
 @pytest.fixture(scope="session")
-def nlp():  # type: ignore[no-untyped-def]
+def nlp():
     from corroborator.extract import load_pipeline
 
     return load_pipeline(DEFAULT_MODEL)
@@ -180,7 +180,7 @@ def data_counts(store: Store) -> dict[str, int]:
 
 
 @pytest.fixture(name="data_counts")
-def data_counts_fixture():  # type: ignore[no-untyped-def]
+def data_counts_fixture():
     return data_counts
 
 
@@ -209,7 +209,7 @@ def generated_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def generated_counts(generated_corpus: Path, sqlite_template: Path, tmp_path_factory, nlp) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def generated_counts(generated_corpus: Path, sqlite_template: Path, tmp_path_factory, nlp) -> dict[str, int]:
     """Row counts after one uninterrupted ingest of the generated corpus: what any run must end with."""
     from corroborator.pipeline.storing import ingest
 

@@ -15,7 +15,7 @@ PAGE = "Kyiv says 40 drones downed\n\nThe air force said on Tuesday that 40 of 5
 
 
 @pytest.fixture
-def run(capsys, monkeypatch, nlp):  # type: ignore[no-untyped-def]
+def run(capsys, monkeypatch, nlp):
     """Run ``corroborator ARGS...`` in this process (the model stays loaded); returns (exit code, stdout, stderr)."""
     # By the module: the name ``corroborator.extract`` on the package is the ``extract`` function.
     monkeypatch.setattr(importlib.import_module("corroborator.extract"), "load_pipeline", lambda model: nlp)
@@ -24,6 +24,7 @@ def run(capsys, monkeypatch, nlp):  # type: ignore[no-untyped-def]
         with pytest.raises(SystemExit) as done:
             main([str(a) for a in args])
         out, err = capsys.readouterr()
+        assert isinstance(done.value.code, int)
         return done.value.code, out, err
 
     return invoke
@@ -108,7 +109,7 @@ def closed_port() -> int:
         return probe.getsockname()[1]
 
 
-def one_error(result) -> str:  # type: ignore[no-untyped-def]
+def one_error(result) -> str:
     """The single line a failed command printed on stderr."""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -219,7 +220,7 @@ def test_export_into_a_file_is_refused_before_any_work(cli, tmp_path):
     )
 
 
-def summary_line(result) -> str:  # type: ignore[no-untyped-def]
+def summary_line(result) -> str:
     """The run's summary, the last line but the ledger's; no line says "0 things" or "1 things"."""
     assert result.code == 0, result.stderr
     lines = result.stderr.strip().splitlines()

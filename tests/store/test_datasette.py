@@ -95,14 +95,14 @@ UNTITLED = {
 UNTITLED_TITLE = "Air defence units shot down eleven drones over the port… — Coastal Monitor"
 
 
-def _fill(store: Store, nlp, folder: Path) -> None:  # type: ignore[no-untyped-def]
+def _fill(store: Store, nlp, folder: Path) -> None:
     folder.mkdir()
     (folder / "spokesperson.txt").write_text(SPOKESPERSON, encoding="utf-8")
     (folder / "batch.jsonl").write_text(json.dumps(UNTITLED) + "\n", encoding="utf-8")
     ingest(store, [str(folder)], nlp=nlp)
 
 
-def _as_list(value):  # type: ignore[no-untyped-def]
+def _as_list(value):
     return json.loads(value) if isinstance(value, str) else value
 
 

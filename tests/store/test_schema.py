@@ -75,7 +75,7 @@ def test_many_processes_opening_a_new_database_migrate_it_once(empty_db_url):
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout_and_foreign_keys(tmp_path):
     with Store.open(str(tmp_path / "x.db")) as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
+        assert (connection.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0) >= 10_000
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 

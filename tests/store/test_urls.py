@@ -35,7 +35,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server():  # type: ignore[no-untyped-def]
+def server():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.requests = 0  # type: ignore[attr-defined]
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
