@@ -26,6 +26,8 @@ pytestmark = pytest.mark.network
 PARAGRAPH = "Two ferries carrying aid reached the island harbour at dawn, the port authority said on Friday."
 PAGE = f"<html><head><title>Ferries reach island</title></head><body><p>{PARAGRAPH}</p></body></html>".encode()
 USER, PASSWORD = "reader", "s3cret-word"
+#: A site that only the test server, as a proxy, knows.
+PROXIED = "http://news.invalid"
 #: Ends the handlers that trickle or hold a connection, when the module's tests are done.
 STOP = threading.Event()
 
@@ -34,7 +36,8 @@ class Misbehaving(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self):
-        handler = getattr(self, "route_" + self.path.strip("/").replace("-", "_"), None)
+        path = self.path.removeprefix(PROXIED)  # asked as a proxy is asked: the whole URL
+        handler = getattr(self, "route_" + path.strip("/").replace("-", "_"), None)
         if handler is None:
             return self.send_error(404)
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up: what the test wants
@@ -232,6 +235,27 @@ def test_public_addresses_pass_the_check():
     assert web._is_public("93.184.216.34") and web._is_public("2606:2800:220:1:248:1893:25c8:1946")
     for address in ("10.0.0.1", "192.168.1.1", "169.254.169.254", "::1", "fe80::1%eth0", "::ffff:10.1.1.1", "0.0.0.0"):
         assert not web._is_public(address), address
+
+
+# A proxy the environment names is used, except where private addresses are refused.
+
+
+def test_a_proxy_from_the_environment_is_used(server, monkeypatch):
+    monkeypatch.setenv("http_proxy", server)
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+
+    (raw,) = read(f"{PROXIED}/page")
+
+    assert isinstance(raw, RawDocument) and raw.data == PAGE
+
+
+def test_a_proxy_from_the_environment_is_not_used_where_private_addresses_are_refused(server, monkeypatch):
+    monkeypatch.setenv("http_proxy", server)
+
+    skip = only_skip(f"{PROXIED}/page", refuse_private_addresses=True)
+
+    assert skip.reason is SkipReason.FETCH_FAILED and skip.message.startswith("unreachable (news.invalid: ")
 
 
 # The deadline from the command line and the environment.

@@ -49,6 +49,7 @@ _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+://")
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
 #: Where the status line and headers of a response end.
 _HEAD_END = b"\r\n\r\n"
+_INFORMATIONAL = re.compile(rb"HTTP/\d(?:\.\d)? 1\d\d\b")
 #: Headers longer than h11 accepts are refused before this; past it a stream stops looking.
 _MAX_HEAD_BYTES = 1 << 17
 
@@ -235,10 +236,7 @@ class _GuardedStream(httpcore.NetworkStream):
         self._received += len(data)
         if self._head_size is None and len(self._head) < _MAX_HEAD_BYTES:
             self._head += data
-            end = self._head.find(_HEAD_END)
-            if end >= 0:
-                self._head_size = end + len(_HEAD_END)
-                self._head = bytearray()
+            self._head_size = _head_size(self._head)
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
@@ -277,6 +275,19 @@ class _GuardedStream(httpcore.NetworkStream):
             return False
 
 
+def _head_size(received: bytes | bytearray) -> int | None:
+    """Where the response's status line and headers end in the bytes received, once they have.
+
+    Informational responses (``100 Continue``) come before the response itself and are passed over.
+    """
+    start = 0
+    while (end := received.find(_HEAD_END, start)) >= 0:
+        if not _INFORMATIONAL.match(received, start):
+            return end + len(_HEAD_END)
+        start = end + len(_HEAD_END)
+    return None
+
+
 def _public_address(host: str, port: int, name: str) -> str:
     """The first address ``host`` resolves to, when every address it resolves to is public.
 
@@ -288,7 +299,7 @@ def _public_address(host: str, port: int, name: str) -> str:
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
-        raise httpcore.ConnectError(f"cannot resolve {host} ({error})") from None
+        raise httpcore.ConnectError(f"{host}: {getattr(error, 'strerror', None) or error}") from None
     addresses = [str(info[4][0]) for info in found]
     for address in addresses:
         if not _is_public(address):
@@ -296,7 +307,7 @@ def _public_address(host: str, port: int, name: str) -> str:
                 name, SkipReason.UNSUPPORTED_URL, f"refused: {host} is a private, loopback or link-local address"
             )
     if not addresses:
-        raise httpcore.ConnectError(f"cannot resolve {host}")
+        raise httpcore.ConnectError(f"{host}: no address")
     return addresses[0]
 
 
