@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,34 @@ def test_the_store_keeps_each_item_as_its_own_current_document(cli, hostile, tmp
         assert exported.code == 0, exported.stderr
         lines = (tmp_path / f"export{run}" / "documents.jsonl").read_text().splitlines()
         assert sorted(json.loads(line)["input"] for line in lines) == sorted(expected_keys(hostile)), run
+
+
+LOGGING = """
+import logging, sys
+from corroborator.cli.common import configure_logging
+configure_logging(debug=sys.argv[1] == "debug")
+logging.getLogger("trafilatura.utils").error("parsed tree length: 0, wrong data type or not valid HTML")
+logging.getLogger("another.library").warning("a message\\nover two lines")
+logging.getLogger("another.library").info("said only with --debug")
+"""
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    [
+        ("quiet", ["warning: another.library: a message over two lines"]),
+        (
+            "debug",
+            [
+                "error: trafilatura.utils: parsed tree length: 0, wrong data type or not valid HTML",
+                "warning: another.library: a message over two lines",
+                "info: another.library: said only with --debug",
+            ],
+        ),
+    ],
+)
+def test_library_log_lines_are_one_line_each_and_the_chatty_ones_need_debug(mode, expected):
+    # A fresh interpreter: pytest's own log handlers would keep logging.basicConfig from acting.
+    done = subprocess.run([sys.executable, "-c", LOGGING, mode], capture_output=True, text=True, check=True)
+
+    assert done.stderr.splitlines() == expected
