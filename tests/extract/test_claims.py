@@ -304,3 +304,8 @@ def test_a_name_before_a_colon_and_a_quote_inside_a_line(nlp):
 def test_the_hearer_before_a_colon_is_no_speaker(nlp):
     claim = only(nlp, "He told Reuters: “We will not leave the town.”")
     assert (claim.source.text, claim.cue) == ("He", "tell")
+
+
+def test_a_condition_on_a_promise_is_part_of_it(nlp):
+    claim = only(nlp, "Mayor Ortiz vowed to close the road unless the floods recede.")
+    assert claim.content == "to close the road unless the floods recede"

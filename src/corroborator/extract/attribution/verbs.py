@@ -51,6 +51,8 @@ SEEMING_VERBS = {"appear", "seem", "look"}
 NARRATED_SUBJECTS = {"he", "she", "they"}
 #: Conjunctions after which a clause hung on the reporting verb still belongs to what was said.
 CONTINUING_CONJUNCTIONS = {"but", "and"}
+#: Conditions on a promise or a demand: 'vowed to act unless ...', 'called for talks if ...'.
+CONDITION_MARKS = {"unless", "if", "once"}
 #: Pronouns that point at a thing said or shown, not at somebody who says it ("this shows ...").
 NON_PARTY_SUBJECTS = {"this", "that", "these", "those", "what", "which", "there", "here"}
 
@@ -325,6 +327,15 @@ class VerbalCues:
         deps = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "auxpass"}
         return any(c.dep_ in deps and c.i != that.i for c in clause.children)
 
+    def conditions(self, verb: Token, end: int) -> list[Token]:
+        """'vowed to impose a tariff unless the company cancels ...': a condition the parser hung on the
+        cue verb after its infinitive belongs to what was promised or demanded."""
+        return [
+            child
+            for child in verb.children
+            if child.i > end and child.dep_ == "advcl" and child.left_edge.lower_ in CONDITION_MARKS
+        ]
+
     def continuations(self, verb: Token, end: int) -> list[Token]:
         """Clauses that go on from a reported clause ending at ``end``: ', but B', ', and B', ', because B'
         (the parser hangs them on the reporting verb), with their joining words. A clause with a reporting
@@ -500,7 +511,7 @@ class VerbalCues:
         if "xcomp" in complements:
             xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
             if xcomp is not None:
-                return self.subtrees([xcomp])
+                return self.subtrees([xcomp, *self.conditions(verb, xcomp.right_edge.i)])
         for child in children:
             if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in complements:
                 objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
