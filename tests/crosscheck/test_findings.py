@@ -153,6 +153,25 @@ def test_a_later_value_from_the_same_speaker_is_an_update(build):
     assert kinds(ledger, FindingKind.DISAGREEMENT) == []
 
 
+def test_another_night_count_of_events_from_the_same_speaker_is_no_update(build):
+    """Drones shot down on Monday night and on Friday night are two events, not a revised count."""
+    command = build.party("Coastal Air Command", "coastal-air-command", kind="government")
+    ledger = crosscheck(
+        [
+            build.document(
+                (command, [build.figure(18, measure="intercepted", unit="drones", location=None)]),
+                published="2024-09-16",
+            ),
+            build.document(
+                (command, [build.figure(7, measure="intercepted", unit="drones", location=None)]),
+                published="2024-09-20",
+            ),
+        ]
+    )
+    assert kinds(ledger, FindingKind.UPDATE) == []
+    assert kinds(ledger, FindingKind.DISAGREEMENT) == []
+
+
 def test_a_relay_that_changes_one_number_of_a_statement_is_a_misquote(build):
     force = build.party("Ukrainian Air Force", "ukraine-air-force", kind="government")
 

@@ -7,7 +7,8 @@ The rules, with their reasons, are in docs/crosscheck.md. In short:
   that grew is not a disagreement;
 - *agreement*: a value backed by two or more groups, or two values whose
   intervals overlap at one moment, from different groups;
-- *update*: one speaker gives a new value later;
+- *update*: one speaker gives a new value later (not for counts of events:
+  another night's count is another event);
 - *misquote*: one speaker, one statement (the same day, and the documents
   agree on another of its numbers), two values: a relay changed the number;
 - *part_exceeds_whole*: a place's figure above the figure of a place that
@@ -135,9 +136,13 @@ def updates_and_misquotes(variable: Variable, statements: Statements) -> Iterato
         for report in value.reports:
             if report.named and report.when:
                 by_speaker[report.speaker].append(report)
+    # A count of events belongs to its day: the same speaker's count of another night is another
+    # event, not a revision (a revision of one night's count keeps that night's as_of).
+    revisable = measure_kind(variable.key.measure) is not MeasureKind.EVENT
     for dated in by_speaker.values():
         dated.sort(key=lambda r: (r.when or "", r.doc_id))
-        yield from _updates(variable.key, dated)
+        if revisable:
+            yield from _updates(variable.key, dated)
         yield from _misquotes(variable.key, dated, statements)
 
 
