@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape as rich_escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
@@ -23,6 +24,17 @@ from ..records import Skipped
 from ..settings import Settings, parse_seconds, parse_size
 
 EXIT_OK, EXIT_NOTHING_DONE, EXIT_USAGE = 0, 1, 2
+#: 128 + the signal's number, as shells report a process that a signal ended.
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that a run ends the same way (``main``)."""
+
+
+def interrupted_code(stop: BaseException) -> int:
+    """The exit code of a run that a signal stopped: 143 for SIGTERM, 130 for Ctrl-C."""
+    return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
 
 
 class _Argument(TyperArgument):
@@ -76,7 +88,8 @@ app = typer.Typer(
 )
 # Messages are never wrapped: each skipped input is one line that tools can grep.
 # Piped output gets a wide table rather than rich's 80-column default.
-stderr = Console(stderr=True, highlight=False, soft_wrap=True, width=None if sys.stderr.isatty() else 160)
+# No emoji: ":fire:" in a title is text.
+stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True, width=None if sys.stderr.isatty() else 160)
 
 
 # Options shared by several commands, defined once. Their environment variables are read by
@@ -243,9 +256,26 @@ def count(number: int, noun: str) -> str:
     return f"{number or 'no'} {noun if number == 1 else noun + 's'}"
 
 
-def escape(text: str) -> str:
-    """Text from documents is shown, never interpreted as rich markup."""
-    return text.replace("[", r"\[")
+#: What a terminal obeys or uses to reorder or break a line: every control character (C0, DEL,
+#: C1), the bidi marks, embeddings, overrides and isolates, the line and paragraph separators.
+_INVISIBLE = (*range(0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A))
+#: ... each shown as its Python escape: "\x1b", "\n", "\u202e".
+_VISIBLE = str.maketrans({code: repr(chr(code))[1:-1] for code in _INVISIBLE})
+
+
+def visible(text: object) -> str:
+    """Text as a terminal shows it, whatever it holds: control and bidi characters as escapes, on one line.
+
+    For what is printed as it is (``typer.echo``); ``escape`` adds rich's markup escaping to it.
+    """
+    return str(text).translate(_VISIBLE)
+
+
+def escape(text: object) -> str:
+    """The one sanitiser of everything the CLI prints through rich: nothing a document, a file name or a user
+    typed is obeyed, neither as rich markup (``[red]``, emoji codes are off) nor by the terminal (``ESC[2J``).
+    """
+    return rich_escape(visible(text))
 
 
 #: Libraries that log their own recoverable trouble, at ERROR for what is no error to a user
@@ -261,7 +291,7 @@ class _OneLine(logging.Formatter):
         self.debug = debug
 
     def format(self, record: logging.LogRecord) -> str:
-        message = " ".join(record.getMessage().split())
+        message = visible(" ".join(record.getMessage().split()))
         line = f"{record.levelname.lower()}: {record.name}: {message}"
         if self.debug and record.exc_info:
             line += "\n" + self.formatException(record.exc_info)

@@ -11,10 +11,10 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from ..extract import load_pipeline
 from ..errors import ConfigError
 from ..evaluate import errors_by_document, read_jsonl, score, score_findings, score_values, summary_line
-from ..export import document_line, write_skipped_report
+from ..export import document_line, json_text, write_skipped_report
+from ..extract import load_pipeline
 from ..ingest import list_inputs
 from ..pipeline import Tally, process, with_extraction
 from ..records import Document, Skipped
@@ -37,6 +37,7 @@ from .common import (
     render,
     settings_from,
     stderr,
+    visible,
 )
 
 
@@ -209,8 +210,8 @@ def eval_cli(
     if errors:
         _print_errors(errors_by_document(golds, preds))
     if as_json:
-        typer.echo(json.dumps(report, indent=1, ensure_ascii=False))
-    typer.echo(summary_line(report))
+        typer.echo(json_text(report, indent=1))
+    typer.echo(visible(summary_line(report)))
 
 
 def _print_errors(documents: list[dict]) -> None:  # type: ignore[type-arg]

@@ -8,7 +8,6 @@ and prints a table, JSON (the contract of SPEC section 2) or CSV.
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from enum import StrEnum
 from typing import Annotated, Any
@@ -29,7 +28,8 @@ from ..crosscheck.views import (
     variable_row,
 )
 from ..errors import ConfigError
-from .common import EXIT_NOTHING_DONE, Command, Db, Debug, app, configure_logging, escape, stderr
+from ..export import csv_cell, json_text
+from .common import EXIT_NOTHING_DONE, Command, Db, Debug, app, configure_logging, escape, stderr, visible
 
 Record = dict[str, Any]
 
@@ -134,7 +134,7 @@ def sources_cli(
 def _show(data: Any, output_format: LedgerFormat, title: str, columns: tuple[str, ...], rows: list[Record]) -> None:
     """``data`` as JSON (the contract), or its ``rows`` as a table or CSV."""
     if output_format is LedgerFormat.json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        typer.echo(json_text(data, indent=1))
     else:
         _print_rows(title, columns, rows, output_format)
 
@@ -143,7 +143,7 @@ def _print_rows(title: str, columns: tuple[str, ...], rows: list[dict[str, Any]]
     if output_format is LedgerFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: _csv_value(value) for key, value in row.items()} for row in rows)
         return
     if not rows:
         return
@@ -154,7 +154,12 @@ def _print_rows(title: str, columns: tuple[str, ...], rows: list[dict[str, Any]]
         table.add_row(*(escape(str(row.get(column, ""))) for column in columns))
     from rich.console import Console
 
-    Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200).print(table)
+    Console(highlight=False, emoji=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200).print(table)
+
+
+def _csv_value(value: Any) -> Any:
+    """A text cell as a terminal can print it and a spreadsheet cannot run it (``export.csv_cell``)."""
+    return csv_cell(visible(value)) if isinstance(value, str) else value
 
 
 _NUMERIC = frozenset({"low", "best", "high", "values", "independent", "figures", "claims"})

@@ -6,7 +6,6 @@ commands' start-up and ``--help`` should not pay for them.
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import ConfigError, SkipInput
+from ..export import json_text
 from ..ingest import list_inputs
 from ..pipeline import Stored, skipped
 from ..settings import Settings
@@ -33,17 +33,19 @@ from .common import (
     configure_logging,
     count,
     escape,
+    interrupted_code,
     progress,
     render,
     report_skip,
     settings_from,
     stderr,
     verb,
+    visible,
 )
 
 if TYPE_CHECKING:
     from ..pipeline.ledger import LedgerRefresh
-    from ..store import RunSummary
+    from ..store import RunSummary, Store
 
 
 class StoreFormat(StrEnum):
@@ -66,15 +68,21 @@ def ingest_cli(
     from ..pipeline.ledger import refresh_ledger
     from ..pipeline.storing import ingest  # SQLAlchemy and drivers: for the store's commands only
     from ..store import Store, resolve_url
+    from ..store.runs import newest_run_id
 
     configure_logging(debug)
     settings = settings_from(model, max_bytes, fetch_deadline)
     resolve_url(db)  # a bad --db is a usage error (exit 2), said even when no input can be read
     listed = _list_inputs(sources)
     with Store.open(db) as store:
-        with progress(quiet, "Ingesting", len(listed)) as advance:
-            summary = ingest(store, sources, settings=settings, on_event=render(advance), listed=listed)
-        ledger = refresh_ledger(store)
+        since = newest_run_id(store)
+        try:
+            with progress(quiet, "Ingesting", len(listed)) as advance:
+                summary = ingest(store, sources, settings=settings, on_event=render(advance), listed=listed)
+            ledger = refresh_ledger(store)
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (main): say what was kept and how to go on
+            _report_interrupted(store, since, "inputs already stored are skipped as unchanged")
+            raise typer.Exit(interrupted_code(stop)) from None
         where = str(store)
     if not quiet:
         written = [verb(summary.added, "document", "added"), verb(summary.updated, "document", "updated")]
@@ -116,14 +124,14 @@ def search_cli(
     parse_query(query)  # a query with nothing to find is a usage error (exit 2), said before any database opens
     with Store.open(db, create=False) as store:
         hits = search(store, query, limit=limit, kind=kind)
-    for hit in hits:
+    for hit in hits:  # what the store holds is shown, never obeyed (visible, json_text)
         if as_json:
-            typer.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+            typer.echo(json_text(hit.to_dict()))
             continue
         item = f" {hit.item}" if hit.item else ""
         heading = f" {hit.heading}:" if hit.heading and hit.kind != "document" else ""
-        typer.echo(f"{hit.kind}{item} in {hit.input} ({hit.title})")
-        typer.echo(f"   {heading} {' '.join(hit.snippet.split())}".rstrip())
+        typer.echo(visible(f"{hit.kind}{item} in {hit.input} ({' '.join(hit.title.split())})"))
+        typer.echo(visible(f"   {' '.join(heading.split())} {' '.join(hit.snippet.split())}".rstrip()))
     if not hits:
         stderr.print("no match.")
         raise typer.Exit(EXIT_NOTHING_DONE)
@@ -149,13 +157,19 @@ def reprocess_cli(
     from ..pipeline.ledger import refresh_ledger
     from ..pipeline.storing import reprocess
     from ..store import Store
+    from ..store.runs import newest_run_id
 
     configure_logging(debug)
     settings = Settings.from_env(model=model)
     with Store.open(db, create=False) as store:
-        with progress(quiet, "Reprocessing", None) as advance:
-            summary = reprocess(store, settings=settings, force=force, on_event=render(advance, on=Stored))
-        ledger = refresh_ledger(store, force=True)  # reprocess recomputes all, the cross-check included
+        since = newest_run_id(store)
+        try:
+            with progress(quiet, "Reprocessing", None) as advance:
+                summary = reprocess(store, settings=settings, force=force, on_event=render(advance, on=Stored))
+            ledger = refresh_ledger(store, force=True)  # reprocess recomputes all, the cross-check included
+        except KeyboardInterrupt as stop:
+            _report_interrupted(store, since, "documents already re-extracted are not extracted again")
+            raise typer.Exit(interrupted_code(stop)) from None
         where = str(store)
     if not quiet:
         written = [verb(summary.updated, "document", "re-extracted"), verb(summary.added, "new version", "stored")]
@@ -203,6 +217,21 @@ def _list_inputs(sources: list[str]) -> list[str | SkipInput]:
             report_skip(skipped(item))
     stderr.print("[red]error:[/] nothing to ingest: no input could be found; see the reasons above.")
     raise typer.Exit(EXIT_NOTHING_DONE)
+
+
+def _report_interrupted(store: Store, since: int, resume: str) -> None:
+    """One line when a signal stops a run: what the store kept, and that the same command goes on from there.
+
+    ``interrupted: kept in news.db: 37 documents added, 2 documents updated; run the same command again to go on
+    (inputs already stored are skipped as unchanged).``
+    """
+    from ..store.runs import own_run_since
+
+    run = own_run_since(store, since)
+    counts = (run.documents_added, run.documents_updated) if run else (0, 0)
+    kept = [part for part in (verb(counts[0], "document", "added"), verb(counts[1], "document", "updated")) if part]
+    what = f"kept in {escape(str(store))}: {', '.join(kept)}" if kept else "no document stored yet"
+    stderr.print(f"[red]interrupted:[/] {what}; run the same command again to go on ({resume}).")
 
 
 def _print_ledger(ledger: LedgerRefresh) -> None:

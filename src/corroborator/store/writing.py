@@ -37,6 +37,7 @@ from ..records import Document, Metadata, RawDocument, Skipped
 from . import rows
 from .database import Store
 from .engine import writing
+from .runs import mark_abandoned
 from .schema import (
     claim_via,
     claims,
@@ -120,7 +121,8 @@ def _now() -> datetime:
 class Run:
     """One ingest or reprocess run: its row in ``runs``, its connections, its counts (``summary``).
 
-    Use it as a context manager: entering records the run as running; leaving
+    Use it as a context manager: entering records the run as running (and marks
+    abandoned the runs of processes that died, ``runs.mark_abandoned``); leaving
     records how it ended (done, failed, interrupted) and its counts. With
     ``force``, every document this run meets is stale, whatever its extractor.
     """
@@ -140,6 +142,7 @@ class Run:
         self.read = engine.connect()
         self.write = writing(engine.connect())
         with self.write.begin():
+            mark_abandoned(self.write)  # runs left "running" by a process that died (store/runs.py)
             self.id: int = self.write.execute(
                 runs.insert()
                 .values(
