@@ -167,7 +167,6 @@ def _transport(guard: _Guard, parts: SplitResult, settings: Settings) -> httpx.H
     transport._pool = httpcore.ConnectionPool(
         ssl_context=httpx.create_ssl_context(),
         proxy=httpcore.Proxy(proxy) if proxy else None,
-        max_connections=1,
         network_backend=guard,
     )
     return transport
