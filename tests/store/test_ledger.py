@@ -7,6 +7,8 @@ import json
 from sqlalchemy import func, select, text
 
 from corroborator.crosscheck import crosscheck
+from corroborator.crosscheck.copies import copy_clusters
+from corroborator.pipeline import ledger as ledger_module
 from corroborator.pipeline.ledger import ledger_records, refresh_ledger
 from corroborator.pipeline.storing import ingest
 from corroborator.store import (
@@ -97,3 +99,24 @@ def test_fingerprints_of_another_detector_are_dropped_and_made_again(filled_stor
     refresh_ledger(filled_store, force=True)
     assert _copy_tables(filled_store) == (count, pairs)
     assert count == len({document.doc_id for document in iter_documents(filled_store)})
+
+
+def test_fingerprints_saved_a_few_at_a_time_find_the_same_copies(store, nlp, tmp_path, monkeypatch):
+    """The copy detector saves its new fingerprints in batches to bound its memory; the batches
+    must not hide a copy from the story it copies when the two land in different batches."""
+    for name, body in {
+        "a-story.txt": "Crossing reopened\n\n" + STORY,
+        "b-other.txt": "Channel dredged\n\n" + OTHER,
+        "c-copy.txt": "Bridge open again\n\n" + STORY + "\nA ferry service will stop next week.\n",
+        "d-copy.txt": "Span repaired\n\nThe repairs took three days.\n\n" + STORY,
+    }.items():
+        (tmp_path / name).write_text(body)
+    ingest(store, [str(tmp_path)], nlp=nlp)
+    monkeypatch.setattr(ledger_module, "SAVE_EVERY", 1)
+    refresh_ledger(store)
+
+    clusters = copy_clusters(iter_documents(store))  # in memory, in one pass
+    expected = {(a, b) for a in clusters for b in clusters if a != b and clusters[a] == clusters[b]}
+    _, pairs = _copy_tables(store)
+    joined = {(a, b) for a, b in pairs} | {(b, a) for a, b in pairs}
+    assert joined == expected and len(joined) == 6  # the story and its two copies, every way round

@@ -63,9 +63,14 @@ def ledger_records(ledger: Ledger) -> tuple[list[Record], list[Record], list[Rec
     )
 
 
+#: New fingerprints kept in memory before they are saved: what bounds the copy detector's memory.
+SAVE_EVERY = 1000
+
+
 class StoredCopies:
     """The copy detector's ``CopyIndex`` over the store: stored fingerprints are read back only where
-    they share a band with a new one; the new ones are kept in memory and saved together."""
+    they share a band with a new one; new ones are saved a thousand at a time, so that a first
+    refresh of a large store holds one batch of fingerprints in memory, not the corpus's."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -83,6 +88,8 @@ class StoredCopies:
 
     def add(self, print_: Fingerprint, copy_of: list[str]) -> None:
         self.new.add(print_, copy_of)
+        if len(self.new.prints) >= SAVE_EVERY:
+            self.save()
 
     def copies(self) -> Iterable[tuple[str, str]]:
         return [*stored_copies(self.store), *self.new.copies()]
@@ -96,6 +103,8 @@ class StoredCopies:
             FINGERPRINT_VERSION,
             (_packed(p, copy_of.get(p.doc_id, [])) for p in self.new.prints.values()),
         )
+        self.stored |= set(self.new.prints)
+        self.new = MemoryCopies()
 
 
 def _packed(print_: Fingerprint, copy_of: list[str]) -> StoredFingerprint:
