@@ -6,7 +6,7 @@ Every input is generated here, into a temporary folder (nothing is shipped):
 
 - ``one-line``: prose sentences with figures and attributions, one line, no paragraph break;
 - ``one-line-no-stops``: clauses joined by commas, one line, no sentence end: cut at whitespace;
-- ``no-spaces``: letters and digits with no whitespace at all: cut at the piece limit;
+- ``no-spaces``: words and numbers joined by hyphens, no whitespace at all: cut at the piece limit;
 - ``thousands`` and ``numbers``: one vague quantity (``"thousands "``) or one number (``"1,000 "``)
   repeated: sentences the parser cannot structure, each word a figure;
 - ``short-paragraphs``: many paragraphs of a few words each;
@@ -198,7 +198,10 @@ def _one_line_no_stops(folder: Path, args: argparse.Namespace) -> Path:
 
 
 def _no_spaces(folder: Path, args: argparse.Namespace) -> Path:
-    return _write(folder / "no-spaces.txt", _repeated(int(args.mb * 1e6), lambda n: f"abc{n % 10}def"))
+    def words(n: int) -> str:
+        return f"the-governor-said-{n % 90 + 2}-drones-fell-on-{_PLACES[n % len(_PLACES)]}"
+
+    return _write(folder / "no-spaces.txt", _repeated(int(args.mb * 1e6), words, "-"))
 
 
 def _thousands(folder: Path, args: argparse.Namespace) -> Path:

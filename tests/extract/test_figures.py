@@ -408,3 +408,15 @@ def test_a_sentence_is_unstructured_when_too_long_or_too_flat(nlp):
     index = DocIndex(doc)
     assert not index.unstructured(0)
     assert index.unstructured(len(doc) - 1)
+
+
+def test_a_long_run_with_no_space_blocks_nothing_after_it(nlp):
+    run = "-".join(f"the-governor-said-{n % 90 + 2}-drones-fell-on-Sumy" for n in range(800))
+    text = run + " Officials said 12 drones fell."
+    [found] = read(nlp, text)
+    assert (found.text, found.span) == ("12", (text.index(" 12 ") + 1, text.index(" 12 ") + 3))
+
+
+def test_an_email_address_is_still_not_a_figure(nlp):
+    found = read(nlp, "Write to press-office.3@mod-ua.org about the 12 drones.")
+    assert [f.text for f in found] == ["12"]
