@@ -355,3 +355,89 @@ def test_counts_read_as_english(cli, tmp_path):
 
     assert result.code == 0
     assert result.stderr.splitlines()[-1] == "1 document written (1 claim, 2 figures); 1 input skipped."
+
+
+# Hostile text stays text: nothing a document, a file name or a query holds reaches the terminal as a command.
+
+ESC = "\x1b"
+#: Clear the screen, set the window title, colour, right-to-left override, bell, a C1 CSI, a NUL.
+HOSTILE = (f"{ESC}[2J", f"{ESC}]0;owned\x07", f"{ESC}[31m", "\u202e", "\x07", "\x9b", "\x00")
+#: Rich markup and an emoji code, which must print as typed.
+MARKUP = "[bold red]loud[/] :fire:"
+
+
+def obeyed(*outputs: str) -> list[str]:
+    """The characters in ``outputs`` that a terminal would obey or use to reorder the line."""
+    return [c for text in outputs for c in text if c in "\x1b\x07\x00\x9b\u202e\u2066"]
+
+
+def hostile_record(piece: str) -> dict[str, object]:
+    return {
+        "text": f"{piece}Crews cleared the rubble from the station on Friday and {piece}engineers said "
+        "the line would reopen within two weeks, the rail operator said.",
+        "title": f"{piece}Station cleared {MARKUP}{piece}",
+        "outlet": f"Rail{piece} Courier",
+        "authors": [f"{piece}Dana Ilves"],
+        "tags": [f"rail{piece}"],
+    }
+
+
+@pytest.mark.parametrize("piece", HOSTILE)
+def test_extract_summary_writes_no_escape_to_the_terminal(cli, tmp_path, piece):
+    folder = tmp_path / f"in{piece.strip(chr(0))}box"  # the file name too (a NUL cannot be in one)
+    folder.mkdir()
+    (folder / "items.jsonl").write_text(json.dumps(hostile_record(piece)) + "\n", encoding="utf-8")
+
+    result = cli("extract", folder, "--summary")
+
+    assert result.code == 0, result.stderr
+    assert not obeyed(result.stdout, result.stderr)
+    (document,) = result.jsonl()
+    assert document["title"] == f"Station cleared {MARKUP}"  # stored clean, not just shown clean
+    assert document["outlet"] == "Rail Courier" and document["authors"] == ["Dana Ilves"]
+    assert "Station cleared [bold red]loud[/] :fire:" in " ".join(result.stderr.split())  # markup printed as typed
+    assert "🔥" not in result.stderr
+
+
+def test_a_skip_line_for_a_file_name_with_a_newline_stays_one_line(cli, tmp_path):
+    (tmp_path / "empty\nname [bold]x.txt").write_bytes(b"")
+    (tmp_path / f"clear{ESC}[2J\u202etxt.txt").write_bytes(b"")
+    (tmp_path / "good.txt").write_text(GOOD_TEXT)
+
+    result = cli("extract", tmp_path)
+
+    assert result.code == 0, result.stderr
+    assert sorted(skip_lines(result.stderr)) == [
+        f"skipped {tmp_path}/clear\\x1b[2J\\u202etxt.txt: empty file (empty)",
+        f"skipped {tmp_path}/empty\\nname [bold]x.txt: empty file (empty)",
+    ]
+    assert not obeyed(result.stdout, result.stderr)
+
+
+def test_search_writes_no_escape_to_the_terminal(cli, tmp_path):
+    """What a store holds is printed safely even when it came from before the cleaner removed escapes."""
+    import sqlite3
+
+    inbox = tmp_path / f"in{ESC}]0;owned\x07box"
+    inbox.mkdir()
+    for number, piece in enumerate(HOSTILE):
+        record = hostile_record(piece) | {"text": f"Ferry {number} {piece}crossed the strait twice on Sunday."}
+        (inbox / f"item{number}{piece.strip(chr(0))}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert cli("ingest", inbox, "--db", db).code == 0
+    with sqlite3.connect(db) as connection:  # as an older store holds them: byte for byte
+        connection.execute("UPDATE documents SET title = ?", (f"{ESC}[2JFerry{ESC}]0;owned\x07 \u202ecrossed\x9b",))
+
+    for args in (["ferry"], ["ferry", "--json"], ["ferry", "--kind", "document"]):
+        result = cli("search", *args, "--db", db)
+        assert result.code == 0, result.stderr
+        assert not obeyed(result.stdout, result.stderr), args
+    shown = cli("search", "ferry", "--db", db, "--kind", "document").stdout
+    assert "(\\x1b[2JFerry\\x1b]0;owned\\x07 \\u202ecrossed\\x9b)" in shown
+    hits = [json.loads(line) for line in cli("search", "ferry", "--json", "--db", db).stdout.splitlines()]
+    assert f"{ESC}[2JFerry" in hits[0]["title"]  # JSON escapes the characters, and a reader gets them back
+
+    nothing = cli("search", f"{ESC}[;\u202e\x07", "--db", db)  # no word in it: a usage error that quotes it
+    assert nothing.code == 2 and "\\x1b" in nothing.stderr and not obeyed(nothing.stdout, nothing.stderr)
+    words = cli("search", "\u202eferry\x07", "--db", db)
+    assert words.code == 0 and not obeyed(words.stdout, words.stderr)
