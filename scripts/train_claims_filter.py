@@ -116,7 +116,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, required=True)
     parser.add_argument("--holdout", type=int, default=300, help="the first N documents choose the threshold")
     parser.add_argument("--min-count", type=int, default=2)
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=3.0)
     parser.add_argument("--precision", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--write", action="store_true", help=f"write {DEFAULT_FILTER_PATH}")

@@ -113,6 +113,12 @@ def candidate_features(doc: Doc, candidate: Candidate, lexicon: Lexicon, quotes:
         features.append("content_quoted")
     if lemma in lexicon.stance_verbs:
         features.append("stance")
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        features.append(f"object={obj.lemma_.lower()}")
+        features.append(f"lemma|object_pos={lemma}|{obj.pos_}")
+    if content_tokens:
+        features.append(f"first={content_tokens[0].lower_ if content_tokens[0].is_stop else content_tokens[0].pos_}")
     return features
 
 
