@@ -134,10 +134,6 @@ FEDERAL_CITIES = {
 }
 # admin-1 codes of South Korea's metropolitan cities: other entries inside them are districts.
 KR_METROPOLITAN = {"10", "12", "15", "18", "19", "21"}
-# Regions whose bare name, in reporting on this war, means the region rather than its centre city:
-# "troops in Kursk", "the Kursk front" speak of the oblast Ukraine entered in August 2024. The city
-# keeps the name too; the entity component reads "the city of Kursk" or "Kursk city" as the city.
-BARE_NAME_MEANS_REGION = {"kursk-oblast": "Kursk"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -1058,9 +1054,6 @@ def build(tables_dir: Path = TABLES_DIR) -> dict[str, list[dict]]:
         city["parents"] = [p for p in city["parents"] if p not in gone]
     if dropped:
         print(f"places dropped (every alias ambiguous): {', '.join(sorted(dropped))}", file=sys.stderr)
-    for region in regions:
-        if region["id"] in BARE_NAME_MEANS_REGION:
-            region["aliases"].append(BARE_NAME_MEANS_REGION[region["id"]])
 
     out = {
         "countries": countries,

@@ -179,7 +179,7 @@ class EntityExtractor(Component):
         # (a match the NER reads as a person's name is no evidence)
         mentioned = {entries[next(iter(c))].country for (s, _), c in found.items() if len(c) == 1 and s not in others}
         mentioned.discard(None)
-        spans = []
+        readings: list[tuple[int, int, dict[str, str], str, bool]] = []
         for (start, end), candidates in found.items():
             if (
                 end - start == 1
@@ -187,8 +187,17 @@ class EntityExtractor(Component):
                 and all(_is_town(entries[c]) and entries[c].country not in mentioned for c in candidates)
             ):
                 continue  # "Tyler said": a person to the NER, and a town of a country the text never names
-            ident = self._twin_reading(doc, start, end, self._one_country(list(candidates), mentioned))
-            entry = self.gazetteer.entries[ident]
+            ident, decided = self._twin_reading(doc, start, end, self._one_country(list(candidates), mentioned))
+            readings.append((start, end, candidates, ident, decided))
+        # One sense per discourse: where the document names a region by its region word ("the Kursk
+        # region"), its bare name elsewhere in the document ("troops in Kursk") is the region too.
+        twins = self.gazetteer.twins
+        regions = {ident for *_, ident, _ in readings if ident in twins.values()}
+        spans = []
+        for start, end, candidates, ident, decided in readings:
+            if not decided and twins.get(ident) in regions:
+                ident = twins[ident]
+            entry = entries[ident]
             label = candidates.get(ident, entry.type)
             # One span, one id: a name two entries share becomes one entity, never two.
             spans.append(Span(doc, start, end, label=label, kb_id=ident))
@@ -209,29 +218,29 @@ class EntityExtractor(Component):
         best = max(local, key=lambda c: (entries[c].population or 0, c))
         return [c for c in candidates if entries[c].country == entries[best].country]
 
-    def _twin_reading(self, doc: Doc, start: int, end: int, candidates: list[str]) -> str:
-        """The entry a name means where a city and its region share it ("Kursk", "Kursk Oblast").
+    def _twin_reading(self, doc: Doc, start: int, end: int, candidates: list[str]) -> tuple[str, bool]:
+        """The entry a name means where a city and its region share it ("Kursk", "Kursk Oblast"),
+        and whether its own words decided it.
 
         A region word after the name, or after a list of names the name begins
-        ("the Kursk and Bryansk regions"), makes it the region; "city of" before it
-        or "city" after it makes it the city. Alone, it is what the gazetteer says
-        the bare name means: the city, except where the region was given the bare
-        name too because reporting on this war means the region by it (Kursk, since
-        the August 2024 incursion); see the gazetteer's data card.
+        ("the Kursk and Bryansk regions"), or "region of" before it makes it the
+        region; "city of" before it or "city" after it makes it the city. Alone,
+        it is undecided: the city, unless the document names the region elsewhere
+        (one sense per discourse, in ``_gazetteer_spans``).
         """
         twins = self.gazetteer.twins
         ident = candidates[0]
-        for candidate in candidates:  # a name shared on purpose: the region holds it
+        for candidate in candidates:  # a region's alias that is also its city's name: the region
             if candidate in twins.values():
-                ident = candidate
-        if ident not in twins and ident not in twins.values():
-            return ident
-        if _region_word_follows(doc, end):
-            return twins.get(ident, ident)
+                return candidate, True
+        if ident not in twins:
+            return ident, True
         before = [t.lower_ for t in doc[max(start - 2, 0) : start]]
+        if _region_word_follows(doc, end) or (len(before) == 2 and before[0] in _REGION_WORDS and before[1] == "of"):
+            return twins[ident], True
         if before == ["city", "of"] or (end < len(doc) and doc[end].lower_ == "city"):
-            return next((city for city, region in twins.items() if region == ident and city in candidates), ident)
-        return ident
+            return ident, True
+        return ident, False
 
     # -- 2. linking what the gazetteer does not know ---------------------------------------------
 
