@@ -13,7 +13,14 @@ from corroborator.cli import main
 from corroborator.pipeline.storing import ingest
 from corroborator.store import Store, search
 from corroborator.store.migrations import run_downgrade, run_upgrade
-from corroborator.store.search import MAX_QUERY_WORDS, QueryError, fts5_query, parse_query, postgres_query
+from corroborator.store.search import (
+    MAX_QUERY_CHARS,
+    MAX_QUERY_WORDS,
+    QueryError,
+    fts5_query,
+    parse_query,
+    postgres_query,
+)
 
 # Written for these tests. Files are read in name order, so the best match for
 # "Zatoka" (z-bridge) is stored last: ranking by id would put it last.
@@ -143,6 +150,8 @@ def test_words_alternatives_phrases_and_exclusions(small):
         ("( * ) : ^", "nothing to search for"),
         ("-drones", "only excludes"),
         (" ".join(["drones"] * (MAX_QUERY_WORDS + 1)), f"at most {MAX_QUERY_WORDS}"),
+        ("x" * (MAX_QUERY_CHARS + 1), f"at most {MAX_QUERY_CHARS:,}"),
+        ("-" * (MAX_QUERY_CHARS + 1), f"at most {MAX_QUERY_CHARS:,}"),
     ],
 )
 def test_a_query_with_nothing_to_find_says_so(small, query, message):
@@ -200,6 +209,27 @@ def test_the_command_line_says_what_is_wrong_with_a_query(small, capsys):
     assert code == 0 and f"({UNTITLED_TITLE})" in out and "untitled" not in out
     code, out, err = run("Zatoka OR OR", "--kind", "document")
     assert code == 0 and out.splitlines()[0].endswith("(Zatoka bridge struck again)")
+
+
+def test_a_pasted_wall_of_words_is_refused_in_one_line(small, capsys):
+    """2,000 repeated words, 12,000 characters: refused before the engine sees them, with the cap named."""
+    wall = "shell " * 2_000
+    assert len(wall) == 12_000
+    with pytest.raises(SystemExit) as done:
+        main(["search", wall, "--db", str(small.url.render_as_string(hide_password=False))])
+    out, err = capsys.readouterr()
+    assert (done.value.code, out) == (2, "")
+    assert err.strip().splitlines() == [f"error: the search query has 12,000 characters: at most {MAX_QUERY_CHARS:,}"]
+    with pytest.raises(QueryError, match="has 500 words: at most"):  # within the characters, over the words
+        parse_query(" ".join(["w"] * 2_000)[:MAX_QUERY_CHARS])  # 500 words fit in 1,000 characters
+
+
+def test_a_repeated_term_is_given_to_the_engine_once(small):
+    assert fts5_query("Zatoka Zatoka zatoka drones Zatoka") == '"Zatoka" AND "zatoka" AND "drones"'
+    assert fts5_query("Zatoka OR Zatoka OR drones -bridge -bridge") == '(("Zatoka") OR ("drones")) NOT "bridge"'
+    assert postgres_query("Zatoka Zatoka")[1] == {"t0": "Zatoka"}
+    once = [(hit.document_id, hit.item) for hit in search(small, "Zatoka")]
+    assert [(hit.document_id, hit.item) for hit in search(small, " ".join(["Zatoka"] * MAX_QUERY_WORDS))] == once
 
 
 def test_an_existing_0001_store_is_upgraded_in_place(small):

@@ -12,9 +12,13 @@ own syntax, so that no user text is ever the engine's syntax:
 - everything else that is not a letter or a digit separates words (``NEAR(``,
   ``*``, ``:``, a lone ``-``, a doubled or dangling ``OR`` are no syntax).
 
-A query with no word to find is a ``QueryError`` that says so. On SQLite the
-query becomes an FTS5 MATCH string with every word quoted; on PostgreSQL a
-``tsquery`` put together from ``phraseto_tsquery`` calls on bound parameters.
+A query with no word to find is a ``QueryError`` that says so; so is one
+longer than ``MAX_QUERY_CHARS`` characters or ``MAX_QUERY_WORDS`` words,
+checked before any work: below the caps the cost is linear in the query (one
+pass of a regular expression, each repeated term given to the engine once).
+On SQLite the query becomes an FTS5 MATCH string with every word quoted; on
+PostgreSQL a ``tsquery`` put together from ``phraseto_tsquery`` calls on bound
+parameters.
 
 Hits come best first: bm25 on SQLite, ``ts_rank`` on PostgreSQL, with the same
 weights (a claim's speaker or a document's title counts most, the text next,
@@ -49,6 +53,10 @@ WHOLE_SNIPPET_CHARS = 300
 #: Words a query may hold (phrases included): a search box's worth. Each one is a
 #: term the engine matches and ranks; thousands make a slow query and no sense.
 MAX_QUERY_WORDS = 64
+
+#: Characters a query may hold: 64 long words and their quotes and spaces. Checked
+#: first, so that what a script pastes into the box is refused before it is read.
+MAX_QUERY_CHARS = 1_000
 
 #: Weights of the indexed columns, on both engines: title (a document's title, a
 #: claim's speaker, a figure's number), body (the text a reader sees) and terms
@@ -104,6 +112,8 @@ def parse_query(query: str) -> Query:
     """``query`` in the documented syntax, or a ``QueryError`` when there is nothing to find in it."""
     if not query.strip():
         raise QueryError(f"the search query is empty: give {SYNTAX}")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the search query has {len(query):,} characters: at most {MAX_QUERY_CHARS:,}")
     groups: list[list[tuple[str, ...]]] = [[]]
     excluded: list[tuple[str, ...]] = []
     for match in _TERM.finditer(query):
@@ -117,15 +127,16 @@ def parse_query(query: str) -> Query:
         words = tuple(_WORD.findall(phrase if phrase is not None else bare))
         if words:
             (excluded if negated else groups[-1]).append(words)
-    alternatives = tuple(tuple(group) for group in groups if group)
-    count = sum(len(term) for group in (*alternatives, excluded) for term in group)
+    count = sum(len(term) for group in (*groups, excluded) for term in group)
     if count > MAX_QUERY_WORDS:
         raise QueryError(f"the search query has {count} words: at most {MAX_QUERY_WORDS}")
+    # A term or an alternative said twice is given to the engine once ("drones drones" is "drones").
+    alternatives = tuple(dict.fromkeys(tuple(dict.fromkeys(group)) for group in groups if group))
     if not alternatives:
         if excluded:
             raise QueryError(f"the search query only excludes words (-word): give a word to find too ({SYNTAX})")
         raise QueryError(f"nothing to search for in {query.strip()[:40]!r}: give {SYNTAX}")
-    return Query(alternatives, tuple(excluded))
+    return Query(alternatives, tuple(dict.fromkeys(excluded)))
 
 
 def fts5_query(query: str | Query) -> str:
@@ -221,6 +232,7 @@ _POSTGRES = f"""
 __all__ = [
     "DEFAULT_LIMIT",
     "KINDS",
+    "MAX_QUERY_CHARS",
     "MAX_QUERY_WORDS",
     "Hit",
     "Query",
