@@ -373,8 +373,8 @@ def obeyed(*outputs: str) -> list[str]:
 
 def hostile_record(piece: str) -> dict[str, object]:
     return {
-        "text": f"{piece}Crews cleared the rubble from the station on Friday and {piece}engineers said "
-        "the line would reopen within two weeks, the rail operator said.",
+        "text": f"{piece}Crews cleared the rubble from the station on Friday, and Mayor {piece}Tomas{piece} Varga "
+        "said the line would reopen within two weeks.",
         "title": f"{piece}Station cleared {MARKUP}{piece}",
         "outlet": f"Rail{piece} Courier",
         "authors": [f"{piece}Dana Ilves"],
@@ -395,8 +395,22 @@ def test_extract_summary_writes_no_escape_to_the_terminal(cli, tmp_path, piece):
     (document,) = result.jsonl()
     assert document["title"] == f"Station cleared {MARKUP}"  # stored clean, not just shown clean
     assert document["outlet"] == "Rail Courier" and document["authors"] == ["Dana Ilves"]
+    assert not obeyed(*_strings({k: v for k, v in document.items() if k != "input"}))  # entities, claims too
+    assert any(entity["name"].endswith("Varga") for entity in document["entities"])
+    assert any(claim["source"]["name"].endswith("Varga") for claim in document["claims"])
     assert "Station cleared [bold red]loud[/] :fire:" in " ".join(result.stderr.split())  # markup printed as typed
     assert "🔥" not in result.stderr
+
+
+def _strings(value: object) -> list[str]:
+    """Every string a JSON value holds, keys included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in (key, *_strings(item))]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
 
 
 def test_a_skip_line_for_a_file_name_with_a_newline_stays_one_line(cli, tmp_path):
@@ -441,3 +455,26 @@ def test_search_writes_no_escape_to_the_terminal(cli, tmp_path):
     assert nothing.code == 2 and "\\x1b" in nothing.stderr and not obeyed(nothing.stdout, nothing.stderr)
     words = cli("search", "\u202eferry\x07", "--db", db)
     assert words.code == 0 and not obeyed(words.stdout, words.stderr)
+
+
+def test_ledger_output_neither_runs_in_a_spreadsheet_nor_in_a_terminal(cli, tmp_path):
+    """A source name as a store written before the cleaner removed escapes may hold it, with a formula in front."""
+    import csv
+    import io
+    import sqlite3
+
+    (tmp_path / "in.jsonl").write_text(json.dumps(hostile_record("")) + "\n", encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert cli("ingest", tmp_path / "in.jsonl", "--db", db).code == 0
+    formula = f'=HYPERLINK("http://collector.example","Varga"){ESC}[2J\u202e'
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("UPDATE ledger_sources SET name = ?", (formula,)).rowcount >= 1
+
+    as_csv = cli("sources", "--db", db, "-f", "csv")
+    assert as_csv.code == 0, as_csv.stderr
+    names = [row["name"] for row in csv.DictReader(io.StringIO(as_csv.stdout))]
+    assert '\'=HYPERLINK("http://collector.example","Varga")\\x1b[2J\\u202e' in names
+    for output_format in ("table", "json"):
+        result = cli("sources", "--db", db, "-f", output_format)
+        assert result.code == 0 and "HYPERLINK" in result.stdout, result.stderr
+        assert not obeyed(result.stdout, result.stderr), output_format
