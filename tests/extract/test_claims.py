@@ -309,3 +309,20 @@ def test_the_hearer_before_a_colon_is_no_speaker(nlp):
 def test_a_condition_on_a_promise_is_part_of_it(nlp):
     claim = only(nlp, "Mayor Ortiz vowed to close the road unless the floods recede.")
     assert claim.content == "to close the road unless the floods recede"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "She promised to free the hostages should the talks succeed.",
+            "to free the hostages should the talks succeed",
+        ),
+        (
+            "She said the hostages would be freed should the talks succeed.",
+            "the hostages would be freed should the talks succeed",
+        ),
+    ],
+)
+def test_an_inverted_condition_is_not_the_statement(nlp, text, content):
+    assert only(nlp, text).content == content

@@ -53,6 +53,8 @@ NARRATED_SUBJECTS = {"he", "she", "they"}
 CONTINUING_CONJUNCTIONS = {"but", "and"}
 #: Conditions on a promise or a demand: 'vowed to act unless ...', 'called for talks if ...'.
 CONDITION_MARKS = {"unless", "if", "once"}
+#: Auxiliaries that open an inverted condition: 'should the talks fail', 'had they known', 'were it true'.
+INVERTED_AUXILIARIES = {"should", "had", "were"}
 #: Pronouns that point at a thing said or shown, not at somebody who says it ("this shows ...").
 NON_PARTY_SUBJECTS = {"this", "that", "these", "those", "what", "which", "there", "here"}
 
@@ -270,7 +272,13 @@ class VerbalCues:
         complements = cue.complements
         children = list(verb.children)
         speech = "quote" in complements
-        clauses = [c for c in children if c.dep_ == "ccomp" and (c.i > verb.i or self.reported_before_verb(c, verb))]
+        clauses = [
+            c
+            for c in children
+            if c.dep_ == "ccomp"
+            and (c.i > verb.i or self.reported_before_verb(c, verb))
+            and not self.inverted_condition(c)
+        ]
         if not clauses:
             clauses = [c for c in children if c.dep_ in {"parataxis", "dep"} and self.quoted_or_after_colon(verb, c)]
         if not clauses and speech:
@@ -291,6 +299,8 @@ class VerbalCues:
             # "said A, but B" / "said A, and B" (a clause the parser hung on the verb, not a report of its own).
             clauses += [c for c in children if c.dep_ == "conj" and c.i > verb.i and self.has_mark(c, {"that"})]
             clauses += self.continuations(verb, max(t.right_edge.i for t in clauses))
+            end = max(t.right_edge.i for t in clauses)
+            clauses += [c for c in children if c.i > end and self.inverted_condition(c)]
             return self.subtrees(clauses) | after
         if after:
             return after
@@ -333,8 +343,22 @@ class VerbalCues:
         return [
             child
             for child in verb.children
-            if child.i > end and child.dep_ == "advcl" and child.left_edge.lower_ in CONDITION_MARKS
+            if child.i > end
+            and (
+                (child.dep_ == "advcl" and child.left_edge.lower_ in CONDITION_MARKS)
+                or (child.dep_ in {"advcl", "ccomp"} and self.inverted_condition(child))
+            )
         ]
+
+    @staticmethod
+    def inverted_condition(clause: Token) -> bool:
+        """'should the talks succeed', 'had they known': a condition with its auxiliary first, which the
+        parser may hang on the cue verb as if it were the reported clause."""
+        first = clause.left_edge
+        if first.dep_ != "aux" or first.lower_ not in INVERTED_AUXILIARIES or first.i + 1 >= len(clause.doc):
+            return False
+        after = clause.doc[first.i + 1]
+        return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == after.i for c in clause.children)
 
     def continuations(self, verb: Token, end: int) -> list[Token]:
         """Clauses that go on from a reported clause ending at ``end``: ', but B', ', and B', ', because B'
