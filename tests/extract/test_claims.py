@@ -326,3 +326,9 @@ def test_a_condition_on_a_promise_is_part_of_it(nlp):
 )
 def test_an_inverted_condition_is_not_the_statement(nlp, text, content):
     assert only(nlp, text).content == content
+
+
+def test_the_speaker_after_the_verb_when_the_parse_hangs_it_on_an_aside(nlp):
+    claim = only(nlp, "“The roads are closed,” said the governor, half smiling. “Nobody can reach the valley.”")
+    assert (claim.source.text, claim.cue) == ("the governor", "say")
+    assert claim.content == "The roads are closed Nobody can reach the valley"

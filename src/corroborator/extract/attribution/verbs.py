@@ -194,7 +194,7 @@ class VerbalCues:
             return True, None  # "Asked about the polls, Trump said ...": whoever asked is not named
         source = self.subject_of(verb)
         if source is None and "quote" in cue.complements:
-            source = self.name_before(verb)
+            source = self.name_before(verb) or self.name_after(verb)
         if source is None or source.dep_ == "expl" or self.not_a_party(source):
             return False, None
         return True, self.on_line(source, verb)
@@ -224,6 +224,19 @@ class VerbalCues:
         if i < 0 or doc[i].pos_ != "PROPN":
             return None
         return doc[i]
+
+    def name_after(self, verb: Token) -> Token | None:
+        """'“...,” said the governor, half smiling.' parsed with the governor as the subject of 'smiling':
+        the phrase right after the verb, closed by a comma, is the speaker."""
+        if verb.i + 1 >= len(self.doc) or not self.quote_before(verb):
+            return None
+        first = self.doc[verb.i + 1]
+        noun = first if first.dep_ in SUBJECT_DEPS else first.head
+        if noun.dep_ not in SUBJECT_DEPS or noun.left_edge.i != first.i or noun.head.head.i != verb.i:
+            return None
+        after = noun.right_edge.i + 1
+        closed = noun.right_edge.text == "," or (after < len(self.doc) and self.doc[after].text == ",")
+        return noun if closed and noun.head.i > noun.i else None
 
     def can_speak(self, subject: Token | None) -> bool:
         """A person, a body, a pronoun or people ('officials') - not 'deficits' or 'background checks'."""
