@@ -74,7 +74,7 @@ class ClaimFilter:
 
 def candidate_features(doc: Doc, candidate: Candidate, lexicon: Lexicon, quotes: QuoteMap) -> list[str]:
     """Named features of a loose candidate: its verb, how its content hangs on it, who its source is,
-    and where it stands (quoted, negated, modal, under which other verb)."""
+    what its content and object are, and where it stands (quoted, under a modal, under which other verb)."""
     verb = doc[candidate.cue_token]
     lemma = candidate.cue
     shape = _content_shape(verb, candidate.content)
@@ -105,7 +105,7 @@ def candidate_features(doc: Doc, candidate: Candidate, lexicon: Lexicon, quotes:
             features.append("modal")
         elif child.dep_ == "mark" or (child.dep_ == "prt"):
             features.append(f"{child.dep_}={child.lower_}")
-    marks = {c.lower_ for t in content_tokens[:2] for c in [t] if c.dep_ == "mark"}
+    marks = {t.lower_ for t in content_tokens[:2] if t.dep_ == "mark"}
     features.extend(f"content_mark={m}" for m in sorted(marks))
     if quotes.open_to_close and quotes.enclosing(verb.i) is not None:
         features.append("cue_quoted")
@@ -118,6 +118,7 @@ def candidate_features(doc: Doc, candidate: Candidate, lexicon: Lexicon, quotes:
         features.append(f"object={obj.lemma_.lower()}")
         features.append(f"lemma|object_pos={lemma}|{obj.pos_}")
     if content_tokens:
+        # The content's first word ('to', 'that', 'his') or, for a content word, its part of speech.
         features.append(f"first={content_tokens[0].lower_ if content_tokens[0].is_stop else content_tokens[0].pos_}")
     return features
 
