@@ -118,6 +118,40 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """The statements that every stored document runs, built once a run with their parameters left open.
+
+    Built anew for each document, with its values inside (``insert(...).values(...)``), each statement
+    cost SQLAlchemy a coercion of every value and a new cache key: Python in the writing thread, which
+    holds the GIL that spaCy's thread needs. Built once, a statement is compiled once and each document
+    passes only its parameters.
+    """
+
+    lock: Any  # PostgreSQL's advisory lock on an input key
+    raw: Any  # INSERT INTO raw ... ON CONFLICT DO NOTHING RETURNING id
+    raw_id: Any  # the id of a raw row stored before
+    versions: Any  # the stored versions of an input key
+    document: Any  # INSERT INTO documents ... RETURNING id
+    sources: Any  # INSERT INTO sources ... ON CONFLICT DO NOTHING
+    source_ids: Any  # the ids of sources by key
+
+    @classmethod
+    def build(cls, connection: Connection) -> _Prepared:
+        version_columns = (documents.c.id, documents.c.version, documents.c.current, documents.c.raw_id)
+        return cls(
+            lock=select(func.pg_advisory_xact_lock(DOCUMENT_LOCK_CLASS, func.hashtext(bindparam("key")))),
+            raw=insert(connection, raw).on_conflict_do_nothing(index_elements=["key", "sha256"]).returning(raw.c.id),
+            raw_id=select(raw.c.id).where(raw.c.key == bindparam("key"), raw.c.sha256 == bindparam("sha")),
+            versions=select(*version_columns, documents.c.extractor, documents.c.run_id).where(
+                documents.c.input == bindparam("key")
+            ),
+            document=documents.insert().returning(documents.c.id),
+            sources=insert(connection, sources).on_conflict_do_nothing(index_elements=["key"]),
+            source_ids=select(sources.c.key, sources.c.id).where(sources.c.key.in_(bindparam("keys", expanding=True))),
+        )
+
+
 class Run:
     """One ingest or reprocess run: its row in ``runs``, its connections, its counts (``summary``).
 
@@ -141,6 +175,7 @@ class Run:
         engine = self.store.engine
         self.read = engine.connect()
         self.write = writing(engine.connect())
+        self._prepared = _Prepared.build(self.write)
         with self.write.begin():
             mark_abandoned(self.write)  # runs left "running" by a process that died (store/runs.py)
             self.id: int = self.write.execute(
@@ -379,42 +414,29 @@ class Run:
         self, connection: Connection, item: RawDocument, sha: str, source: str, input_id: int | None, document: Document
     ) -> Status:
         """Store one document inside the caller's transaction."""
+        prepared = self._prepared
         if self.postgres:
-            connection.execute(
-                select(func.pg_advisory_xact_lock(DOCUMENT_LOCK_CLASS, func.hashtext(bindparam("key")))),
-                {"key": item.key},
-            )
+            connection.execute(prepared.lock, {"key": item.key})
         data_sha = hashlib.sha256(item.data).hexdigest()
         put_blob(connection, data_sha, item.data)
         raw_id = connection.execute(
-            insert(connection, raw)
-            .values(
-                key=item.key,
-                sha256=sha,
-                source=source,
-                input_id=input_id,
-                data_sha256=data_sha,
-                media_type=item.media_type,
-                encoding=item.encoding,
-                hints=rows.dumps(item.hints.to_dict()),
-                guess_title=item.guess_title,
-            )
-            .on_conflict_do_nothing(index_elements=["key", "sha256"])
-            .returning(raw.c.id)
+            prepared.raw,
+            {
+                "key": item.key,
+                "sha256": sha,
+                "source": source,
+                "input_id": input_id,
+                "data_sha256": data_sha,
+                "media_type": item.media_type,
+                "encoding": item.encoding,
+                "hints": rows.dumps(item.hints.to_dict()),
+                "guess_title": item.guess_title,
+            },
         ).scalar()
         if raw_id is None:  # stored already (by an earlier version, or another writer)
-            raw_id = connection.execute(select(raw.c.id).where(raw.c.key == item.key, raw.c.sha256 == sha)).scalar_one()
+            raw_id = connection.execute(prepared.raw_id, {"key": item.key, "sha": sha}).scalar_one()
         # Checked again under the lock: another writer may have stored it since the plan.
-        versions = connection.execute(
-            select(
-                documents.c.id,
-                documents.c.version,
-                documents.c.current,
-                documents.c.raw_id,
-                documents.c.extractor,
-                documents.c.run_id,
-            ).where(documents.c.input == item.key)
-        ).all()
+        versions = connection.execute(prepared.versions, {"key": item.key}).all()
         existing = next((row for row in versions if row.raw_id == raw_id), None)
         if existing is not None and not self._stale(existing):
             if not existing.current:
@@ -432,9 +454,9 @@ class Run:
         else:
             version = max((row.version for row in versions), default=0) + 1
             document_id = connection.execute(
-                documents.insert()
-                .values(**columns, input=item.key, version=version, raw_id=raw_id, created_at=now, updated_at=now)
-                .returning(documents.c.id)
+                self._prepared.document,
+                columns
+                | {"input": item.key, "version": version, "raw_id": raw_id, "created_at": now, "updated_at": now},
             ).scalar_one()
             status = Status.ADDED
         children = rows.child_rows(document_id, document, self._source_ids(connection, document))
@@ -456,11 +478,8 @@ class Run:
         if len(ids) == len(parties):
             return ids
         missing = [key for key in parties if key not in ids]
-        connection.execute(
-            insert(connection, sources).on_conflict_do_nothing(index_elements=["key"]),
-            [rows.source_row(parties[key]) for key in missing],
-        )
-        found = dict(connection.execute(select(sources.c.key, sources.c.id).where(sources.c.key.in_(missing))).all())
+        connection.execute(self._prepared.sources, [rows.source_row(parties[key]) for key in missing])
+        found = dict(connection.execute(self._prepared.source_ids, {"keys": missing}).all())
         self._pending_sources.update(found)
         return ids | found
 
