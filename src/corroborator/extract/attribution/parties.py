@@ -128,7 +128,8 @@ class PartyBuilder:
         if antecedent_head is not None:
             # "a supporter who said ...": the words stay "who", the name is the antecedent's (its name, else
             # its words), so that the party is known without a later pronoun's guess.
-            antecedent = self.build(antecedent_head)
+            # Its words end before the relative clause ('legislation which allows ...' is 'legislation').
+            antecedent = self.build(antecedent_head, bounds=(0, head.i))
             return replace(
                 antecedent,
                 text=head.text,
