@@ -4,11 +4,13 @@
     .venv/bin/python scripts/train_claims_filter.py /tmp/claims_cache/train \\
         --gold ../shared/corpus/polnear-train/train.gold.jsonl --write
 
-1. Runs the claims component over the cached Docs twice: the rules alone, and the rules with every
-   *loose* candidate (a verb outside the lexicon with a subject that can speak and a clause or an
-   object; ``CueFinder(loose=True)``).
+1. Finds the candidates with loose ones (``CueFinder(loose=True)``): verbs outside the lexicon with a
+   subject that can speak and a clause or an object, and the lexicon's *weak* verbs (mined verbs whose
+   claims matched gold less than ``WEAK_CLAIM_PRECISION`` of the time); a loose cue inside a sure
+   claim's content is left out (``filter.held_by_sure``), as at run time.
 2. Labels each loose claim: positive when it matches (content and source, as ``score.py`` matches)
-   a gold claim that the rules alone did not find; the features are ``filter.candidate_features``.
+   a gold claim that the sure candidates alone did not find; the features are
+   ``filter.candidate_features``.
 3. Fits a logistic regression (L2, L-BFGS) on the documents after the first ``--holdout`` (300),
    with features seen at least ``--min-count`` times.
 4. Chooses the threshold on the held-out first 300 documents: the lowest that keeps the loose
@@ -40,10 +42,10 @@ from spacy.tokens import DocBin
 from corroborator.analyze import entities  # noqa: F401  (registers the factory)
 from corroborator.analyze.extensions import install_extensions
 from corroborator.extract.attribution.cues import CueFinder
-from corroborator.extract.attribution.filter import DEFAULT_FILTER_PATH, candidate_features
+from corroborator.extract.attribution.filter import DEFAULT_FILTER_PATH, candidate_features, held_by_sure
 from corroborator.extract.attribution.lexicon import Lexicon
 from corroborator.extract.attribution.spans import Layout
-from corroborator.extract.claims import ClaimBuilder, Options, find_claims
+from corroborator.extract.claims import ClaimBuilder, Options
 from corroborator.settings import DEFAULT_MODEL
 
 SCORER = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "score.py"
@@ -61,11 +63,17 @@ def examples(docs, inputs, gold, lexicon, score):
     out = []
     for n, (doc, key) in enumerate(zip(docs, inputs, strict=True)):
         golds = gold.get(key, {}).get("claims", [])
-        rules = [c.to_dict() for c in find_claims(doc, lexicon)]
-        found = {gi for gi, _ in score.match_claims(golds, rules)}
-        left = [g for gi, g in enumerate(golds) if gi not in found and not g.get("optional")]
         layout = Layout(doc)
         candidates = CueFinder(doc, lexicon, layout, loose=True).find()
+        # The rules without any loose candidate (verbs outside the lexicon, weak lexicon verbs).
+        sure = [c for c in candidates if not c.loose]
+        rules = [c.to_dict() for c in ClaimBuilder(doc, lexicon, layout, Options()).build(sure)] if sure else []
+        found = {gi for gi, _ in score.match_claims(golds, rules)}
+        left = [g for gi, g in enumerate(golds) if gi not in found and not g.get("optional")]
+        # Fresh candidates: building claims changes them (relays, cut contents).
+        candidates = CueFinder(doc, lexicon, layout, loose=True).find()
+        held = held_by_sure(candidates)
+        candidates = [c for c in candidates if not c.loose or c.cue_token not in held]
         loose = {
             doc[c.cue_tokens[0]].idx: candidate_features(doc, c, lexicon, layout.quotes) for c in candidates if c.loose
         }

@@ -39,7 +39,7 @@ from ..analyze.component import Component, doc_extension
 from ..analyze.extensions import CLAIMS, ENTITIES, install_extensions
 from ..records import Certainty, Claim, Party, PartyKind
 from .attribution.cues import Candidate, CueFinder
-from .attribution.filter import FILTER_FILE, ClaimFilter, candidate_features
+from .attribution.filter import FILTER_FILE, ClaimFilter, candidate_features, held_by_sure
 from .attribution.lexicon import LEXICON_FILE, Lexicon
 from .attribution.links import continue_quote, link, trim_asides
 from .attribution.parties import PartyBuilder, Resolver
@@ -215,10 +215,12 @@ def find_claims(
     layout = Layout(doc)
     candidates = CueFinder(doc, lexicon, layout, loose=claim_filter is not None).find()
     if claim_filter is not None:
+        held = held_by_sure(candidates)
         candidates = [
             c
             for c in candidates
-            if not c.loose or claim_filter.keep(candidate_features(doc, c, lexicon, layout.quotes))
+            if not c.loose
+            or (c.cue_token not in held and claim_filter.keep(candidate_features(doc, c, lexicon, layout.quotes)))
         ]
     if not candidates:
         return []

@@ -130,3 +130,20 @@ def test_the_filter_travels_with_the_pipeline(tmp_path):
 def test_rules_alone_make_no_loose_candidates(rules_only):
     assert rules_only.get_pipe("corroborator_claims").filter is None
     assert rules_only(DROPPED)._.claims == []
+
+
+def test_weak_lexicon_verbs_are_decided_by_the_filter(rules_only, tmp_path):
+    lexicon = Lexicon.default()
+    assert "find" in lexicon.weak_verbs  # right less than WEAK_CLAIM_PRECISION of the time in training
+    assert "say" not in lexicon.weak_verbs  # curated verbs always stay
+    text = "The inspectors found that the well was dry."
+    assert [c.cue for c in rules_only(text)._.claims] == ["find"]
+    keep_none = pipeline(filter_path=with_threshold(tmp_path, 1.01))
+    assert keep_none(text)._.claims == []
+    assert [c.cue for c in keep_none("The inspectors said that the well was dry.")._.claims] == ["say"]
+
+
+def test_a_loose_cue_inside_a_sure_claim_is_part_of_it(tmp_path):
+    keep_all = pipeline(filter_path=with_threshold(tmp_path, 0.0))
+    claims = keep_all("Moscow intends to send more troops to the border, according to the agency.")._.claims
+    assert [(c.source.text, c.cue) for c in claims] == [("the agency", "according to")]

@@ -69,6 +69,8 @@ class CueFinder(VerbalCues):
                 lemma = token.lemma_
                 if lemma in lex.verbs:
                     candidate = self.verbal(token, lemma, lex.verbs[lemma])
+                    if candidate is not None and self.loose and lemma in lex.weak_verbs:
+                        candidate.loose = True  # a verb right less than half the time: the filter decides
                 elif token.lower_ in lex.prepositions:
                     candidate = self.prepositional(token)
                 elif self.loose and pos == "VERB" and lemma not in lex.not_verbs:

@@ -72,6 +72,13 @@ class ClaimFilter:
         return self.probability(features) >= self.threshold
 
 
+def held_by_sure(candidates: list[Candidate]) -> set[int]:
+    """The tokens inside the contents of the sure (not loose) candidates. A loose cue there ('Moscow intends
+    to ..., according to X') is part of what that claim reports, not a statement of its own, and never
+    goes to the filter."""
+    return {i for c in candidates if not c.loose for i in c.content}
+
+
 def candidate_features(doc: Doc, candidate: Candidate, lexicon: Lexicon, quotes: QuoteMap) -> list[str]:
     """Named features of a loose candidate: its verb, how its content hangs on it, who its source is,
     what its content and object are, and where it stands (quoted, under a modal, under which other verb)."""

@@ -29,6 +29,10 @@ class VerbCue:
     complements: frozenset[str]
 
 
+#: A mined verb whose claims matched gold less often than this is decided by the trained filter in context.
+WEAK_CLAIM_PRECISION = 0.45
+
+
 def _lower_set(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
@@ -55,6 +59,7 @@ class Lexicon:
     speaker_line_labels: frozenset[str] = field(init=False)
     stance_verbs: frozenset[str] = field(init=False)
     not_verbs: frozenset[str] = field(init=False)  # never cues, not even loose ones ('be', 'attack', 'identify')
+    weak_verbs: frozenset[str] = field(init=False)  # mined, right less than WEAK_CLAIM_PRECISION: the filter decides
     headline_forms: dict[str, str] = field(init=False)  # "says" -> "say", "warns" -> "warn"
     adverbs: dict[str, Certainty] = field(init=False)
     prepositions: dict[str, str] = field(init=False)  # "according" -> "according to"
@@ -97,6 +102,12 @@ class Lexicon:
         values = {
             "verbs": verbs,
             "not_verbs": _lower_set(data.get("not_verbs", {}).get("lemmas")),
+            "weak_verbs": frozenset(
+                lemma
+                for lemma, entry in data.get("verbs", {}).items()
+                if (entry.get("claim_precision") or 1.0) < WEAK_CLAIM_PRECISION
+                and lemma not in set(data.get("curated_verbs", ()))
+            ),
             "nouns": dict(nouns.get("cues", {})),
             "light_verbs": _lower_set(nouns.get("light_verbs")),
             "speaker_line_labels": _lower_set(data.get("speaker_lines", {}).get("labels")),
