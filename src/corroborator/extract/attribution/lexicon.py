@@ -30,7 +30,7 @@ class VerbCue:
 
 
 #: A mined verb whose claims matched gold less often than this is decided by the trained filter in context.
-WEAK_CLAIM_PRECISION = 0.45
+WEAK_CLAIM_PRECISION = 0.6
 
 
 def _lower_set(values: Any) -> frozenset[str]:
