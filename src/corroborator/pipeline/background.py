@@ -22,10 +22,17 @@ _POLL_S = 0.1
 
 
 class InOrder(Generic[Step]):
-    """``with InOrder(apply, size) as worker: worker.put(step)``: ``apply`` runs on each step, in order, in a thread."""
+    """``with InOrder(apply, size) as worker: worker.put(step)``: ``apply`` runs on the steps, in order, in a thread.
 
-    def __init__(self, apply: Callable[[Step], None], size: int, name: str = "corroborator-writer") -> None:
+    ``apply`` takes a list: the steps waiting in the queue when the thread gets to them (at most ``group``),
+    so that it can write several in one transaction when extraction runs ahead of the writes.
+    """
+
+    def __init__(
+        self, apply: Callable[[list[Step]], None], size: int, name: str = "corroborator-writer", group: int = 1
+    ) -> None:
         self.apply = apply
+        self.group = group
         self.queue: queue.Queue[tuple[Step] | None] = queue.Queue(maxsize=size)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._work, name=name, daemon=True)
@@ -62,11 +69,27 @@ class InOrder(Generic[Step]):
 
     def _work(self) -> None:
         while (item := self.queue.get()) is not None:
+            steps, ended = self._waiting(item[0])
             try:
-                self.apply(item[0])
+                self.apply(steps)
             except BaseException as error:  # handed to the producer, which raises it
                 self.error = error
                 return
+            if ended:
+                return
+
+    def _waiting(self, first: Step) -> tuple[list[Step], bool]:
+        """``first`` and the steps queued behind it (never waiting for more), and whether the stream ended."""
+        steps = [first]
+        while len(steps) < self.group:
+            try:
+                item = self.queue.get_nowait()
+            except queue.Empty:
+                break
+            if item is None:
+                return steps, True
+            steps.append(item[0])
+        return steps, False
 
 
 __all__ = ["InOrder"]

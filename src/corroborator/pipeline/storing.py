@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 #: on a commit and memory stays bounded.
 QUEUE_SIZE = 2 * BATCH_SIZE
 
+#: Documents written in one transaction at most, when that many wait for the writing thread.
+GROUP_SIZE = BATCH_SIZE
+
 #: Raw documents of one input looked up in the store at once (a Telegram export,
 #: a feed): one query for a batch of keys instead of one a message.
 LOOKUP_SIZE = 2 * BATCH_SIZE
@@ -230,16 +233,40 @@ class _Work:
     # Doing: extraction in batches (this thread), then one transaction per document (the writing thread).
 
     def consume(self, steps: Iterable[_Step]) -> None:
-        with InOrder(self.apply, QUEUE_SIZE, name="corroborator-store-writer") as writer:
+        with InOrder(self.apply_all, QUEUE_SIZE, name="corroborator-store-writer", group=GROUP_SIZE) as writer:
             for step in in_batches(steps, self._nlp, _document):
                 writer.put(step)
+
+    def apply_all(self, steps: list[_Step]) -> None:
+        """Write the steps in order (in the writing thread); documents side by side share one transaction.
+
+        A transaction a document cost a commit a document, and SQLite's commit waits for the disk (about
+        5 ms here, more than extracting a short message takes): an export's messages were written slower
+        than they were extracted. Each document still has a savepoint of its own, so one the database
+        refuses is skipped alone, and a process killed mid-way leaves whole documents only.
+        """
+        documents: list[_Pending] = []
+        for step in steps:
+            if isinstance(step, _Pending):
+                documents.append(step)
+                continue
+            self._store(documents)
+            documents = []
+            self.apply(step)
+        self._store(documents)
+
+    def _store(self, pending: list[_Pending]) -> None:
+        if not pending:
+            return
+        items = [(p.raw, p.sha256, shown(p.raw.source), p.input.id, p.document) for p in pending]
+        for step, stored in zip(pending, self.run.store_documents(items), strict=True):
+            self.on_event(stored if isinstance(stored, Skipped) else Stored(step.raw.key, stored))
 
     def apply(self, step: _Step) -> None:
         """Write one step (in the writing thread, in stream order)."""
         run = self.run
         if isinstance(step, _Pending):
-            stored = run.store_document(step.raw, step.sha256, shown(step.raw.source), step.input.id, step.document)
-            self.on_event(stored if isinstance(stored, Skipped) else Stored(step.raw.key, stored))
+            self._store([step])
         elif isinstance(step, _Input):
             assert step.blob is not None and step.sha256 is not None
             blob = step.blob
@@ -277,4 +304,4 @@ def _document(step: _Step) -> Document | None:
     return step.document if isinstance(step, _Pending) else None
 
 
-__all__ = ["LOOKUP_SIZE", "QUEUE_SIZE", "ingest", "reprocess"]
+__all__ = ["GROUP_SIZE", "LOOKUP_SIZE", "QUEUE_SIZE", "ingest", "reprocess"]

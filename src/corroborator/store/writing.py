@@ -381,6 +381,40 @@ class Run:
         self.summary.skipped.append(item)
         log.info("skipped %s: %s", item.input, item.message)
 
+    def store_documents(
+        self, items: Sequence[tuple[RawDocument, str, str, int | None, Document]]
+    ) -> list[Status | Skipped]:
+        """Store documents (each as ``store_document`` takes it) in one transaction, each in a savepoint.
+
+        One commit for them all: SQLite's commit waits for the disk. A document the database refuses is
+        rolled back to its savepoint and recorded as skipped once the others are committed.
+        """
+        if len(items) == 1:
+            return [self.store_document(*items[0])]
+        self._pending_sources.clear()
+        results: list[Status | Skipped | None] = []
+        refused: list[tuple[int, Skipped]] = []
+        with self.write.begin():
+            for n, (item, sha, source, input_id, document) in enumerate(items):
+                before = dict(self._pending_sources)
+                try:
+                    with self.write.begin_nested():
+                        status = self._write_document(self.write, item, sha, source, input_id, document)
+                except (DataError, IntegrityError) as error:  # that document only
+                    self._pending_sources = before
+                    refused.append((n, _refusal(item, error)))
+                    results.append(None)
+                    continue
+                results.append(status)
+        self._sources.update(self._pending_sources)
+        for n, skip in refused:
+            self.record_skip(skip)
+            results[n] = skip
+        for (_, _, _, _, document), found in zip(items, results, strict=True):
+            if isinstance(found, Status):
+                self._count(found, document)
+        return [found for found in results if found is not None]
+
     def store_document(
         self, item: RawDocument, sha: str, source: str, input_id: int | None, document: Document
     ) -> Status | Skipped:
@@ -395,10 +429,13 @@ class Run:
                 status = self._write_document(self.write, item, sha, source, input_id, document)
             self._sources.update(self._pending_sources)
         except (DataError, IntegrityError) as error:  # that document only
-            reason = str(error.orig or error).splitlines()[0]
-            refused = Skipped(item.key, SkipReason.STORE_FAILED, f"the database refused the document: {reason}")
+            refused = _refusal(item, error)
             self.record_skip(refused)
             return refused
+        self._count(status, document)
+        return status
+
+    def _count(self, status: Status, document: Document) -> None:
         if status is Status.ADDED:
             self.summary.added += 1
         elif status is Status.UPDATED:
@@ -408,7 +445,6 @@ class Run:
         if status is not Status.UNCHANGED:
             self.summary.claims += len(document.claims)
             self.summary.figures += len(document.figures)
-        return status
 
     def _write_document(
         self, connection: Connection, item: RawDocument, sha: str, source: str, input_id: int | None, document: Document
@@ -482,6 +518,11 @@ class Run:
         found = dict(connection.execute(self._prepared.source_ids, {"keys": missing}).all())
         self._pending_sources.update(found)
         return ids | found
+
+
+def _refusal(item: RawDocument, error: DataError | IntegrityError) -> Skipped:
+    reason = str(error.orig or error).splitlines()[0]
+    return Skipped(item.key, SkipReason.STORE_FAILED, f"the database refused the document: {reason}")
 
 
 def _make_current(connection: Connection, document_id: int, key: str, versions: Sequence[Any] | None = None) -> None:
