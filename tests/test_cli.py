@@ -265,7 +265,7 @@ def test_file_name_that_is_not_utf8_does_not_break_the_output(cli, tmp_path):
 DB_FORMS = "sqlite:///FILE or postgresql://USER@HOST:5432/NAME"
 
 
-def one_error(result) -> str:  # type: ignore[no-untyped-def]
+def one_error(result) -> str:
     """The single line a failed command printed on stderr."""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -296,7 +296,7 @@ def test_output_paths_that_cannot_be_written_stop_the_run_before_any_work(cli, t
         assert not out.exists(), "the output was written before the report's path was checked"
 
 
-def help_texts(cli, monkeypatch) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def help_texts(cli, monkeypatch) -> dict[str, str]:
     """``corroborator --help`` and ``corroborator COMMAND --help`` of every command, as a user sees them."""
     import typer.main
 

@@ -75,7 +75,7 @@ def test_a_long_field_is_cut_at_a_space():
     assert len(cut) <= MAX_FIELD_CHARS and cut.endswith("word")
 
 
-def raw(text: str, media_type: str = "text/plain", guess_title: bool = True, **hints) -> RawDocument:  # type: ignore[no-untyped-def]
+def raw(text: str, media_type: str = "text/plain", guess_title: bool = True, **hints) -> RawDocument:
     return RawDocument(
         source="x", key="x", data=text.encode(), media_type=media_type, hints=Metadata(**hints), guess_title=guess_title
     )

@@ -16,7 +16,7 @@ from corroborator.store.schema import EXPORT_TABLES
 
 
 @pytest.fixture
-def filled(filled_store):  # type: ignore[no-untyped-def]
+def filled(filled_store):
     return filled_store
 
 

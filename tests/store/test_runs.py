@@ -40,7 +40,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _row(store: Store, run_id: int) -> dict:  # type: ignore[type-arg]
+def _row(store: Store, run_id: int) -> dict:
     with store.engine.connect() as connection:
         return dict(connection.execute(select(runs).where(runs.c.id == run_id)).mappings().one())
 

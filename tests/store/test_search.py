@@ -44,7 +44,7 @@ UNTITLED_TITLE = "Air defence units shot down eleven drones over the port… —
 
 
 @pytest.fixture
-def small(store, nlp, tmp_path):  # type: ignore[no-untyped-def]
+def small(store, nlp, tmp_path):
     for name, body in TEXTS.items():
         (tmp_path / name).write_text(body, encoding="utf-8")
     (tmp_path / "batch.jsonl").write_text(json.dumps(UNTITLED) + "\n", encoding="utf-8")
@@ -57,7 +57,7 @@ def _plain(snippet: str) -> list[str]:
     return [" ".join(p.replace("[", "").replace("]", "").split()) for p in snippet.split("…") if p.strip()]
 
 
-def _readable(store: Store, hit) -> str:  # type: ignore[no-untyped-def]
+def _readable(store: Store, hit) -> str:
     """The text a reader sees for a hit: the document's text, or the claim's content."""
     with store.engine.connect() as connection:
         if hit.kind == "claim":

@@ -21,9 +21,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Certainty
+from .candidate import SUBJECT_DEPS, Candidate
 from .lexicon import Lexicon, VerbCue
 from .spans import Layout
-from .verbs import SUBJECT_DEPS, Candidate, VerbalCues
+from .verbs import VerbalCues
 
 __all__ = ["SUBJECT_DEPS", "Candidate", "CueFinder"]
 

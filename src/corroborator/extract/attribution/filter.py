@@ -24,9 +24,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .candidate import SUBJECT_DEPS, Candidate
 from .lexicon import Lexicon
 from .spans import QuoteMap
-from .verbs import SUBJECT_DEPS, Candidate
 
 FILTER_FILE = "claims_filter.json"
 DEFAULT_FILTER_PATH = Path(__file__).resolve().parents[2] / "data" / "model" / FILTER_FILE
