@@ -302,11 +302,6 @@ def test_credentials_reach_neither_the_stored_documents_nor_the_terminal(server,
     assert not [p.name for p in exported.iterdir() if p.name != "runs.csv" and PASSWORD.encode() in p.read_bytes()]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline/storing hands the store the command's sources as given, and the runs table keeps them"
-    " (outside ingest/; issue 12): a fix there makes this pass",
-)
 def test_credentials_reach_no_record_of_the_run(stored_with_credentials):
     database, _, _ = stored_with_credentials
 

@@ -42,6 +42,7 @@ __all__ = [
     "read_input",
     "read_sources",
     "shown",
+    "source_name",
     "split",
 ]
 
@@ -82,8 +83,12 @@ def read_bytes_of(source: str, settings: Settings) -> Blob:
 
     A URL's credentials (``user:secret@``) are used to fetch it and kept out of the blob.
     """
-    name = without_credentials(source) if is_url(source) else shown(source)
-    return _or_skip(name, lambda: _read_bytes_of(source, settings))
+    return _or_skip(source_name(source), lambda: _read_bytes_of(source, settings))
+
+
+def source_name(source: str) -> str:
+    """An input as it may be stored and printed: a URL without its credentials, a path as shown."""
+    return without_credentials(source) if is_url(source) else shown(source)
 
 
 def _read_bytes_of(source: str, settings: Settings) -> Blob:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..clean import clean
 from ..errors import SkipInput
-from ..ingest import Blob, list_inputs, read_bytes_of, shown, split
+from ..ingest import Blob, list_inputs, read_bytes_of, shown, source_name, split
 from ..records import Document, RawDocument, Skipped
 from ..settings import Settings
 from ..store import Run, RunSummary, Status, Store
@@ -73,7 +73,7 @@ def ingest(
     """
     sources = list(sources)
     settings = settings or Settings.from_env()
-    with Run(store, "ingest", extractor_version(settings.model), [shown(s) for s in sources]) as run:
+    with Run(store, "ingest", extractor_version(settings.model), [source_name(s) for s in sources]) as run:
         work = _Work(run, settings, nlp, on_event)
         work.consume(work.plan_sources(list_inputs(sources) if listed is None else listed))
     return run.summary
