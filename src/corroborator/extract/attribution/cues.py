@@ -317,18 +317,7 @@ class CueFinder(VerbalCues):
             return None
         if i + 1 in self.quotes.unclosed:
             return None
-        close = self.quotes.open_to_close[i + 1]
-        return Candidate(
-            construction="speaker",
-            cue=":",
-            cue_token=i,
-            cue_tokens=(i, i + 1),
-            certainty=Certainty.ASSERTED,
-            content=set(range(i + 1, close + 1)),
-            source=name.root.i,
-            bounded=True,
-            source_bounds=(name.start, name.end),
-        )
+        return _speaker_candidate(i, self.quotes.open_to_close[i + 1] + 1, name, name.root.i)
 
     def proper_name_before(self, i: int) -> Span | None:
         """'Ana Ruiz' before token ``i`` when the model names no entity: two to four proper nouns in title case."""
@@ -367,14 +356,19 @@ class CueFinder(VerbalCues):
             end = close + 1
         if end <= i + 1:
             return None
-        return Candidate(
-            construction="speaker",
-            cue=":",
-            cue_token=i,
-            cue_tokens=(i, i + 1),
-            certainty=Certainty.ASSERTED,
-            content=set(range(i + 1, end)),
-            source=name[-1].i,
-            bounded=True,
-            source_bounds=(name.start, name.end),
-        )
+        return _speaker_candidate(i, end, name, name[-1].i)
+
+
+def _speaker_candidate(colon: int, end: int, name: Span, source: int) -> Candidate:
+    """A name and a colon: what follows the colon, up to ``end``, is the name's own words."""
+    return Candidate(
+        construction="speaker",
+        cue=":",
+        cue_token=colon,
+        cue_tokens=(colon, colon + 1),
+        certainty=Certainty.ASSERTED,
+        content=set(range(colon + 1, end)),
+        source=source,
+        bounded=True,
+        source_bounds=(name.start, name.end),
+    )
