@@ -28,7 +28,6 @@ scoring is a sum of weights and a sigmoid in plain Python.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 from collections import Counter
@@ -36,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 import spacy
+from claims_eval import SCORER, load_scorer  # the sibling script's scorer loader (scripts/ is on sys.path)
 from scipy import optimize, sparse
 from spacy.tokens import DocBin
 
@@ -47,15 +47,6 @@ from corroborator.extract.attribution.lexicon import Lexicon
 from corroborator.extract.attribution.spans import Layout
 from corroborator.extract.claims import ClaimBuilder, Options
 from corroborator.settings import DEFAULT_MODEL
-
-SCORER = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "score.py"
-
-
-def load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def examples(docs, inputs, gold, lexicon, score):
