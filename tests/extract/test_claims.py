@@ -9,10 +9,10 @@ import pytest
 import spacy
 from spacy.util import raise_error
 
-import corroborator.analyze.entities
-import corroborator.extract.claims  # noqa: F401  (registers corroborator_claims)
+import corroborator.analyze.entities  # noqa: F401  (registers the entity component)
 from corroborator.analyze.component import log_error
 from corroborator.extract.attribution.lexicon import Lexicon
+from corroborator.extract.claims import ClaimExtractor  # registers corroborator_claims
 from corroborator.records import Claim
 from corroborator.settings import DEFAULT_MODEL
 
@@ -39,6 +39,7 @@ def test_registered_and_configurable(nlp):
     assert "corroborator_claims" in nlp.pipe_names
     blank = spacy.blank("en")
     pipe = blank.add_pipe("corroborator_claims", config={"merge_quote_continuations": False})
+    assert isinstance(pipe, ClaimExtractor)
     assert pipe.options.merge_quote_continuations is False
     assert blank("Nothing here.")._.claims == []  # no parse, no claims, no error
 
@@ -73,7 +74,7 @@ def test_reportedly_is_an_unnamed_hedged_source(nlp):
 def test_nominal_cue(nlp):
     claim = only(nlp, "The news came after a confirmation by the Polish army that two drones had entered its airspace.")
     assert (claim.cue, claim.certainty) == ("confirmation", "confirmed")
-    assert "Polish army" in claim.source.text
+    assert claim.source.text is not None and "Polish army" in claim.source.text
     assert claim.content == "two drones had entered its airspace"
 
 
@@ -208,7 +209,9 @@ def test_error_handler_logs_or_raises(nlp):
 def test_lexicon_travels_with_the_pipeline(nlp, tmp_path):
     extractor = nlp.get_pipe("corroborator_claims")
     extractor.to_disk(tmp_path)
-    restored = spacy.blank("en").add_pipe("corroborator_claims").from_disk(tmp_path)
+    restored = spacy.blank("en").add_pipe("corroborator_claims")
+    assert isinstance(restored, ClaimExtractor)
+    restored.from_disk(tmp_path)
     assert restored.lexicon.data == extractor.lexicon.data
     assert Lexicon.default().certainty_of("deny") == "denied"
 

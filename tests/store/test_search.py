@@ -193,7 +193,7 @@ def test_no_query_is_an_engine_error(small):
 
 
 def test_the_command_line_says_what_is_wrong_with_a_query(small, capsys):
-    def run(*args: str) -> tuple[int, str, str]:
+    def run(*args: str) -> tuple[object, str, str]:
         with pytest.raises(SystemExit) as done:
             main(["search", *args, "--db", str(small.url.render_as_string(hide_password=False))])
         out, err = capsys.readouterr()
