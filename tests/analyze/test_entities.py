@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 import spacy
+from spacy.tokens import Doc, Span
 
 import corroborator.analyze.entities  # noqa: F401  (registers the factory)
-from corroborator.analyze.entities import EntityExtractor, slug
+from corroborator.analyze.entities import EntityExtractor, _names_apart, slug
 from corroborator.extract import make_doc
 
 ENTRIES: list[dict[str, Any]] = [
@@ -60,6 +61,39 @@ def test_acronym_in_brackets_shares_the_id(nlp):
     doc, found = ents(nlp, "The Ukrainian Air Force (UAF) said it shot down the drones. Later the UAF added details.")
     assert found["UAF"] == "ukraine-air-force"
     assert [m for m in doc._.entities["ukraine-air-force"].mentions]
+
+
+def test_a_name_run_across_a_comma_into_the_next_is_two_names(nlp):
+    """The small model reads "on X, Southern Command" as one organisation; each name hangs from its own head."""
+    _, found = ents(nlp, "In a video posted on X, Southern Command said the convoy was hit near the port.")
+    assert found.get("Southern Command") == "southern-command" and "X, Southern Command" not in found
+    _, found = ents(nlp, "Writing on Facebook, Polish Operational Command said two drones crossed the border.")
+    assert found.get("Polish Operational Command") == "poland-operational-command"
+
+
+def test_a_place_and_its_country_after_a_comma_stay_one_name():
+    """An apposition hangs from the name before it: one head outside the span, so the span is not cut."""
+    words = ["Officials", "in", "Zaporizhzhia", ",", "Ukraine", ",", "said", "so", "."]
+    heads = [6, 0, 1, 2, 2, 6, 6, 6, 6]
+    deps = ["nsubj", "prep", "pobj", "punct", "appos", "punct", "ROOT", "advmod", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    whole = Span(doc, 2, 5, label="GPE")
+    assert _names_apart(whole) == [whole]
+
+
+def test_an_organisation_named_later_by_its_first_word_keeps_its_id(nlp):
+    """The model labels the short form a person, or nothing at all; the document has named it in full."""
+    _, found = ents(nlp, "The Kestrel Analytics Group said 40 drones were fired. Kestrel added that none hit.")
+    assert found["Kestrel"] == found["Kestrel Analytics Group"] == "kestrel-analytics-group"
+    _, found = ents(
+        nlp, "Halyard Maritime Risk said a ship was hit. Halyard, which tracks attacks, said all were safe."
+    )
+    assert found["Halyard"] == "halyard-maritime-risk"
+
+
+def test_a_first_word_that_is_part_of_another_name_is_left_alone(nlp):
+    _, found = ents(nlp, "Kestrel Analytics Group said the depot burned. Residents of Kestrel Road fled.")
+    assert "Kestrel" not in found
 
 
 def test_unknown_people_get_a_slug_and_their_surname_links_back(nlp):

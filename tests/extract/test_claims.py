@@ -127,6 +127,24 @@ def test_role_from_apposition(nlp):
     assert (claim.source.text, claim.source.role) == ("Olena Kravets", "head of the regional council")
 
 
+def test_a_name_set_beside_its_description_is_the_source(nlp):
+    """No comma: the name is the phrase's own ("the monitoring group Airwars"), the words before it its role."""
+    claim = only(nlp, "Rebels fired two dozen drones overnight, the monitoring group Tidewatch said on Sunday.")
+    source = claim.source
+    assert (source.text, source.name, source.role) == (
+        "the monitoring group Tidewatch",
+        "Tidewatch",
+        "monitoring group",
+    )
+    assert source.entity == "tidewatch" and source.kind == "organization"
+
+
+def test_a_description_named_by_a_word_inside_it_is_not_an_earlier_body(nlp):
+    text = "The rebels fired two missiles on Monday. The rebel-run health ministry said 16 people were killed."
+    claim = only(nlp, text.replace("rebels fired", "Houthis fired").replace("rebel-run", "Houthi-run"))
+    assert claim.source.entity != "houthis" and "health ministry" in (claim.source.name or "")
+
+
 def test_via_from_according_to(nlp):
     claim = only(nlp, "The governor said the fire was contained, according to the Northline news agency.")
     assert claim.source.text == "The governor"

@@ -66,6 +66,9 @@ _KIND_BY_LABEL = {
     "LOC": "place",
     "FAC": "place",
 }
+#: Which word of a full name the text shortens it to later: a person's last ("Petra Halvorsen" -> "Halvorsen"),
+#: an organisation's first ("Halyard Maritime Risk" -> "Halyard"). Only names the gazetteer lacks.
+_SHORTENED_BY = {"PERSON": -1, "ORG": 0}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 
 #: Words after a place's name that make it a region: "Kursk region", "the Kursk and Bryansk regions".
@@ -147,9 +150,11 @@ class EntityExtractor(Component):
         gazetteer_spans = self._gazetteer_spans(doc, links)
         spans = gazetteer_spans + self._described_bodies(doc, links)
         spans += [
-            _as_person_if_titled(_without_determiner(span), self.person_roles) for span in _joined_people(doc.ents)
+            _as_person_if_titled(_without_determiner(piece), self.person_roles)
+            for span in _joined_people(doc.ents)
+            for piece in _names_apart(span)
         ]
-        ents = filter_spans(spans)
+        ents = _organisations_shortened(doc, filter_spans(spans), links)
         self._adopt_inner_links(ents, gazetteer_spans, links)
         self._link_acronyms(ents, links)
         self._link_rest(ents, links)
@@ -325,24 +330,25 @@ class EntityExtractor(Component):
                 links[(span.start, span.end)] = known
 
     def _link_rest(self, ents: list[Span], links: dict[tuple[int, int], _Link]) -> None:
-        """NER entities the gazetteer does not know: surnames to earlier full names, else a slug."""
-        people: dict[str, str] = {}  # last name -> id of the person first named in full
+        """NER entities the gazetteer does not know: a surname to the earlier full name, an organisation's
+        first word to its earlier full name ("Halyard Maritime Risk ... Halyard said"), else a slug."""
+        shortened: dict[tuple[str, str], str] = {}  # (label, short form) -> id of the name first given in full
         for span in ents:
             link = links.get((span.start, span.end))
             if span.label_ not in LINKED_LABELS:
                 continue
             if link is None:
-                surname = span[-1].text
-                if span.label_ == "PERSON" and len(span) == 1 and surname in people:
-                    link = _Link(people[surname], "PERSON")
+                earlier = shortened.get((span.label_, span.text)) if len(span) == 1 else None
+                if earlier is not None:
+                    link = _Link(earlier, span.label_)
                 else:
                     ident = slug(span.text)
                     if not ident:
                         continue
                     link = _Link(ident, span.label_)
                 links[(span.start, span.end)] = link
-            if span.label_ == "PERSON" and len(span) > 1:
-                people.setdefault(span[-1].text, link.ident)
+            if len(span) > 1 and span.label_ in _SHORTENED_BY:
+                shortened.setdefault((span.label_, span[_SHORTENED_BY[span.label_]].text), link.ident)
 
     # -- 3 and 4. roles and records ----------------------------------------------------------------
 
@@ -462,6 +468,58 @@ def _joined_people(ents: Iterable[Span]) -> list[Span]:
         else:
             joined.append(span)
     return joined
+
+
+def _organisations_shortened(doc: Doc, ents: list[Span], links: dict[tuple[int, int], _Link]) -> list[Span]:
+    """An organisation the gazetteer lacks, named in full and then by its first word ("Kestrel Analytics
+    Group ... Kestrel said"): the small model labels the short form at random (a person, or nothing), so a
+    lone proper noun that starts an earlier full name is that organisation here (one sense per document)."""
+    full_names = {
+        span[0].text: span.end
+        for span in reversed(ents)  # the first full name of each first word wins
+        if span.label_ == "ORG" and len(span) > 1 and span[0].pos_ == "PROPN" and (span.start, span.end) not in links
+    }
+    surnames = {span[-1].text for span in ents if span.label_ == "PERSON" and len(span) > 1}
+    if not full_names:
+        return ents
+    by_start = {span.start: span for span in ents}
+    covered = {token.i for span in ents for token in span}
+    result = list(ents)
+    for token in doc:
+        text, after = token.text, full_names.get(token.text)
+        if after is None or token.i < after or text in surnames or token.pos_ != "PROPN":
+            continue
+        single = by_start.get(token.i)
+        if single is not None and len(single) == 1 and single.label_ in {"PERSON", "ORG"}:
+            if (single.start, single.end) not in links:
+                result[result.index(single)] = Span(doc, token.i, token.i + 1, label="ORG")
+        elif token.i not in covered and not _is_joined_to_a_name(token):
+            result.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    return sorted(result, key=lambda span: span.start)
+
+
+def _is_joined_to_a_name(token: Token) -> bool:
+    """Is the word part of a longer name ("Kestrel Road")? Then it is not the organisation's short form."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(n.pos_ == "PROPN" for n in neighbours)
+
+
+def _names_apart(span: Span) -> list[Span]:
+    """NER runs one name across a comma into the next ("a post on X, Central Command said"): a span whose
+    words hang from two heads outside it holds two names, cut at its commas. An apposition ("Kyiv, Ukraine")
+    hangs from one head and stays whole."""
+    outside = [token for token in span if token.head.i < span.start or token.head.i >= span.end or token.head == token]
+    if len(outside) < 2 or not any(token.text == "," for token in span):
+        return [span]
+    pieces, start = [], span.start
+    for token in [*span, None]:
+        if token is None or token.text == ",":
+            end = span.end if token is None else token.i
+            if end > start:
+                pieces.append(Span(span.doc, start, end, label=span.label_))
+            start = end + 1
+    return pieces
 
 
 def _as_person_if_titled(span: Span, roles: frozenset[str]) -> Span:

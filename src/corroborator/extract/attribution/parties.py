@@ -31,6 +31,8 @@ LINKED_KINDS = {
     "place": PartyKind.GOVERNMENT,
     "group": PartyKind.ORGANIZATION,
 }
+#: Entity labels a name set beside its description may carry.
+NAME_LABELS = {"ORG", "PERSON", "NORP", "FAC", "GPE"}
 QUOTE_MARKS = {"“", "”", '"', "''", "``", "«", "»"}
 #: "the agency, known as HUR", "a group called Wagner": participles that name what they follow.
 ALIAS_VERBS = {"know", "call", "dub", "nickname", "name"}
@@ -59,7 +61,11 @@ class PartyBuilder:
         """[start, end) of the source's words: the head with its modifiers, without descriptions."""
         kept = [head.i]
         for child in head.children:
-            if child.dep_ not in DESCRIPTIVE_DEPS or (child.dep_ in {"acl", "relcl"} and self._restrictive(child)):
+            if (
+                child.dep_ not in DESCRIPTIVE_DEPS
+                or (child.dep_ in {"acl", "relcl"} and self._restrictive(child))
+                or self._is_close_name(child)
+            ):
                 kept.extend((child.left_edge.i, child.right_edge.i))
             elif child.dep_ == "cc" or (child.dep_ == "punct" and child.i < head.i and child.text == "-"):
                 kept.append(child.i)
@@ -89,6 +95,16 @@ class PartyBuilder:
         before = self.doc[acl.left_edge.i - 1] if acl.left_edge.i > 0 else None
         clause = any(c.dep_ in {"ccomp", "dobj"} for c in acl.children) and acl.tag_ == "VBG"
         return before is not None and before.text != "," and not clause
+
+    def _is_close_name(self, child: Token) -> bool:
+        """A name set right after its description, with no comma ("the security firm Halyard Risk"): the
+        phrase's own name, where an apposition after a comma only describes."""
+        if child.dep_ != "appos" or child.i < child.head.i or child.pos_ != "PROPN":
+            return False
+        if child.ent_type_ not in NAME_LABELS:
+            return False
+        between = self.doc[child.head.i + 1 : child.left_edge.i]
+        return not any(token.is_punct for token in between) and child.left_edge.i > child.head.i
 
     def entity_at(self, token: Token) -> Span | None:
         if token.ent_iob_ == "O" or not token.ent_type_:
@@ -144,6 +160,9 @@ class PartyBuilder:
         span = (words.start_char, words.end_char)
         if head.pos_ == "PRON":
             return Party(text=text, kind=self.pronoun_kind(head), span=span)
+        close = next((child for child in head.children if self._is_close_name(child)), None)
+        if close is not None and head.pos_ != "PROPN":
+            return self._named_by_close_name(head, close, words)
         person = self.named_apposition(head)
         if person is not None:
             # "the head of Ukraine's military intelligence, Kyrylo Budanov": the name is the apposition.
@@ -172,6 +191,29 @@ class PartyBuilder:
             name = getattr(record, "name", None) or name
             role = role or getattr(record, "role", None)
         return Party(text=text, name=name, entity=entity, kind=kind, span=span, role=role)
+
+    def _named_by_close_name(self, head: Token, close: Token, words: Span) -> Party:
+        """A name set beside its description ("the security firm Halyard Risk"): the name is the firm's,
+        the words before it its role."""
+        name = self.entity_at(close) or self.doc[close.left_edge.i : close.right_edge.i + 1]
+        entity = self.entity_id(name)
+        record = self.records.get(entity) if entity else None
+        linked = getattr(record, "kind", None)
+        role = self._strip_det(self.doc[words.start : name.start])
+        # The description knows the kind better than the model's label of a name it has not seen
+        # ("the monitoring group Tidewatch" is labelled a person); "the spokesman X" leaves it to the name.
+        described = self.kind_of(role, head, None) if role is not None else PartyKind.UNNAMED
+        kind = LINKED_KINDS.get(linked or "") or self.kind_of(name, close, name)
+        if kind == PartyKind.PERSON and described in BODIES:
+            kind = described
+        return Party(
+            text=words.text,
+            name=getattr(record, "name", None) or name.text,
+            entity=entity,
+            kind=kind,
+            span=(words.start_char, words.end_char),
+            role=role.text if role is not None else None,
+        )
 
     def name_in(self, words: Span, head: Token) -> Span | None:
         """The named entity the phrase is about: the one its head belongs to."""
@@ -294,6 +336,8 @@ class Resolver:
         """'the agency', 'the ministry': no name of its own, an organisation's common noun."""
         if party.entity or head.pos_ != "NOUN" or head.lower_ not in self.lex.organization_words:
             return False
+        if any(token.pos_ == "PROPN" for token in head.subtree if token.i < head.i):
+            return False  # named by a word inside it ("the Houthi-run health ministry", "the Kyiv city council")
         if party.name and party.text and party.name.lower() not in party.text.lower():
             return False  # named already ("the agency, known as HUR")
         return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
