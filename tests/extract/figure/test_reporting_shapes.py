@@ -137,6 +137,58 @@ def test_another_figures_place_is_not_handed_to_a_figure_with_its_own_words(nlp)
     assert (place(found["61"]), place(found["22"])) == (None, "Tula region")
 
 
+def test_the_place_of_an_attack_named_with_of(nlp):
+    f = one(nlp, "The bombardment of Omdurman has led to at least 230 deaths since May.")
+    assert (f.measure, place(f)) == ("killed", "Omdurman")
+
+
+def test_where_stands_for_the_place_before_it(nlp):
+    text = "Mortar rounds landed in Naqoura, where four peacekeepers were wounded."
+    f = one(nlp, text)
+    assert (f.unit, f.measure, place(f)) == ("people", "wounded", "Naqoura")
+
+
+def test_the_place_of_a_when_clause_subject(nlp):
+    f = one(nlp, "At least 25 worshippers died when a mosque in El Obeid was hit.")
+    assert (f.unit, place(f)) == ("people", "El Obeid")
+
+
+def test_a_compass_bearing_off_a_port_places_a_ship(nlp):
+    f = one(nlp, "A bulk carrier was attacked 60 nautical miles southeast of Aden.")
+    assert (f.measure, place(f)) == ("distance", "Aden")
+
+
+@pytest.mark.parametrize(
+    "text", ["Kazan lies about 720 km east of Moscow.", "The drones hit a city some 300 km north of Tehran."]
+)
+def test_a_compass_bearing_between_places_places_nothing(nlp, text):
+    assert one(nlp, text).location is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shelter in Sittwe came under fire on Friday. Nine people died and 22 were hurt, medics said.",
+        "In Kharkiv, a guided bomb hit an apartment block. Nine residents were killed and 22 were hurt.",
+    ],
+)
+def test_a_sentence_without_a_place_takes_the_place_of_the_attack_before_it(nlp, text):
+    found = read(nlp, text)
+    assert [place(f) for f in found] == [place(found[0])] * 2 and place(found[0]) in ("Sittwe", "Kharkiv")
+
+
+def test_a_place_in_another_paragraph_is_not_handed_on(nlp):
+    assert (
+        place(one(nlp, "Artillery pounded Sittwe overnight.\n\nThe rebels said they had captured 150 soldiers."))
+        is None
+    )
+
+
+def test_a_place_named_for_a_deployment_is_not_where_a_later_count_happened(nlp):
+    text = "Russian instructors are deployed in Mali. At least 50 instructors have been killed in the war."
+    assert place(one(nlp, text)) is None
+
+
 # -- 2. the measure from the right word ---------------------------------------------------------------
 
 
@@ -223,6 +275,9 @@ def test_one_way_is_not_a_number(nlp):
         ("Gunners shot down 12 unmanned aircraft.", "drones"),
         ("The quake claimed 12 lives.", "people"),
         ("Doctors treated 12 injuries.", "people"),
+        ("The ambush killed 12 peacekeepers.", "people"),
+        ("The ambush killed 12 tribesmen.", "people"),
+        ("Police dispersed 12 protesters.", "people"),
     ],
 )
 def test_units_follow_the_noun(nlp, text, unit):

@@ -249,7 +249,7 @@ class DocumentContext:
 
     def _place_from_sentence(self, item: Found, nearby: list[Found]) -> None:
         """A bare number shares the place of the figure before it in its sentence, if that place is where it is;
-        any figure whose clause names no place takes the place its sentence names."""
+        any figure whose clause names no place takes the place its sentence names, else its paragraph's."""
         r = item.reading
         if r.location is not None or r.reference == "distance":
             return
@@ -260,8 +260,11 @@ class DocumentContext:
                         r.location, r.location_static = b.reading.location, True
                         return
                     break
-        if self.lex.unit_class(r.unit) in DOMAIN_CLASSES:  # the sentence's place, as a reader reads it
-            r.location = self.reader.places.sentence_place(r, self._own_places.get(item.sentence, set()))
+        if self.lex.unit_class(r.unit) in DOMAIN_CLASSES:  # the sentence's place, else its paragraph's
+            places = self.reader.places
+            r.location = places.sentence_place(r, self._own_places.get(item.sentence, set()))
+            if item.source is None and item.part_of is None:  # a figure that goes on from another keeps its place
+                r.location = r.location or places.paragraph_place(r)
             r.location_static = r.location is not None
 
     def _default_measure(self, r: Reading) -> None:

@@ -15,6 +15,8 @@ give a destination that stays with its own figure.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Measure, Reference
@@ -43,7 +45,7 @@ _TARGET_VERBS = frozenset({"attack", "strike", "target", "hit", "bomb", "shell",
 _EVENT_MARKS = frozenset({"when", "as", "after"})
 
 #: Prepositions by which an attack names its place ("a strike on Dnipro", "fighting near Pokrovsk").
-_EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside"})  # "fighting against Ukraine" names a foe
+_EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside", "of"})  # "fighting against X" names a foe
 
 #: Place nouns that point back at the last place named ("the region" after "the Kursk front").
 ANAPHORIC_PLACES = frozenset({"region", "area", "oblast", "province", "district"})
@@ -66,6 +68,9 @@ JURISDICTIONS = frozenset({"governor", "mayor", "head", "administration", "autho
 #: Prepositions after a distance that place the event rather than measure from a point ("40 miles off the coast").
 OFFSHORE_PREPS = frozenset({"off"})
 
+#: A compass direction after a distance ("25 nautical miles west of Mokha"): with "of", it places what it measures.
+COMPASS = re.compile(r"(?:north|south)?-?(?:east|west)(?:ward)?|north(?:ward)?|south(?:ward)?")
+
 #: How many tokens after a preposition its object may be when the tree does not link them.
 OBJECT_WINDOW = 5
 
@@ -86,6 +91,7 @@ class PlaceReader:
             place = self._object(prep)
             event = place is not None and place.lower_ in self.lex.event_nouns
             static = word in self.lex.static_preps or (word == "from" and (event or r.measure in FROM_MEASURES))
+            static = static or (word == "of" and self._is_event(prep.head))  # "the bombardment of Omdurman"
             if not static and word not in self.lex.directional_preps and prep.dep_ != "dative":
                 continue
             if event and place is not None:  # "killed in a strike on Dnipro", "the toll from the attack on Odesa"
@@ -96,8 +102,23 @@ class PlaceReader:
                 continue  # "on the side of Russia", "on behalf of Kyiv": a stance, not a place
             if self.is_place(place, depth=0) and self._names_a_place(place):
                 return self.place_reference(place, after=prep.i), static
+        where = self._relative_where(r)
+        if where is not None:
+            return self.place_reference(where), True
         target = self._target(r)
         return (self.place_reference(target), False) if target is not None else (None, False)
+
+    def _relative_where(self, r: Reading) -> Token | None:
+        """ "shells hit Naqoura, where four peacekeepers were wounded": the place "where" stands for."""
+        for governor in self.tree.governors(r.start, r):
+            if governor.dep_ != "relcl":
+                continue
+            if any(c.lower_ in ("where", "wherever") for c in governor.children if c.i < r.anchor.i):
+                place = governor.head
+                if self.is_place(place, depth=0) and self._names_a_place(place):
+                    return place
+            return None
+        return None
 
     def has_own_place(self, r: Reading) -> bool:
         """ "8,000 of them already in the Kursk border region": the number is placed by its own words."""
@@ -214,12 +235,13 @@ class PlaceReader:
         return token.lower_ in self.lex.event_nouns or token.lemma_.lower() in self.lex.event_nouns
 
     def _event_preps(self, verb: Token) -> list[Token]:
-        """The prepositions of a "when" clause under ``verb``, and of its object."""
+        """The prepositions of a "when" clause under ``verb``, and of its object or passive subject."""
         preps = []
         for clause in verb.children:
             if clause.dep_ == "advcl" and any(m.lower_ in _EVENT_MARKS for m in clause.children if m.i < clause.i):
                 preps += self._preps(clause)
-                preps += [p for obj in clause.children if obj.dep_ == "dobj" for p in self._preps(obj)]
+                # its object or subject: "killed when a missile hit a mall in X", "when a mosque in X was hit"
+                preps += [p for obj in clause.children if obj.dep_ in ("dobj", "nsubjpass") for p in self._preps(obj)]
         return preps
 
     def _target(self, r: Reading) -> Token | None:
@@ -375,20 +397,42 @@ class PlaceReader:
         """
         sentence = r.anchor.sent
         position = r.quantity.start
-        candidates = []
-        for ent in r.index.ents_within(sentence.start_char, sentence.end_char):
-            if not ent.kb_id_ or not r.on_its_line(ent[0]) or not self.place_entity(ent[0]):
-                continue
-            if ent.start_char in taken or ent.root.idx in taken:
-                continue  # "34 over the Moscow region and 84 across the country": the 34's place, not the 84's
-            if self._in_a_speaker(ent.root) or not self._where_things_are(ent):
-                continue
-            candidates.append(ent)
+        candidates = [
+            ent
+            for ent in self._places_named(r, sentence.start_char, sentence.end_char)
+            if ent.start_char not in taken and ent.root.idx not in taken
+        ]  # "34 over the Moscow region and 84 across the country": the 34's place, not the 84's
         if not candidates:
             return None
         before = [e for e in candidates if e.end_char <= position]
         ent = before[-1] if before else candidates[0]
         return self.place_reference(self._phrase_head(ent.root))
+
+    def paragraph_place(self, r: Reading) -> Reference | None:
+        """The last place where the figure's paragraph tells of an attack before the figure's sentence, when that
+        sentence names none: "A camp outside El Fasher was shelled. Forty people were killed" were killed there.
+
+        A place named for another reason ("forces deployed in Russia. 100 soldiers were killed in the conflict")
+        is not where the figure's event happened.
+        """
+        start, _ = r.index.line_bounds(r.quantity.start)
+        candidates = [e for e in self._places_named(r, start, r.anchor.sent.start_char) if self._tells_of_attack(e)]
+        return self.place_reference(self._phrase_head(candidates[-1].root)) if candidates else None
+
+    def _tells_of_attack(self, ent: Span) -> bool:
+        """Does the sentence of ``ent`` tell of an attack ("came under fire", "shelled the town of X")?"""
+        return any(self._is_event(t) or t.lemma_.lower() in _TARGET_VERBS for t in ent.sent)
+
+    def _places_named(self, r: Reading, start: int, end: int) -> list[Span]:
+        """The linked places between ``start`` and ``end``, on the figure's line, named where things are."""
+        found = []
+        for ent in r.index.ents_within(start, end):
+            if not ent.kb_id_ or not r.on_its_line(ent[0]) or not self.place_entity(ent[0]):
+                continue
+            if self._in_a_speaker(ent.root) or not self._where_things_are(ent):
+                continue
+            found.append(ent)
+        return found
 
     def _where_things_are(self, ent: Span) -> bool:
         """ "in Kursk", "residents of Ramenskoye", "the Kursk front": a place where things are, not where they go."""
@@ -431,8 +475,10 @@ class PlaceReader:
         after = (r.noun.i + 1) if r.noun is not None and r.noun.i >= r.expression.end else r.expression.end
         if after < len(doc):
             preps.append(doc[after])
+        if after + 1 < len(doc) and COMPASS.fullmatch(doc[after].lower_) and not self._places_a_place(r):
+            preps.append(doc[after + 1])  # "an explosion 25 nautical miles west of Mokha": there, at sea
         for prep in preps:
-            if prep.lower_ not in OFFSHORE_PREPS:
+            if prep.lower_ not in OFFSHORE_PREPS and not (prep.lower_ == "of" and prep.i - 1 == after):
                 continue
             place = self._object(prep)
             if place is None or not r.on_its_line(place):
@@ -440,6 +486,14 @@ class PlaceReader:
             if self.is_place(place, depth=0) and self._names_a_place(place):
                 return self.place_reference(place, after=prep.i)
         return None
+
+    def _places_a_place(self, r: Reading) -> bool:
+        """ "Kazan lies 720 km east of Moscow", "a city 720 km east of it": a place measured from another."""
+        subject = r.subject
+        if subject is None or subject.span is None:
+            return False
+        placed = r.expression.doc.char_span(*subject.span, alignment_mode="expand")
+        return placed is not None and any(self.place_entity(t) or self._place_noun(t) for t in placed)
 
     def distance_subject(self, r: Reading) -> Reference | None:
         """The thing a distance places: "Kazan, about 720 km from Moscow", "Sudzha lies 10 km from"."""

@@ -44,6 +44,10 @@ _INCLUDED_BEFORE = re.compile(r"(?<!\w)(?:including|among\s+them|among\s+whom|of
 #: Number words that can be a part before its whole ("three of the 20 drones").
 _PART_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands"
 
+#: Plurals of "-man" nouns count people whatever their trade ("tribesmen", "crewmen", "guardsmen"): too many
+#: for a word list to hold.
+_PEOPLE_PLURAL = re.compile(r"\w{3,}men\Z")
+
 #: Relative pronouns after "of": "of which", "of whom".
 _RELATIVES = frozenset({"which", "whom"})
 
@@ -257,7 +261,11 @@ class SentenceReader:
             pair = f"{doc[token.i - 1].lower_} {token.lower_}"
             if pair in self.lex.unit_of:
                 return self.lex.unit_of[pair]
-        return self.lex.unit_of.get(token.lower_) or self.lex.unit_of.get(token.lemma_.lower())
+        return (
+            self.lex.unit_of.get(token.lower_)
+            or self.lex.unit_of.get(token.lemma_.lower())
+            or ("people" if _PEOPLE_PLURAL.search(token.lower_) and token.tag_ == "NNS" else None)
+        )
 
     def _find_unit(self, r: Reading) -> None:
         q = r.quantity

@@ -30,8 +30,8 @@ QUANTIFIERS = frozenset({"how", "many", "much", "few", "several", "some", "all",
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
-#: Verbs whose prepositional object is their outcome, not a circumstance ("resulted in 140 deaths").
-RESULT_VERBS = frozenset({"result", "end"})
+#: Verbs whose prepositional object is their outcome, not a circumstance ("resulted in 140 deaths", "led to").
+RESULT_VERBS = frozenset({"result", "end", "lead"})
 _MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 
 #: Dependencies of a verb that end the climb when the verb itself gave no measure: another clause begins.
