@@ -17,7 +17,6 @@ killed at any point leaves whole documents only, and a re-run finishes the rest.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -25,52 +24,32 @@ import socket
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, or_, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
 from ..errors import SkipReason
 from ..records import Document, Metadata, RawDocument, Skipped
 from . import rows
+from .batch import Statements, Status, ToStore, Writer, write_group
 from .database import Store
 from .engine import writing
 from .runs import mark_abandoned
 from .schema import (
-    claim_via,
-    claims,
     documents,
-    entities,
-    figures,
     inputs,
-    mentions,
     raw,
-    removed_lines,
     runs,
-    search,
     skipped,
-    sources,
 )
-from .sql import bulk_insert, get_blob, insert, put_blob
+from .sql import get_blob, insert, put_blob
 
 log = logging.getLogger(__name__)
 
 #: Inputs and documents read back per query when reprocessing (bounded memory).
 PAGE_SIZE = 200
-
-#: First key of PostgreSQL's two-key advisory locks taken on an input key while
-#: its document is written (the second key is the key's hash).
-DOCUMENT_LOCK_CLASS = 0x636F72
-
-
-class Status(StrEnum):
-    """What storing one document did."""
-
-    ADDED = "added"  # a new version of its input key
-    UPDATED = "updated"  # the same version, re-extracted in place
-    UNCHANGED = "unchanged"  # already stored by this extractor
 
 
 @dataclass
@@ -118,40 +97,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """The statements that every stored document runs, built once a run with their parameters left open.
-
-    Built anew for each document, with its values inside (``insert(...).values(...)``), each statement
-    cost SQLAlchemy a coercion of every value and a new cache key: Python in the writing thread, which
-    holds the GIL that spaCy's thread needs. Built once, a statement is compiled once and each document
-    passes only its parameters.
-    """
-
-    lock: Any  # PostgreSQL's advisory lock on an input key
-    raw: Any  # INSERT INTO raw ... ON CONFLICT DO NOTHING RETURNING id
-    raw_id: Any  # the id of a raw row stored before
-    versions: Any  # the stored versions of an input key
-    document: Any  # INSERT INTO documents ... RETURNING id
-    sources: Any  # INSERT INTO sources ... ON CONFLICT DO NOTHING
-    source_ids: Any  # the ids of sources by key
-
-    @classmethod
-    def build(cls, connection: Connection) -> _Prepared:
-        version_columns = (documents.c.id, documents.c.version, documents.c.current, documents.c.raw_id)
-        return cls(
-            lock=select(func.pg_advisory_xact_lock(DOCUMENT_LOCK_CLASS, func.hashtext(bindparam("key")))),
-            raw=insert(connection, raw).on_conflict_do_nothing(index_elements=["key", "sha256"]).returning(raw.c.id),
-            raw_id=select(raw.c.id).where(raw.c.key == bindparam("key"), raw.c.sha256 == bindparam("sha")),
-            versions=select(*version_columns, documents.c.extractor, documents.c.run_id).where(
-                documents.c.input == bindparam("key")
-            ),
-            document=documents.insert().returning(documents.c.id),
-            sources=insert(connection, sources).on_conflict_do_nothing(index_elements=["key"]),
-            source_ids=select(sources.c.key, sources.c.id).where(sources.c.key.in_(bindparam("keys", expanding=True))),
-        )
-
-
 class Run:
     """One ingest or reprocess run: its row in ``runs``, its connections, its counts (``summary``).
 
@@ -168,14 +113,11 @@ class Run:
         self.sources = sources
         self.force = force
         self.postgres = store.dialect == "postgresql"
-        self._sources: dict[str, int] = {}  # source key -> id, for sources committed during the run
-        self._pending_sources: dict[str, int] = {}  # ... and for those of the transaction under way
 
     def __enter__(self) -> Run:
         engine = self.store.engine
         self.read = engine.connect()
         self.write = writing(engine.connect())
-        self._prepared = _Prepared.build(self.write)
         with self.write.begin():
             mark_abandoned(self.write)  # runs left "running" by a process that died (store/runs.py)
             self.id: int = self.write.execute(
@@ -198,6 +140,7 @@ class Run:
                 .returning(runs.c.id)
             ).scalar_one()
         self.summary = RunSummary(run_id=self.id)
+        self._writer = Writer(Statements.build(self.write), self.extractor, self.id, self.postgres, self._stale)
         return self
 
     def __exit__(
@@ -381,39 +324,25 @@ class Run:
         self.summary.skipped.append(item)
         log.info("skipped %s: %s", item.input, item.message)
 
-    def store_documents(
-        self, items: Sequence[tuple[RawDocument, str, str, int | None, Document]]
-    ) -> list[Status | Skipped]:
-        """Store documents (each as ``store_document`` takes it) in one transaction, each in a savepoint.
+    def store_documents(self, items: Sequence[ToStore]) -> list[Status | Skipped]:
+        """Store documents, each with its raw bytes, in one transaction, one statement a table (``batch``).
 
-        One commit for them all: SQLite's commit waits for the disk. A document the database refuses is
-        rolled back to its savepoint and recorded as skipped once the others are committed.
+        One commit for them all: SQLite's commit waits for the disk. When the database refuses one of
+        them, the group is rolled back and written again a document at a time, each in a savepoint of
+        its own: the refused one is recorded as skipped, and the others are stored.
         """
-        if len(items) == 1:
-            return [self.store_document(*items[0])]
-        self._pending_sources.clear()
-        results: list[Status | Skipped | None] = []
-        refused: list[tuple[int, Skipped]] = []
-        with self.write.begin():
-            for n, (item, sha, source, input_id, document) in enumerate(items):
-                before = dict(self._pending_sources)
-                try:
-                    with self.write.begin_nested():
-                        status = self._write_document(self.write, item, sha, source, input_id, document)
-                except (DataError, IntegrityError) as error:  # that document only
-                    self._pending_sources = before
-                    refused.append((n, _refusal(item, error)))
-                    results.append(None)
-                    continue
-                results.append(status)
-        self._sources.update(self._pending_sources)
-        for n, skip in refused:
-            self.record_skip(skip)
-            results[n] = skip
-        for (_, _, _, _, document), found in zip(items, results, strict=True):
-            if isinstance(found, Status):
-                self._count(found, document)
-        return [found for found in results if found is not None]
+        sources = self._writer.sources
+        try:
+            with self.write.begin():
+                statuses: list[Status | Skipped] = list(write_group(self.write, self._writer, items))
+        except (DataError, IntegrityError) as error:
+            sources.discard()
+            if len(items) > 1:
+                return self._one_by_one(items)
+            statuses = [self._refused(items[0][0], error)]
+        sources.commit()
+        self._count_all(items, statuses)
+        return statuses
 
     def store_document(
         self, item: RawDocument, sha: str, source: str, input_id: int | None, document: Document
@@ -423,17 +352,37 @@ class Run:
         A document the database refuses (a value this engine cannot hold) is
         recorded as skipped, and the run goes on: the ``Skipped`` is returned.
         """
-        self._pending_sources.clear()
-        try:
-            with self.write.begin():
-                status = self._write_document(self.write, item, sha, source, input_id, document)
-            self._sources.update(self._pending_sources)
-        except (DataError, IntegrityError) as error:  # that document only
-            refused = _refusal(item, error)
-            self.record_skip(refused)
-            return refused
-        self._count(status, document)
-        return status
+        return self.store_documents([(item, sha, source, input_id, document)])[0]
+
+    def _one_by_one(self, items: Sequence[ToStore]) -> list[Status | Skipped]:
+        """Store documents in one transaction, each in its own savepoint, skipping those refused."""
+        sources = self._writer.sources
+        results: list[Status | Skipped] = []
+        with self.write.begin():
+            for item in items:
+                before = dict(sources.pending)
+                try:
+                    with self.write.begin_nested():
+                        results += write_group(self.write, self._writer, [item])
+                except (DataError, IntegrityError) as error:  # that document only
+                    sources.pending = before
+                    results.append(_refusal(item[0], error))  # recorded once the others are committed
+        sources.commit()
+        for found in results:
+            if isinstance(found, Skipped):
+                self.record_skip(found)
+        self._count_all(items, results)
+        return results
+
+    def _refused(self, item: RawDocument, error: DataError | IntegrityError) -> Skipped:
+        refused = _refusal(item, error)
+        self.record_skip(refused)
+        return refused
+
+    def _count_all(self, items: Sequence[ToStore], results: Sequence[Status | Skipped]) -> None:
+        for (*_, document), found in zip(items, results, strict=True):
+            if isinstance(found, Status):
+                self._count(found, document)
 
     def _count(self, status: Status, document: Document) -> None:
         if status is Status.ADDED:
@@ -445,79 +394,6 @@ class Run:
         if status is not Status.UNCHANGED:
             self.summary.claims += len(document.claims)
             self.summary.figures += len(document.figures)
-
-    def _write_document(
-        self, connection: Connection, item: RawDocument, sha: str, source: str, input_id: int | None, document: Document
-    ) -> Status:
-        """Store one document inside the caller's transaction."""
-        prepared = self._prepared
-        if self.postgres:
-            connection.execute(prepared.lock, {"key": item.key})
-        data_sha = hashlib.sha256(item.data).hexdigest()
-        put_blob(connection, data_sha, item.data)
-        raw_id = connection.execute(
-            prepared.raw,
-            {
-                "key": item.key,
-                "sha256": sha,
-                "source": source,
-                "input_id": input_id,
-                "data_sha256": data_sha,
-                "media_type": item.media_type,
-                "encoding": item.encoding,
-                "hints": rows.dumps(item.hints.to_dict()),
-                "guess_title": item.guess_title,
-            },
-        ).scalar()
-        if raw_id is None:  # stored already (by an earlier version, or another writer)
-            raw_id = connection.execute(prepared.raw_id, {"key": item.key, "sha": sha}).scalar_one()
-        # Checked again under the lock: another writer may have stored it since the plan.
-        versions = connection.execute(prepared.versions, {"key": item.key}).all()
-        existing = next((row for row in versions if row.raw_id == raw_id), None)
-        if existing is not None and not self._stale(existing):
-            if not existing.current:
-                _make_current(connection, existing.id, item.key, versions)
-            return Status.UNCHANGED
-        now = _now()
-        columns = rows.metadata_columns(document) | {"extractor": self.extractor, "run_id": self.id, "current": True}
-        _not_current(connection, versions, keep=existing.id if existing is not None else None)
-        if existing is not None:
-            document_id = existing.id
-            for table in _CHILDREN:
-                connection.execute(delete(table).where(table.c.document_id == document_id))
-            connection.execute(update(documents).where(documents.c.id == document_id).values(**columns, updated_at=now))
-            status = Status.UPDATED
-        else:
-            version = max((row.version for row in versions), default=0) + 1
-            document_id = connection.execute(
-                self._prepared.document,
-                columns
-                | {"input": item.key, "version": version, "raw_id": raw_id, "created_at": now, "updated_at": now},
-            ).scalar_one()
-            status = Status.ADDED
-        children = rows.child_rows(document_id, document, self._source_ids(connection, document))
-        for table in _INSERT_ORDER:
-            values = getattr(children, table.name)
-            if values:
-                bulk_insert(connection, table, values)
-        return status
-
-    def _source_ids(self, connection: Connection, document: Document) -> dict[str, int]:
-        """The ids of the document's sources and relays, stored first when new.
-
-        Sources are never deleted, so the ids of those already committed are
-        kept for the run (most documents name sources stored before); ids found
-        in this transaction join them only once it commits.
-        """
-        parties = rows.parties(document)
-        ids = {key: self._sources[key] for key in parties if key in self._sources}
-        if len(ids) == len(parties):
-            return ids
-        missing = [key for key in parties if key not in ids]
-        connection.execute(self._prepared.sources, [rows.source_row(parties[key]) for key in missing])
-        found = dict(connection.execute(self._prepared.source_ids, {"keys": missing}).all())
-        self._pending_sources.update(found)
-        return ids | found
 
 
 def _refusal(item: RawDocument, error: DataError | IntegrityError) -> Skipped:
@@ -545,12 +421,6 @@ def _not_current(connection: Connection, versions: Sequence[Any], keep: int | No
     others = [row.id for row in versions if row.current and row.id != keep]
     if others:
         connection.execute(update(documents).where(documents.c.id.in_(others)).values(current=False))
-
-
-#: A document's rows, deleted before it is re-extracted (children before parents).
-_CHILDREN: tuple[Table, ...] = (search, claim_via, mentions, claims, figures, entities, removed_lines)
-#: ... and inserted (parents before children).
-_INSERT_ORDER: tuple[Table, ...] = (removed_lines, entities, mentions, claims, claim_via, figures, search)
 
 
 __all__ = ["PAGE_SIZE", "Known", "Run", "RunSummary", "Status", "StoredInput"]
