@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Generic, TypeVar
 
@@ -24,8 +24,10 @@ _POLL_S = 0.1
 class InOrder(Generic[Step]):
     """``with InOrder(apply, size) as worker: worker.put(step)``: ``apply`` runs on the steps, in order, in a thread.
 
-    ``apply`` takes a list: the steps waiting in the queue when the thread gets to them (at most ``group``),
-    so that it can write several in one transaction when extraction runs ahead of the writes.
+    ``apply`` takes a list: the steps waiting in the queue when the thread gets to them (entries are taken
+    while it has fewer than ``group`` steps), so that it can write several in one transaction. ``put_all``
+    queues steps as one entry, which the thread takes whole: a producer that makes its steps in batches
+    hands over a batch at a time. ``size`` bounds the entries waiting.
     """
 
     def __init__(
@@ -33,7 +35,7 @@ class InOrder(Generic[Step]):
     ) -> None:
         self.apply = apply
         self.group = group
-        self.queue: queue.Queue[tuple[Step] | None] = queue.Queue(maxsize=size)
+        self.queue: queue.Queue[tuple[Step, ...] | None] = queue.Queue(maxsize=size)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._work, name=name, daemon=True)
 
@@ -42,10 +44,14 @@ class InOrder(Generic[Step]):
         return self
 
     def put(self, step: Step) -> None:
-        while True:
+        self.put_all((step,))
+
+    def put_all(self, steps: Iterable[Step]) -> None:
+        entry = tuple(steps)
+        while entry:
             self._raise()
             try:
-                self.queue.put((step,), timeout=_POLL_S)
+                self.queue.put(entry, timeout=_POLL_S)
                 return
             except queue.Full:
                 continue
@@ -69,7 +75,7 @@ class InOrder(Generic[Step]):
 
     def _work(self) -> None:
         while (item := self.queue.get()) is not None:
-            steps, ended = self._waiting(item[0])
+            steps, ended = self._waiting(item)
             try:
                 self.apply(steps)
             except BaseException as error:  # handed to the producer, which raises it
@@ -78,9 +84,9 @@ class InOrder(Generic[Step]):
             if ended:
                 return
 
-    def _waiting(self, first: Step) -> tuple[list[Step], bool]:
+    def _waiting(self, first: tuple[Step, ...]) -> tuple[list[Step], bool]:
         """``first`` and the steps queued behind it (never waiting for more), and whether the stream ended."""
-        steps = [first]
+        steps = list(first)
         while len(steps) < self.group:
             try:
                 item = self.queue.get_nowait()
@@ -88,7 +94,7 @@ class InOrder(Generic[Step]):
                 break
             if item is None:
                 return steps, True
-            steps.append(item[0])
+            steps += item
         return steps, False
 
 

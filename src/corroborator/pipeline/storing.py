@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..clean import clean
@@ -43,12 +44,13 @@ from .events import InputDone, OnEvent, Stored, ignore, skipped
 if TYPE_CHECKING:
     from spacy.language import Language
 
-#: Steps waiting for the writing thread: a few batches, so extraction never waits
+#: Batches of steps waiting for the writing thread: a few, so extraction never waits
 #: on a commit and memory stays bounded.
-QUEUE_SIZE = 2 * BATCH_SIZE
+QUEUE_SIZE = 2
 
-#: Documents written in one transaction at most, when that many wait for the writing thread.
-GROUP_SIZE = BATCH_SIZE
+#: Steps the writing thread takes at once: a batch, or two when it has fallen behind. Their
+#: documents are written together (``Run.store_documents``), one statement a table.
+GROUP_SIZE = 2 * BATCH_SIZE
 
 #: Raw documents of one input looked up in the store at once (a Telegram export,
 #: a feed): one query for a batch of keys instead of one a message.
@@ -233,9 +235,12 @@ class _Work:
     # Doing: extraction in batches (this thread), then one transaction per document (the writing thread).
 
     def consume(self, steps: Iterable[_Step]) -> None:
+        extracted = in_batches(steps, self._nlp, _document)
         with InOrder(self.apply_all, QUEUE_SIZE, name="corroborator-store-writer", group=GROUP_SIZE) as writer:
-            for step in in_batches(steps, self._nlp, _document):
-                writer.put(step)
+            # in_batches yields a batch's steps together once spaCy is done with them: handed over together,
+            # they reach the writing thread together and are written in one transaction, not one by one.
+            while batch := list(islice(extracted, BATCH_SIZE)):
+                writer.put_all(batch)
 
     def apply_all(self, steps: list[_Step]) -> None:
         """Write the steps in order (in the writing thread); documents side by side share one transaction.
