@@ -145,6 +145,20 @@ def test_a_description_named_by_a_word_inside_it_is_not_an_earlier_body(nlp):
     assert claim.source.entity != "houthis" and "health ministry" in (claim.source.name or "")
 
 
+def test_a_spokesperson_speaks_for_the_body_named_beside_it(nlp):
+    """The body is the source and keeps the pronoun that follows; a spokesman of nobody named stays unnamed."""
+    first, second = claims_of(
+        nlp, "A spokeswoman for the Tidewater Port Authority said the quay burned. She said no one died."
+    )
+    assert (first.source.name, first.source.role) == (
+        "Tidewater Port Authority",
+        "spokeswoman for the Tidewater Port Authority",
+    )
+    assert first.source.kind == "organization" and second.source.entity == first.source.entity is not None
+    claim = only(nlp, "A military spokesman said the convoy was hit near the crossing.")
+    assert (claim.source.name, claim.source.kind) == (None, "unnamed")
+
+
 def test_via_from_according_to(nlp):
     claim = only(nlp, "The governor said the fire was contained, according to the Northline news agency.")
     assert claim.source.text == "The governor"

@@ -71,6 +71,7 @@ class Lexicon:
     channel_nouns: frozenset[str] = field(init=False)
     unnamed_words: frozenset[str] = field(init=False)
     unnamed_people: frozenset[str] = field(init=False)
+    speaks_for: frozenset[str] = field(init=False)  # "spokesman": the body named beside it is the speaker
     media_words: frozenset[str] = field(init=False)
     media_phrases: tuple[str, ...] = field(init=False)
     organization_words: frozenset[str] = field(init=False)
@@ -126,6 +127,7 @@ class Lexicon:
             "channel_nouns": _lower_set(channels.get("nouns")),
             "unnamed_words": _lower_set(sources.get("unnamed")) | _lower_set(sources.get("unnamed_people")),
             "unnamed_people": _lower_set(sources.get("unnamed_people")),
+            "speaks_for": _lower_set(sources.get("speaks_for")),
             "media_words": _lower_set(sources.get("media")),
             "media_phrases": tuple(p.lower() for p in sources.get("media_phrases", ())),
             "organization_words": _lower_set(sources.get("organization")),

@@ -31,6 +31,8 @@ LINKED_KINDS = {
     "place": PartyKind.GOVERNMENT,
     "group": PartyKind.ORGANIZATION,
 }
+#: Entity labels of a body a spokesperson may speak for.
+BODY_LABELS = {"ORG", "NORP", "GPE"}
 #: Entity labels a name set beside its description may carry.
 NAME_LABELS = {"ORG", "PERSON", "NORP", "FAC", "GPE"}
 QUOTE_MARKS = {"“", "”", '"', "''", "``", "«", "»"}
@@ -184,6 +186,10 @@ class PartyBuilder:
         kind = LINKED_KINDS.get(linked or "") or self.kind_of(words, head, name_span)
         if kind == PartyKind.PERSON and self.kind_of(words, head, None) == PartyKind.MEDIA:
             kind = PartyKind.MEDIA  # "the Danube Herald": the model (and so the linker) took the paper for a person
+        if name_span is None and head.lemma_.lower() in self.lex.speaks_for:
+            body = self._body_spoken_for(words, head)
+            if body is not None:
+                return body
         name, role = self.name_and_role(words, head, name_span, kind)
         record = self.records.get(entity) if entity else None
         if record is not None:
@@ -214,6 +220,28 @@ class PartyBuilder:
             span=(words.start_char, words.end_char),
             role=role.text if role is not None else None,
         )
+
+    def _body_spoken_for(self, words: Span, head: Token) -> Party | None:
+        """ "a Houthi military spokesman", "a spokeswoman for the Defence Ministry": the body named in the
+        phrase speaks through its spokesperson, so it is the source; the spokesperson is the role."""
+        for token in words:
+            if token.i == head.i or token.ent_type_ not in BODY_LABELS:
+                continue
+            body = self.entity_at(token)
+            entity = self.entity_id(body) if body is not None else None
+            if body is None or entity is None:
+                continue
+            record = self.records.get(entity)
+            role = self._strip_det(words)
+            return Party(
+                text=words.text,
+                name=getattr(record, "name", None) or body.text,
+                entity=entity,
+                kind=LINKED_KINDS.get(getattr(record, "kind", None) or "", PartyKind.ORGANIZATION),
+                span=(words.start_char, words.end_char),
+                role=role.text if role is not None else None,
+            )
+        return None
 
     def name_in(self, words: Span, head: Token) -> Span | None:
         """The named entity the phrase is about: the one its head belongs to."""
@@ -320,7 +348,7 @@ class Resolver:
             lower = head.lower_
             if lower in self.lex.person_pronouns or (lower in RELATIVE_PRONOUNS and party.kind == PartyKind.PERSON):
                 if party.name is None:
-                    party = self._adopt(party, self._last({PartyKind.PERSON}) or self._last_entity(head, {"PERSON"}))
+                    party = self._adopt(party, self._last_person() or self._last_entity(head, {"PERSON"}))
             elif lower in self.lex.org_pronouns:
                 party = self._adopt(party, self._last(BODIES) or self._last_entity(head, {"ORG"}))
             elif self._definite_description(head, party):
@@ -346,6 +374,15 @@ class Resolver:
 
     def _last(self, kinds: set[PartyKind]) -> Party | None:
         return next((p for p in reversed(self.history) if p.kind in kinds and p.name), None)
+
+    def _last_person(self) -> Party | None:
+        """The last person who spoke, or the last body that spoke through its spokesperson ("he" after
+        "an army spokesman said")."""
+        for party in reversed(self.history):
+            spokesperson = party.role is not None and not self.lex.speaks_for.isdisjoint(party.role.lower().split())
+            if party.name and (party.kind == PartyKind.PERSON or spokesperson):
+                return party
+        return None
 
     def _last_with_word(self, word: str, lemma: str) -> Party | None:
         for p in reversed(self.history):
