@@ -1,4 +1,4 @@
-"""Documents side by side are written in one transaction, each in its own savepoint."""
+"""Documents side by side are written together (one statement a table); a refused one is skipped alone."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from sqlalchemy import text
 from corroborator.clean import clean
 from corroborator.extract import annotate, load_pipeline
 from corroborator.pipeline.background import InOrder
-from corroborator.records import RawDocument, Skipped
+from corroborator.records import Document, RawDocument, Skipped
 from corroborator.store import Run, Status, Store
 from corroborator.store import rows as rows_module
 from corroborator.store.identity import raw_hash
 
 
-def _items(count: int) -> list[tuple[RawDocument, str, str, int | None, object]]:
+def _items(count: int) -> list[tuple[RawDocument, str, str, int | None, Document]]:
     raws = [
         RawDocument(
             source="channel.json",
@@ -73,3 +73,21 @@ def test_the_writer_thread_takes_what_waits_in_order_and_in_bounded_groups():
     assert [n for group in applied for n in group] == list(range(40))
     assert all(1 <= len(group) <= 8 for group in applied)
     assert any(len(group) > 1 for group in applied)
+
+
+def test_steps_handed_over_together_reach_the_thread_together():
+    applied: list[list[int]] = []
+    gate = threading.Event()
+
+    def apply(steps: list[int]) -> None:
+        gate.wait(5)
+        applied.append(steps)
+
+    with InOrder(apply, size=10, group=8) as worker:
+        for start in range(0, 30, 5):
+            worker.put_all(range(start, start + 5))
+        gate.set()
+    assert [n for group in applied for n in group] == list(range(30))
+    # An entry is never split, and entries are added while the group has fewer than 8 steps.
+    assert all(len(group) % 5 == 0 and len(group) <= 10 for group in applied)
+    assert any(len(group) == 10 for group in applied)
