@@ -205,6 +205,11 @@ def test_a_place_named_for_a_deployment_is_not_where_a_later_count_happened(nlp)
         ("More than 9,000 residents have fled the district.", "displaced"),
         ("Gunners destroyed 27 drones before dawn.", "intercepted"),
         ("Officials counted 52 fatalities.", "killed"),
+        ("Around 80 villagers lost their lives in the raids.", "killed"),
+        ("Some 45 conscripts suffered injuries in the blast.", "wounded"),
+        ("More than 2,000 people reached the camp at Adre this week.", "displaced"),
+        ("About 3,500 women arrived at the border crossing overnight.", "displaced"),
+        ("Soldiers detained 25 men at the checkpoint.", "captured"),
     ],
 )
 def test_measures_of_real_reporting(nlp, text, measure):
@@ -224,6 +229,31 @@ def test_a_figure_takes_the_measure_of_the_whole_or_the_clause_it_shares(nlp, te
     assert by_text(read(nlp, text))[number].measure == measure
 
 
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The number of dead in Rafah rose to 76.", "killed"),
+        ("The number of people killed has reached 1,200.", "killed"),
+        ("Officials put the number of people wounded at 340.", "wounded"),
+        ("The number of displaced people has risen to 400,000.", "displaced"),
+    ],
+)
+def test_the_number_of_takes_the_measure_of_what_it_counts(nlp, text, measure):
+    f = one(nlp, text)
+    assert (f.measure, f.unit) == (measure, "people")
+
+
+def test_a_lost_armys_personnel_are_its_own(nlp):
+    f = one(nlp, "The Sudanese army lost 900 personnel in the battle for Wad Madani.")
+    assert (f.measure, f.unit, place(f)) == ("casualties", "people", "Wad Madani")
+    assert subject(f).entity is not None
+
+
+def test_a_lost_tank_is_destroyed_not_a_death(nlp):
+    f = one(nlp, "The brigade lost 40 tanks near Avdiivka.")
+    assert (f.measure, f.unit) == ("destroyed", "tanks")
+
+
 def test_part_of_which_were_shot_down_is_intercepted(nlp):
     found = by_text(read(nlp, "The rebels launched 36 drones, 29 of which were shot down."))
     assert found["29"].measure == "intercepted" and found["29"].part_of == found["36"].id
@@ -240,6 +270,11 @@ def test_the_toll_passing_a_number_is_killed(nlp):
 def test_a_measure_noun_is_not_the_subject(nlp):
     f = one(nlp, "The health ministry recorded at least 75 deaths on Sunday.")
     assert subject(f).text == "people"
+
+
+def test_a_toll_with_no_one_named_counts_people(nlp):
+    f = one(nlp, "The death toll has risen to 33.")
+    assert (subject(f).text, f.unit, f.measure) == ("people", "people", "killed")
 
 
 def test_whose_deaths_from_the_figure_before(nlp):
@@ -319,10 +354,18 @@ def test_a_claim_after_another_clause_does_not_carry_it(nlp):
     [
         "Some of the casualties were as young as five.",
         "It was one of the deadliest days of the year.",
+        "A child of four was wounded.",
+        "A boy of 15 was among those detained.",
+        "The girl, who was eight, died in hospital.",
     ],
 )
 def test_ages_and_superlatives_are_not_figures(nlp, text):
     assert read(nlp, text) == []
+
+
+def test_ages_listed_before_years_old_are_ages(nlp):
+    found = read(nlp, "The victims were three sisters, 6, 9 and 13 years old.")
+    assert [(f.text, f.unit) for f in found] == [("three", "people")]
 
 
 def test_every_age_of_a_list_is_an_age(nlp):

@@ -96,6 +96,8 @@ class DocumentContext:
             self._from_antecedent(item, nearby)
         elif r.reference == "count":
             self._from_previous(item, nearby, everything=True)
+            if r.whose and r.subject is None:  # "the death toll rose to 33", no one named before it
+                r.subject = Reference(text=WHOSE_DEFAULT)
         elif r.subject is None and (r.reference in ("elided", "casualty") or r.whose):
             found = self._from_previous(item, nearby, everything=False)
             if not found and (r.reference == "casualty" or r.whose):  # "300 dead" with no figure before it

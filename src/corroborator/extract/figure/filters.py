@@ -64,6 +64,19 @@ AGE_PHRASE = re.compile(r"(?<!\w)as\s+(?:young|old)\s+as\s+\Z", re.IGNORECASE)
 #: A second age after "aged": "two boys aged six and ten", "aged 14, 15 and 17".
 AGE_LIST = re.compile(r"(?<!\w)aged\s+\w+(?:\s*,\s*\w+)*\s*(?:,\s*)?(?:and|or|to|-|–)?\s*\Z", re.IGNORECASE)
 
+#: An age after a person: "a child of four", "a boy of 15"; "the girl, who was eight".
+AGE_OF = re.compile(
+    r"(?<!\w)(?:an?\s+(?:\w+\s+)?(?:child|boy|girl|baby|toddler|son|daughter|teenager|man|woman)\s+of"
+    r"|\bwho\s+(?:was|is)(?:\s+(?:just|only|aged))?)\s+\Z",
+    re.IGNORECASE,
+)
+
+#: Ages listed before "years old": "three sisters, 6, 9 and 13 years old".
+_SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty"
+AGES_BEFORE_YEARS_OLD = re.compile(
+    rf"(?:\s*(?:,|and|or|to|-|–)\s*(?:{_SMALL}))*\s*-?\s*years?[\s-]+old\b", re.IGNORECASE
+)
+
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z][A-Za-z.']*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\s*\Z")
 
@@ -160,7 +173,9 @@ class NotFigures:
         if previous in self.lex.age_words:
             return "age"
         before = text[max(0, q.start - 40) : q.start]
-        if AGE_PHRASE.search(before) or AGE_LIST.search(before):
+        if AGE_PHRASE.search(before) or AGE_LIST.search(before) or AGE_OF.search(before):
+            return "age"
+        if AGES_BEFORE_YEARS_OLD.match(text, q.end, q.end + 60):
             return "age"
         if next_word in self.lex.durations:
             return "duration"

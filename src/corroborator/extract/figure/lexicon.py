@@ -37,6 +37,9 @@ class Lexicon:
     phrases: dict[tuple[str, str], dict[str, Measure]]  # (verb lemma, next word) -> {class: measure}
     combined: dict[frozenset[Measure], Measure]
     ground: frozenset[str]
+    refuge_verbs: frozenset[str]
+    refuges: frozenset[str]
+    loss_verbs: frozenset[str]
     by_unit_class: dict[str, Measure]
     planned: frozenset[str]
     possible: frozenset[str]
@@ -108,6 +111,9 @@ def build_lexicon(units: dict[str, Any], measures: dict[str, Any], figures: dict
         phrases=phrases,
         combined={frozenset(Measure(p) for p in parts): Measure(result) for *parts, result in measures["combined"]},
         ground=_words(measures["ground"]),
+        refuge_verbs=_words(measures["refuge"]["verbs"]),
+        refuges=_words(measures["refuge"]["places"]),
+        loss_verbs=_words(measures["loss_verbs"]),
         by_unit_class={cls: Measure(measure) for cls, measure in measures["by_unit_class"].items()},
         planned=_words(figures["planned"]),
         possible=_words(figures["possible"]),

@@ -54,6 +54,7 @@ class MeasureReader:
         return (
             self._adjacent_measure(r, cls)
             or (self.token_measure(r.at_object, cls) if r.at_object is not None else None)
+            or self._counted_measure(r, cls)
             or self._climb_measure(r, cls)
             or self._modifier_measure(r, cls)
             or self._noun_measure(r, cls)
@@ -83,6 +84,21 @@ class MeasureReader:
             if combined:
                 return combined
         return measure
+
+    def _counted_measure(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "the number of dead rose to 76", "put the number of people killed at 40": what the count counts."""
+        count = r.at_object
+        if count is None or count.lower_ not in self.lex.count_nouns:
+            return None
+        for prep in count.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for counted in (c for c in prep.children if c.dep_ == "pobj"):
+                    modifiers = [c for c in counted.children if c.dep_ in ("acl", "relcl", "amod")]
+                    for word in (counted, *modifiers):
+                        measure = self.token_measure(word, cls)
+                        if measure:
+                            return measure
+        return None
 
     def _adjacent_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """ "300 dead", "2,700 wounded", "3,000 killed and wounded": a participle right after the number."""

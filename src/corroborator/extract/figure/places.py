@@ -45,7 +45,7 @@ _TARGET_VERBS = frozenset({"attack", "strike", "target", "hit", "bomb", "shell",
 _EVENT_MARKS = frozenset({"when", "as", "after"})
 
 #: Prepositions by which an attack names its place ("a strike on Dnipro", "fighting near Pokrovsk").
-_EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside", "of"})  # "fighting against X" names a foe
+_EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside", "of", "for"})  # not "against": a foe
 
 #: Place nouns that point back at the last place named ("the region" after "the Kursk front").
 ANAPHORIC_PLACES = frozenset({"region", "area", "oblast", "province", "district"})

@@ -124,6 +124,8 @@ class SentenceReader:
                 return
         valued = self._valued_subject(r)
         if valued is not None:  # "losses had passed 3,000", "casualties reached 1,500"
+            if valued.lower_ in self.lex.count_nouns:  # "the number of people killed has reached 1,200"
+                valued = self._of_object(valued) or valued
             r.noun, r.reference = valued, "own"
             return
         candidate = self._head_noun(r)
@@ -335,10 +337,15 @@ class SentenceReader:
             r.reference = "count"
             if self.lex.measure_of(head.lower_, "people"):
                 r.unit = r.unit or "people"  # "the death toll rose to 41": a toll counts people
+                r.whose = True  # whose deaths: the figure before says, else people
             counted = self._of_object(head)
             if counted is not None:
                 r.reference, r.unit = "own", self.unit_of_token(counted) or counted.lower_
-                return self.tree.noun_reference(counted, None)
+                reference = self.tree.noun_reference(counted, None)
+                if counted.lower_ in self.lex.measure_nouns and reference.entity is None:
+                    r.whose = True  # "the number of dead rose to 76": whose dead, the context says
+                    return None
+                return reference
             return None
         if self.lex.measure_of(head.lemma_.lower(), "people") or self.lex.measure_of(head.lower_, "people"):
             r.reference, r.unit = "casualty", r.unit or "people"
@@ -378,9 +385,10 @@ class SentenceReader:
         return None
 
     def _owner(self, r: Reading) -> None:
-        """ "North Korea has deployed roughly 10,000 troops": the troops are North Korea's."""
+        """ "North Korea has deployed roughly 10,000 troops", "the Sudanese army lost 900 personnel": theirs."""
         subject = r.subject
-        if subject is None or subject.entity or r.measure not in OWNER_MEASURES:
+        lost = r.measure_word is not None and r.measure_word.lemma_.lower() in self.lex.loss_verbs
+        if subject is None or subject.entity or not (r.measure in OWNER_MEASURES or lost):
             return
         words = [r.measure_word] if r.measure_word is not None else self.tree.governors(r.start, r)
         for verb in words:

@@ -62,10 +62,28 @@ class TreeReader:
             phrase = self.lex.phrase_measure(lemma, doc[token.i + 1].lower_, cls)
             if phrase:
                 return phrase
+        if token.pos_ == "VERB":
+            said = self._measure_of_object(token, lemma, cls)
+            if said:
+                return said
         measure = self.lex.measure_of(lower, cls) or self.lex.measure_of(lemma, cls)
         if measure == Measure.INTERCEPTED and lemma == "destroy" and self._on_the_ground(token):
             return Measure.DESTROYED
         return measure
+
+    def _measure_of_object(self, verb: Token, lemma: str, cls: str | None) -> Measure | None:
+        """ "lost their lives" (killed), "suffered injuries" (wounded); people who "reached the camp" fled there."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in self.lex.loss_verbs:
+            for obj in objects:
+                measure = self.lex.measure_of(obj.lemma_.lower(), "people")
+                if measure:
+                    return measure
+        if lemma in self.lex.refuge_verbs and cls in ("people", None):
+            objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            if any(o.lower_ in self.lex.refuges or o.lemma_.lower() in self.lex.refuges for o in objects):
+                return Measure.DISPLACED
+        return None
 
     def _on_the_ground(self, token: Token) -> bool:
         return any(t.lower_ in self.lex.ground for t in token.sent)
