@@ -1,4 +1,10 @@
-"""Publication dates as ISO strings, from whatever a feed, export or page prints."""
+"""Publication dates as ISO strings, from whatever a feed, export or page prints.
+
+``iso_date`` gives the day (``YYYY-MM-DD``), the contract's ``published``;
+``iso_moment`` the day with its time of day (ISO 8601, with the offset the
+source gives), where the source has one: a Telegram message's time, a feed's
+``pubDate``, a page's ``article:published_time`` or ``<time datetime>``.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,15 @@ import time
 import warnings
 from dataclasses import dataclass
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 
 import dateparser
 
 _ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+#: An ISO 8601 date with a time of day: "2024-09-15T14:02", "2024-09-15 14:02:11+03:00", "...Z".
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+#: RFC 822, as RSS writes it: "Sun, 15 Sep 2024 14:02:00 +0300".
+_RFC822_MOMENT = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 
 #: Words that introduce a dateline and that dateparser does not know.
 _DATELINE_LABEL = re.compile(
@@ -52,6 +63,27 @@ def iso_date(value: object) -> str | None:
             return None
     parsed = parse_date(text)
     return parsed.isoformat() if parsed else None
+
+
+def iso_moment(value: object) -> str | None:
+    """The day and time of day of a datetime, or of an ISO 8601 or RFC 822 string that has a time; else None.
+
+    The offset is kept as the source gives it (none for a Telegram export, which writes its
+    exporter's local time), so that the day part is the source's own day, as ``iso_date`` reads it.
+    """
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        if _ISO_MOMENT.match(text):
+            return datetime.fromisoformat(text).isoformat()
+        if _RFC822_MOMENT.match(text):
+            return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+    return None
 
 
 #: A page's own stamp: "Updated: 03-02-2025 09:40 IST", "Published on 12 March 2024, 10:15 GMT".

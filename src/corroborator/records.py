@@ -107,6 +107,9 @@ class Metadata:
     title: str | None = None
     authors: tuple[str, ...] = ()
     published: str | None = None  # ISO date, YYYY-MM-DD
+    # The same moment with its time of day where the source gives one (a Telegram message, a feed's
+    # pubDate, a page's published_time), ISO 8601 with the source's offset: "2024-09-15T14:02:00+03:00".
+    published_at: str | None = None
     outlet: str | None = None
     url: str | None = None
     language: str | None = None
@@ -372,6 +375,7 @@ class Document:
             "title": meta.title,
             "authors": list(meta.authors),
             "published": meta.published,
+            "published_at": meta.published_at,
             "outlet": meta.outlet,
             "url": meta.url,
             "language": meta.language,

@@ -73,6 +73,7 @@ def _plain(metadata: Metadata) -> Metadata:
         title=one(metadata.title),
         authors=many(metadata.authors),
         published=one(metadata.published, plain_line),
+        published_at=one(metadata.published_at, plain_line),
         outlet=one(metadata.outlet),
         url=one(metadata.url, plain_line),
         language=one(metadata.language, plain_line),
@@ -89,11 +90,14 @@ def _missing_from(found: Metadata, known: Metadata) -> Metadata:
 
 
 def _inferred(metadata: Metadata, text: str) -> Metadata:
-    """The outlet from the URL where nothing named it; the language detected from the text."""
+    """The outlet from the URL where nothing named it; the language detected from the text; the time of
+    day kept only where it is the time of the day ``published`` gives (a container's date wins over a page's)."""
+    moment = metadata.published_at
     return replace(
         metadata,
         outlet=metadata.outlet or outlet_from_url(metadata.url),
         language=detect_language(text) or language_code(metadata.language),
+        published_at=moment if moment and metadata.published and moment[:10] == metadata.published else None,
     )
 
 

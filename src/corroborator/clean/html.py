@@ -18,7 +18,7 @@ from trafilatura.settings import Document, use_config
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from ..dates import iso_date, parse_stamp
+from ..dates import iso_date, iso_moment, parse_stamp
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata
 from . import patterns
@@ -119,7 +119,8 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
     byline_authors, page_tags = _byline_authors(tree), _page_tags(tree)
     first_h1 = tree.find(".//h1")
     printed = _printed_header(tree, headline_element if headline_element is not None else first_h1)
-    own_date = _own_date(tree) or printed.published
+    declared = _own_date(tree)
+    own_date = iso_date(declared) or printed.published
     link_lines = _link_only_blocks(tree)
     _unwrap_layout_tables(tree)
     with warnings.catch_warnings():
@@ -161,7 +162,7 @@ def extract_page(html: str, input: str, url: str | None = None) -> PageText:
         metadata = replace(metadata, tags=page_tags)
     if own_date:
         # htmldate may take a date from a link to another story ("/world/2024/09/07/...").
-        metadata = replace(metadata, published=own_date)
+        metadata = replace(metadata, published=own_date, published_at=iso_moment(declared))
     return PageText(text=text, metadata=metadata, link_lines=link_lines - {metadata.title or ""})
 
 
@@ -183,25 +184,27 @@ def _is_glued_part(headline: str, title: str | None) -> bool:
 
 
 def _own_date(tree: lxml.html.HtmlElement) -> str | None:
-    """The date the page declares for its own article: meta tags, JSON-LD, a ``<time>`` in the article.
+    """The date the page declares for its own article, as written (with its time of day, if it has one):
+    meta tags, JSON-LD, a ``<time>`` in the article.
 
     The earliest of created and published, where JSON-LD gives both.
     """
     for value in tree.xpath(_OWN_DATE_META):
-        if found := iso_date(str(value)):
-            return found
-    dates = []
+        if iso_date(str(value)):
+            return str(value)
+    dates: list[tuple[str, str]] = []  # (day, as written)
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         for item in _json_ld_items(script.text or ""):
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
             if any(k in _ARTICLE_TYPES for k in kinds if isinstance(k, str)):
-                dates += [d for key in ("dateCreated", "datePublished") if (d := iso_date(item.get(key)))]
+                written = [item.get(key) for key in ("dateCreated", "datePublished")]
+                dates += [(day, str(w)) for w in written if (day := iso_date(w))]
     if dates:
-        return min(dates)
+        return min(dates)[1]
     for value in tree.xpath(_OWN_DATE_TIME):
-        if found := iso_date(str(value)):
-            return found
+        if iso_date(str(value)):
+            return str(value)
     return None
 
 

@@ -17,7 +17,7 @@ from xml.sax import SAXException
 
 import feedparser
 
-from ..dates import iso_date
+from ..dates import iso_date, iso_moment
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata, RawDocument
 from .items import ItemKeys, guarded, utf8, valid_text
@@ -69,6 +69,7 @@ def _hints(entry: Any, outlet: str | None, language: object) -> Metadata:
         title=_clean(entry.get("title")),
         authors=_authors(entry),
         published=_published(entry),
+        published_at=_published_at(entry),
         outlet=outlet,
         url=_clean(entry.get("link")),
         language=_clean(entry.get("language") or language),
@@ -119,6 +120,11 @@ def _published(entry: Any) -> str | None:
         if date:
             return date
     return iso_date(entry.get("published_parsed") or entry.get("updated_parsed"))
+
+
+def _published_at(entry: Any) -> str | None:
+    """The item's date and time of day as the feed prints them (RFC 822 or ISO 8601), offset kept."""
+    return next((moment for field in ("published", "updated") if (moment := iso_moment(entry.get(field)))), None)
 
 
 def _body(entry: Any) -> tuple[str, str]:

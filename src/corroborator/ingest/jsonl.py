@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..dates import iso_date
+from ..dates import iso_date, iso_moment
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata, RawDocument
 from .items import guarded, load_json, utf8, valid_text
@@ -55,6 +55,7 @@ def _document(source: str, key: str, record: dict[str, Any]) -> RawDocument | Sk
             title=_string(record.get("title")),
             authors=_strings(record.get("authors") or record.get("author")),
             published=iso_date(record.get("published") or record.get("date")),
+            published_at=iso_moment(record.get("published") or record.get("date")),
             outlet=_string(record.get("outlet") or record.get("source")),
             url=_string(record.get("url")),
             language=_string(record.get("language")),

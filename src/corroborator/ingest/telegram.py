@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..dates import iso_date
+from ..dates import iso_date, iso_moment
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata, RawDocument
 from .items import ItemKeys, guarded, load_json, utf8, valid_text
@@ -78,6 +78,7 @@ def _document(source: str, key: str, message: dict[str, Any], body: str, channel
             title=_headline(message.get("text")),
             authors=(author,) if author else (),
             published=iso_date(message.get("date")),
+            published_at=iso_moment(message.get("date")),
             outlet=channel,
             relayed_from=_string(message.get("forwarded_from")),
         ),

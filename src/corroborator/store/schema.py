@@ -53,7 +53,7 @@ from sqlalchemy import (
 )
 
 #: The Alembic revision this code writes; ``upgrade`` brings older databases to it.
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 
 #: Constraint names that Alembic can find again on both engines.
 NAMING = {
@@ -153,6 +153,7 @@ documents = Table(
     Column("title", Text),
     Column("authors", Text, nullable=False),  # JSON list
     Column("published", Text),
+    Column("published_at", Text),  # the same moment with its time of day, where the source gives one
     Column("outlet", Text),
     Column("url", Text),
     Column("language", Text),
