@@ -75,6 +75,7 @@ def test_modern_page_metadata():
     assert meta.title == "Power restored after overnight strike"
     assert meta.authors == ("Iryna Koval",)
     assert meta.published == "2024-11-12"
+    assert meta.published_at == "2024-11-12T08:30:00+02:00"
     assert meta.outlet == "Harbour Gazette"
 
 
@@ -87,6 +88,13 @@ def test_container_hints_win_over_the_page():
     hints = Metadata(title="Feed title", published="2024-11-13", outlet="Wire")
     meta = clean(raw(modern_page(), hints=hints)).metadata
     assert (meta.title, meta.published, meta.outlet) == ("Feed title", "2024-11-13", "Wire")
+    assert meta.published_at is None  # the page's 08:30 is a time of the 12th, not of the container's day
+
+
+def test_a_page_dated_without_a_time_of_day_has_no_moment():
+    page = modern_page().replace("2024-11-12T08:30:00+02:00", "2024-11-12")
+    meta = clean(raw(page)).metadata
+    assert (meta.published, meta.published_at) == ("2024-11-12", None)
 
 
 def test_table_layout_page_is_read_as_blocks():

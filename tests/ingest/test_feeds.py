@@ -83,6 +83,7 @@ def test_rss_item_keeps_date_author_link_and_categories(tmp_path, ingest):
 
     assert hints.title == "Air defence downs 40 drones"
     assert hints.published == "2024-11-11"  # as printed, not moved to the next day in UTC
+    assert hints.published_at == "2024-11-11T23:30:00-05:00"  # the time of day, with the feed's offset
     assert hints.authors == ("Olena Marchenko",)
     assert hints.url == "https://wire.example/2024/11/drones"
     assert hints.tags == ("Drones", "Air defence")
@@ -107,6 +108,7 @@ def test_atom_entry_keeps_id_date_author_link_and_categories(tmp_path, ingest):
 
     assert document.key == f"{feed}#tag:monitor.example,2024:entry-7"
     assert document.hints.published == "2024-11-11"
+    assert document.hints.published_at == "2024-11-11T01:10:00+02:00"
     assert document.hints.authors == ("Petro Savchenko",)
     assert document.hints.url == "https://monitor.example/entry-7"
     assert document.hints.tags == ("Drones",)

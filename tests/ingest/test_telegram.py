@@ -43,6 +43,7 @@ def test_channel_is_the_outlet_and_date_the_published_date(write_export, ingest)
 
     assert document.hints.outlet == "Front News"
     assert document.hints.published == "2024-11-08"
+    assert document.hints.published_at == "2024-11-08T23:40:00"  # the export's own clock, no offset
 
 
 def test_text_as_a_list_of_strings_and_entities_is_joined(write_export, ingest):
