@@ -159,6 +159,30 @@ def test_a_compass_bearing_off_a_port_places_a_ship(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The monitor logged an incident 70NM west of Hodeidah.",
+        "A tanker was struck 40 nautical miles (74 km) northwest of Yemen's Mokha.",
+    ],
+)
+def test_a_bearing_after_a_glued_unit_or_an_aside_places_a_ship(nlp, text):
+    f = read(nlp, text)[0]
+    assert (f.unit, f.measure) == ("nautical miles", "distance")
+    assert location(f).entity in ("hodeidah", "mokha")
+
+
+def test_a_strike_on_a_place_places_those_its_participle_killed(nlp):
+    text = "Paramilitary gunners shelled Babanusa in Sudan on Monday, killing 9 people and wounding 17."
+    found = read(nlp, text)
+    assert [(f.measure, place(f)) for f in found] == [("killed", "Babanusa"), ("wounded", "Babanusa")]
+
+
+def test_a_strike_on_a_place_does_not_place_the_drones_it_launched(nlp):
+    f = one(nlp, "The militia attacked Israel with 12 drones, and the army said none got through.")
+    assert f.measure == "launched" and place(f) == "Israel"
+
+
+@pytest.mark.parametrize(
     "text", ["Kazan lies about 720 km east of Moscow.", "The drones hit a city some 300 km north of Tehran."]
 )
 def test_a_compass_bearing_between_places_places_nothing(nlp, text):

@@ -41,6 +41,9 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", 
 #: Verbs whose object is the place a strike is aimed at ("Russia attacked Ukraine with nearly 50 drones").
 _TARGET_VERBS = frozenset({"attack", "strike", "target", "hit", "bomb", "shell", "pound"})
 
+#: What happens at the place a strike is aimed at: those killed there were there, drones launched at it were not.
+AT_THE_TARGET = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES, Measure.MISSING, Measure.DAMAGED})
+
 #: Conjunctions of a clause that tells where the same event happened ("killed when a missile hit ...").
 _EVENT_MARKS = frozenset({"when", "as", "after"})
 
@@ -101,12 +104,21 @@ class PlaceReader:
             if place.lower_ in IDIOM_NOUNS:
                 continue  # "on the side of Russia", "on behalf of Kyiv": a stance, not a place
             if self.is_place(place, depth=0) and self._names_a_place(place):
-                return self.place_reference(place, after=prep.i), static
+                return self._nearer_target(r, self.place_reference(place, after=prep.i), static)
         where = self._relative_where(r)
         if where is not None:
             return self.place_reference(where), True
-        target = self._target(r)
-        return (self.place_reference(target), False) if target is not None else (None, False)
+        target = self._target(r)  # where the people it killed were; not where the drones it launched are
+        static = r.measure in AT_THE_TARGET
+        return (self.place_reference(target), static) if target is not None else (None, False)
+
+    def _nearer_target(self, r: Reading, found: Reference, static: bool) -> tuple[Reference, bool]:
+        """ "shelled Babanusa in Sudan, killing nine": the town struck, inside the place the preposition names."""
+        target = self._target(r) if found.entity else None
+        if target is None:
+            return found, static
+        struck = self.place_reference(target)
+        return (struck, r.measure in AT_THE_TARGET) if found.entity in struck.parents else (found, static)
 
     def _relative_where(self, r: Reading) -> Token | None:
         """ "shells hit Naqoura, where four peacekeepers were wounded": the place "where" stands for."""
@@ -245,12 +257,21 @@ class PlaceReader:
         return preps
 
     def _target(self, r: Reading) -> Token | None:
-        """The place a strike is aimed at, when it is the verb's object ("attacked Ukraine")."""
+        """The place a strike is aimed at, when it is the verb's object ("attacked Ukraine"), or the object of the
+        strike that a participle goes on from ("shelled Babanusa, killing nine people")."""
         for governor in self.tree.governors(r.start, r):
             if governor.pos_ != "VERB":
                 continue
-            if governor.lemma_.lower() in _TARGET_VERBS:
-                for child in governor.children:
+            verbs = [governor]
+            first = governor
+            while first.dep_ == "conj" and first.head.pos_ == "VERB":  # "killing nine and wounding 17"
+                first = first.head
+            if first.dep_ == "advcl" and first.tag_ == "VBG":
+                verbs.append(first.head)
+            for verb in verbs:
+                if verb.lemma_.lower() not in _TARGET_VERBS:
+                    continue
+                for child in verb.children:
                     if child.dep_ == "dobj" and self.is_place(child, depth=0) and self._names_a_place(child):
                         return child
             return None
@@ -473,6 +494,9 @@ class PlaceReader:
         owners = [t for t in (r.noun, r.anchor) if t is not None]
         preps = [p for owner in owners for p in self._preps(owner)]
         after = (r.noun.i + 1) if r.noun is not None and r.noun.i >= r.expression.end else r.expression.end
+        if after < len(doc) and doc[after].text == "(":  # "40 nautical miles (74 km) south of": past the aside
+            close = next((t.i for t in doc[after : after + 8] if t.text == ")"), None)
+            after = close + 1 if close is not None else after
         if after < len(doc):
             preps.append(doc[after])
         if after + 1 < len(doc) and COMPASS.fullmatch(doc[after].lower_) and not self._places_a_place(r):

@@ -48,6 +48,9 @@ _PART_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|do
 #: for a word list to hold.
 _PEOPLE_PLURAL = re.compile(r"\w{3,}men\Z")
 
+#: Letters against a number's digits ("70NM"), a unit when the lexicon knows them.
+_GLUED_WORD = re.compile(r"[A-Za-z]+")
+
 #: Relative pronouns after "of": "of which", "of whom".
 _RELATIVES = frozenset({"which", "whom"})
 
@@ -103,8 +106,17 @@ class SentenceReader:
         numeric = [t for t in outside if t.like_num or t.pos_ == "NUM"]
         return (numeric or outside or [expression[-1]])[-1]
 
+    def _glued_unit(self, r: Reading) -> str | None:
+        """ "70NM", "12km": a unit printed against the digits, in the number's own token."""
+        word = _GLUED_WORD.match(r.text, r.quantity.number_end)
+        if word is None or r.quantity.end != r.quantity.number_end or word.end() > r.number.idx + len(r.number):
+            return None
+        return self.lex.unit_of.get(word.group().lower())
+
     def _find_noun(self, r: Reading) -> None:
         expression = r.expression
+        if self._glued_unit(r):
+            return  # the unit is in the number's token: the noun after it is something else ("70NM west of")
         named = self._named_by_copula(r)
         if named is not None:  # "20 are children": the 20 are counted as children
             r.noun, r.reference = named, "own"
@@ -271,7 +283,10 @@ class SentenceReader:
 
     def _find_unit(self, r: Reading) -> None:
         q = r.quantity
-        if q.currency:
+        glued = self._glued_unit(r)
+        if glued:
+            r.unit = glued
+        elif q.currency:
             r.unit = q.currency
         elif q.percent:
             r.unit = "percent"
