@@ -64,6 +64,7 @@ def figure(
 def document(
     *said: tuple[Party | None, list[Figure]],
     published: str | None = "2024-11-05",
+    published_at: str | None = None,
     outlet: str | None = None,
     text: str | None = None,
     relayed_from: str | None = None,
@@ -86,7 +87,12 @@ def document(
     return Document(
         input=f"doc{serial}.txt",
         text=body,
-        metadata=Metadata(published=published, outlet=outlet or f"Outlet {serial}", relayed_from=relayed_from),
+        metadata=Metadata(
+            published=published,
+            published_at=published_at,
+            outlet=outlet or f"Outlet {serial}",
+            relayed_from=relayed_from,
+        ),
         claims=claims,
         figures=figures,
     )

@@ -87,6 +87,24 @@ def test_a_toll_that_grew_is_not_a_disagreement_but_one_that_fell_is(build):
     assert kinds(fell, FindingKind.DISAGREEMENT) == [{100, 300}]
 
 
+def test_a_toll_that_rose_through_one_day_is_not_a_disagreement(build):
+    """Two sources the same day, 16 dead at noon and 27 in the evening: the times of day tell the rise."""
+    first, second = build.party("Kim Ha-neul", kind="person"), build.party("Ola Brennan", kind="person")
+
+    def toll(speaker, value: float, at: str | None):
+        killed = build.figure(value, measure="killed", location=None)
+        return build.document((speaker, [killed]), published="2024-12-01", published_at=at)
+
+    rose = crosscheck([toll(first, 16, "2024-12-01T12:05:00+03:00"), toll(second, 27, "2024-12-01T19:40:00+03:00")])
+    assert kinds(rose, FindingKind.DISAGREEMENT) == []
+    fell = crosscheck([toll(first, 27, "2024-12-01T12:05:00+03:00"), toll(second, 16, "2024-12-01T19:40:00+03:00")])
+    assert kinds(fell, FindingKind.DISAGREEMENT) == [{16, 27}]
+    untimed = crosscheck([toll(first, 16, None), toll(second, 27, "2024-12-01T19:40:00+03:00")])
+    assert kinds(untimed, FindingKind.DISAGREEMENT) == [{16, 27}]  # without both times, the day is all we know
+    offsets = crosscheck([toll(first, 16, "2024-12-01T12:05:00+03:00"), toll(second, 27, "2024-12-01T08:00:00-05:00")])
+    assert kinds(offsets, FindingKind.DISAGREEMENT) == []  # 08:00 at -05:00 is 16:00 at +03:00: later
+
+
 def test_counts_of_different_nights_are_different_events(build):
     first, second = build.party("Kim Ha-neul", kind="person"), build.party("Ola Brennan", kind="person")
 

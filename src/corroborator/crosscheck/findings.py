@@ -4,7 +4,8 @@ The rules, with their reasons, are in docs/crosscheck.md. In short:
 
 - *disagreement*: two values of one variable whose intervals are apart, at
   the same moment (``timing.same_moment``), from different groups; a toll
-  that grew is not a disagreement;
+  that grew is not a disagreement (over days, or through one day by the
+  documents' times of day: ``timing.rose_in_time``);
 - *agreement*: a value backed by two or more groups, or two values whose
   intervals overlap at one moment, from different groups;
 - *update*: one speaker gives a new value later (not for counts of events:
@@ -26,7 +27,7 @@ from .independence import Partition
 from .intervals import overlap
 from .model import Finding, FindingKind, Report, Value, Variable, VariableKey
 from .moments import Moments, earlier_and_later, meeting
-from .timing import STATEMENT_WINDOW_DAYS, MeasureKind, days_between, measure_kind, same_moment
+from .timing import STATEMENT_WINDOW_DAYS, MeasureKind, clock, days_between, measure_kind, rose_in_time, same_moment
 
 #: Measures that count the same people in a place: troops sent to a country and troops present in one of its regions.
 STOCKS = frozenset({"present", "deployed"})
@@ -59,9 +60,11 @@ def disagreements(variable: Variable, groups: Partition, moments: dict[int, Mome
     for a, b in combinations(variable.values, 2):
         if overlap(_interval(a), _interval(b)):
             continue
+        higher, lower = (a, b) if a.reports[0].low > b.reports[0].high else (b, a)
+        if rose_in_time(measure, lower.reports, higher.reports):
+            continue  # a toll counted again later the same day, higher
         pair = meeting(measure, moments[id(a)], moments[id(b)], groups)
         if pair is None and measure_kind(measure) is MeasureKind.TOLL:
-            higher, lower = (a, b) if a.reports[0].low > b.reports[0].high else (b, a)
             pair = earlier_and_later(moments[id(higher)], moments[id(lower)], groups)  # a toll that fell
         if pair is not None:
             reports = [*a.reports, *b.reports]
@@ -140,7 +143,7 @@ def updates_and_misquotes(variable: Variable, statements: Statements) -> Iterato
     # event, not a revision (a revision of one night's count keeps that night's as_of).
     revisable = measure_kind(variable.key.measure) is not MeasureKind.EVENT
     for dated in by_speaker.values():
-        dated.sort(key=lambda r: (r.when or "", r.doc_id))
+        dated.sort(key=lambda r: (r.when or "", clock(r.at), r.doc_id))
         if revisable:
             yield from _updates(variable.key, dated)
         yield from _misquotes(variable.key, dated, statements)

@@ -79,6 +79,7 @@ class Report:
     part_of: str | None = None  # the id of the figure it is a part of, in the same document
     interested: bool = False  # a party to the fighting on its own success or the enemy's losses
     admitted: bool = False  # a party to the fighting on its own losses
+    at: str | None = None  # ``when`` with its time of day (ISO 8601), where the document gives one
 
     @property
     def ref(self) -> dict[str, str]:
@@ -95,6 +96,7 @@ class Report:
             "figure": self.figure,
             "text": self.text,
             "as_of": self.when,
+            "at": self.at,
             "source": self.speaker,
             "source_name": self.speaker_label,
             "via": list(self.relays),

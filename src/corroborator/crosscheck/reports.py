@@ -87,6 +87,8 @@ class _DocumentReader:
         subject_sides = self.parties.sides_of_entity(subject)
         interested, admitted = judge(speaker.sides, subject_sides, figure.measure, figure.subject.text)
         low, high = interval(figure.value, figure.low, figure.high, figure.qualifier)
+        meta = self.document.metadata
+        when = figure.as_of or meta.published
         return Report(
             doc_id=self.document.doc_id,
             figure=figure.id,
@@ -99,7 +101,8 @@ class _DocumentReader:
             low=low,
             high=high,
             vague=figure.vague,
-            when=figure.as_of or self.document.metadata.published,
+            when=when,
+            at=meta.published_at if when and when == meta.published else None,  # the document's time of that day
             speaker=speaker.key,
             speaker_label=speaker.label,
             relays=speaker.relays,

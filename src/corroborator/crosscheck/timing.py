@@ -20,8 +20,10 @@ with none for tolls and events (the times could explain any difference).
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Protocol
 
 
 class MeasureKind(StrEnum):
@@ -88,6 +90,42 @@ def same_moment(measure: str, a: str | None, b: str | None) -> bool:
 def consistent_in_time(measure: str, earlier: tuple[float, float], later: tuple[float, float]) -> bool:
     """Can a toll have moved from ``earlier`` to ``later``? It can only have grown."""
     return measure_kind(measure) is MeasureKind.TOLL and later[1] >= earlier[0]
+
+
+class _Timed(Protocol):
+    @property
+    def at(self) -> str | None: ...
+
+
+def instant(at: str | None) -> datetime | None:
+    """A report's time of day as a moment; a time without an offset (a Telegram export's) is read as UTC."""
+    if not at:
+        return None
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def clock(at: str | None) -> float:
+    """A sort key within one day: the time of day as a timestamp, reports without one first."""
+    moment = instant(at)
+    return moment.timestamp() if moment else float("-inf")
+
+
+def rose_in_time(measure: str, lower: Iterable[_Timed], higher: Iterable[_Timed]) -> bool:
+    """Was every report of a toll's lower count given before every report of its higher one, by their times
+    of day? Then the toll rose through the day (a count at noon, a higher one in the evening), and the
+    two are not a disagreement. Any report without a time of day leaves the question open: no."""
+    if measure_kind(measure) is not MeasureKind.TOLL:
+        return False
+    earlier, later = [instant(r.at) for r in lower], [instant(r.at) for r in higher]
+    known_earlier = [m for m in earlier if m is not None]
+    known_later = [m for m in later if m is not None]
+    if len(known_earlier) < len(earlier) or len(known_later) < len(later) or not earlier or not later:
+        return False
+    return max(known_earlier) < min(known_later)
 
 
 def order_key(when: str | None) -> tuple[int, str]:
