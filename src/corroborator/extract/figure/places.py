@@ -15,8 +15,6 @@ give a destination that stays with its own figure.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Measure, Reference
@@ -68,12 +66,6 @@ SENTENCE_PLACE_OWNERS = frozenset({"residents", "people", "inhabitants", "villag
 #: Officials whose "of" names the place they answer for: "the governor of Sumy said nine were killed".
 JURISDICTIONS = frozenset({"governor", "mayor", "head", "administration", "authorities", "police", "chief"})
 
-#: Prepositions after a distance that place the event rather than measure from a point ("40 miles off the coast").
-OFFSHORE_PREPS = frozenset({"off"})
-
-#: A compass direction after a distance ("25 nautical miles west of Mokha"): with "of", it places what it measures.
-COMPASS = re.compile(r"(?:north|south)?-?(?:east|west)(?:ward)?|north(?:ward)?|south(?:ward)?")
-
 #: How many tokens after a preposition its object may be when the tree does not link them.
 OBJECT_WINDOW = 5
 
@@ -91,7 +83,7 @@ class PlaceReader:
         """The place of ``r`` and whether it is where the counted things are (static) rather than a destination."""
         for prep in self._candidate_preps(r):
             word = prep.lower_
-            place = self._object(prep)
+            place = self.object_of(prep)
             event = place is not None and place.lower_ in self.lex.event_nouns
             static = word in self.lex.static_preps or (word == "from" and (event or r.measure in FROM_MEASURES))
             static = static or (word == "of" and self._is_event(prep.head))  # "the bombardment of Omdurman"
@@ -103,7 +95,7 @@ class PlaceReader:
                 continue
             if place.lower_ in IDIOM_NOUNS:
                 continue  # "on the side of Russia", "on behalf of Kyiv": a stance, not a place
-            if self.is_place(place, depth=0) and self._names_a_place(place):
+            if self.is_place(place, depth=0) and self.names_a_place(place):
                 return self._nearer_target(r, self.place_reference(place, after=prep.i), static)
         where = self._relative_where(r)
         if where is not None:
@@ -127,7 +119,7 @@ class PlaceReader:
                 continue
             if any(c.lower_ in ("where", "wherever") for c in governor.children if c.i < r.anchor.i):
                 place = governor.head
-                if self.is_place(place, depth=0) and self._names_a_place(place):
+                if self.is_place(place, depth=0) and self.names_a_place(place):
                     return place
             return None
         return None
@@ -138,12 +130,12 @@ class PlaceReader:
             return False
         for prep in r.anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in self.lex.static_preps and prep.i >= r.expression.end:
-                place = self._object(prep)
+                place = self.object_of(prep)
                 if place is not None and self.is_place(place, depth=0):
                     return True
         return False
 
-    def _object(self, prep: Token) -> Token | None:
+    def object_of(self, prep: Token) -> Token | None:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if objects:
             return objects[0]
@@ -157,10 +149,10 @@ class PlaceReader:
 
     def _event_place(self, event: Token) -> tuple[Token, Token] | None:
         """The place of an attack or a fight, from its own preposition: "a strike on the city of Dnipro"."""
-        for prep in self._preps(event):
+        for prep in self.preps(event):
             if prep.lower_ in _EVENT_PREPS:
-                place = self._object(prep)
-                if place is not None and self.is_place(place, depth=0) and self._names_a_place(place):
+                place = self.object_of(prep)
+                if place is not None and self.is_place(place, depth=0) and self.names_a_place(place):
                     return place, prep
         return None
 
@@ -175,7 +167,7 @@ class PlaceReader:
         """Prepositions that may place the figure, nearest first."""
         doc = r.expression.doc
         own = r.start
-        preps = self._preps(own)
+        preps = self.preps(own)
         after = (r.noun.i + 1) if r.noun is not None and r.noun.i >= r.expression.end else r.expression.end
         if after < len(doc) and doc[after].pos_ == "ADP":
             preps.append(doc[after])  # read from the words when the tree hangs it elsewhere
@@ -183,7 +175,7 @@ class PlaceReader:
         if not r.partitive:  # "stationed in", "sent to": the noun's own verbs
             for child in self.tree.own_modifiers(own):
                 if child.dep_ in ("acl", "relcl"):
-                    modifiers += self._preps(child)
+                    modifiers += self.preps(child)
         # "troops deployed in Syria were killed in Idlib": the place of what happened to them comes first.
         governed = r.measure_word is not None and r.measure_word.i not in {m.head.i for m in modifiers}
         if not governed:
@@ -193,15 +185,15 @@ class PlaceReader:
                 # "Zelensky said in Kyiv that ...": the speaker's place, not the figure's; but "troops are
                 # believed to be encircled near X" places the troops.
                 for said in self.tree.complements(governor):
-                    preps += self._preps(said)
+                    preps += self.preps(said)
                 break
             if governor.pos_ in ("VERB", "AUX"):
                 preps += self._verb_preps(governor)
         if governed:
             preps += modifiers
         if r.at_object is not None:  # "puts the contingent in Russia at about 10,000"
-            preps += self._preps(r.at_object)
-            preps += [c for c in self._preps(r.at_object.head) if c.lower_ != "at"]
+            preps += self.preps(r.at_object)
+            preps += [c for c in self.preps(r.at_object.head) if c.lower_ != "at"]
         unique: dict[int, Token] = {}
         for prep in preps:
             if not (r.expression.start <= prep.i < r.expression.end):
@@ -209,7 +201,7 @@ class PlaceReader:
         return list(unique.values())
 
     @staticmethod
-    def _preps(token: Token) -> list[Token]:
+    def preps(token: Token) -> list[Token]:
         return [c for c in token.children if c.dep_ in ("prep", "dative")]
 
     def _verb_preps(self, verb: Token) -> list[Token]:
@@ -219,18 +211,18 @@ class PlaceReader:
         forces in Kursk"), its complement ("remain stationed in") and a "when" clause ("killed when a
         missile hit a mall in Kharkiv").
         """
-        preps = self._preps(verb)
+        preps = self.preps(verb)
         for child in verb.children:
             if child.dep_ == "conj" and child.pos_ == "VERB":
                 if not self.tree.has_subject(child) or self._counted_subject(child):
-                    preps += self._preps(child)  # "16 had been killed and 42 wounded across Yemen": both there
+                    preps += self.preps(child)  # "16 had been killed and 42 wounded across Yemen": both there
                 preps += self._event_preps(child)
             elif child.dep_ == "agent":
-                preps += [p for obj in child.children for p in self._preps(obj)]
+                preps += [p for obj in child.children for p in self.preps(obj)]
             elif self._complement(verb, child):
-                preps += self._preps(child)
+                preps += self.preps(child)
             elif child.dep_ in _CLAUSE_SUBJECTS and self._is_event(child):
-                preps += self._preps(child)  # "shelling in the Donetsk region killed six", "strikes on Yemen"
+                preps += self.preps(child)  # "shelling in the Donetsk region killed six", "strikes on Yemen"
         return preps + self._event_preps(verb)
 
     @staticmethod
@@ -251,9 +243,9 @@ class PlaceReader:
         preps = []
         for clause in verb.children:
             if clause.dep_ == "advcl" and any(m.lower_ in _EVENT_MARKS for m in clause.children if m.i < clause.i):
-                preps += self._preps(clause)
+                preps += self.preps(clause)
                 # its object or subject: "killed when a missile hit a mall in X", "when a mosque in X was hit"
-                preps += [p for obj in clause.children if obj.dep_ in ("dobj", "nsubjpass") for p in self._preps(obj)]
+                preps += [p for obj in clause.children if obj.dep_ in ("dobj", "nsubjpass") for p in self.preps(obj)]
         return preps
 
     def _target(self, r: Reading) -> Token | None:
@@ -272,7 +264,7 @@ class PlaceReader:
                 if verb.lemma_.lower() not in _TARGET_VERBS:
                     continue
                 for child in verb.children:
-                    if child.dep_ == "dobj" and self.is_place(child, depth=0) and self._names_a_place(child):
+                    if child.dep_ == "dobj" and self.is_place(child, depth=0) and self.names_a_place(child):
                         return child
             return None
         return None
@@ -281,7 +273,7 @@ class PlaceReader:
 
     def is_place(self, token: Token, depth: int) -> bool:
         """Does the noun phrase headed by ``token`` name a place?"""
-        if self.place_entity(token) or self._place_noun(token):
+        if self.place_entity(token) or self.place_noun(token):
             return True
         if token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in NOT_PLACE_LABELS:
             return self._linked_kind(token) not in NOT_PLACE_KINDS
@@ -296,10 +288,10 @@ class PlaceReader:
                         return True
         return False
 
-    def _place_noun(self, token: Token) -> bool:
+    def place_noun(self, token: Token) -> bool:
         return token.lower_ in self.lex.place_nouns or token.lemma_.lower() in self.lex.place_nouns
 
-    def _names_a_place(self, head: Token) -> bool:
+    def names_a_place(self, head: Token) -> bool:
         """A bare place noun must be definite: "the country" names one, "nine regions" do not."""
         phrase = self._phrase(head)
         if any(self.place_entity(t) or t.ent_type_ == "NORP" for t in phrase):
@@ -427,7 +419,7 @@ class PlaceReader:
             return None
         before = [e for e in candidates if e.end_char <= position]
         ent = before[-1] if before else candidates[0]
-        return self.place_reference(self._phrase_head(ent.root))
+        return self.place_reference(self.phrase_head(ent.root))
 
     def paragraph_place(self, r: Reading) -> Reference | None:
         """The last place where the figure's paragraph tells of an attack before the figure's sentence, when that
@@ -438,7 +430,7 @@ class PlaceReader:
         """
         start, _ = r.index.line_bounds(r.quantity.start)
         candidates = [e for e in self._places_named(r, start, r.anchor.sent.start_char) if self._tells_of_attack(e)]
-        return self.place_reference(self._phrase_head(candidates[-1].root)) if candidates else None
+        return self.place_reference(self.phrase_head(candidates[-1].root)) if candidates else None
 
     def _tells_of_attack(self, ent: Span) -> bool:
         """Does the sentence of ``ent`` tell of an attack ("came under fire", "shelled the town of X")?"""
@@ -463,9 +455,9 @@ class PlaceReader:
             if prep.lower_ == "of":
                 owner = prep.head
                 known = SENTENCE_PLACE_OWNERS | JURISDICTIONS
-                return owner.pos_ == "NOUN" and (owner.lower_ in known or self._place_noun(owner))
+                return owner.pos_ == "NOUN" and (owner.lower_ in known or self.place_noun(owner))
             return prep.lower_ in self.lex.static_preps and prep.head.lower_ not in IDIOM_NOUNS
-        return root.dep_ in ("compound", "nmod", "amod") and self._place_noun(root.head)
+        return root.dep_ in ("compound", "nmod", "amod") and self.place_noun(root.head)
 
     def _in_a_speaker(self, token: Token) -> bool:
         """Is ``token`` inside the subject of a reporting verb ("the governor of Kursk said")?"""
@@ -484,75 +476,17 @@ class PlaceReader:
         prep = root.head
         if root.dep_ == "pobj":
             return prep.lower_ in self.lex.static_preps or prep.lower_ in self.lex.directional_preps
-        return root.dep_ in ("compound", "nmod", "amod") and self._place_noun(root.head)
+        return root.dep_ in ("compound", "nmod", "amod") and self.place_noun(root.head)
 
-    # -- distances -----------------------------------------------------------------------------------------
-
-    def distance_location(self, r: Reading) -> Reference | None:
-        """ "attacked 40 nautical miles off the coast of Hodeidah": "off" places the event, where "from" measures."""
-        doc = r.expression.doc
-        owners = [t for t in (r.noun, r.anchor) if t is not None]
-        preps = [p for owner in owners for p in self._preps(owner)]
-        after = (r.noun.i + 1) if r.noun is not None and r.noun.i >= r.expression.end else r.expression.end
-        if after < len(doc) and doc[after].text == "(":  # "40 nautical miles (74 km) south of": past the aside
-            close = next((t.i for t in doc[after : after + 8] if t.text == ")"), None)
-            after = close + 1 if close is not None else after
-        if after < len(doc):
-            preps.append(doc[after])
-        if after + 1 < len(doc) and COMPASS.fullmatch(doc[after].lower_) and not self._places_a_place(r):
-            preps.append(doc[after + 1])  # "an explosion 25 nautical miles west of Mokha": there, at sea
-        for prep in preps:
-            if prep.lower_ not in OFFSHORE_PREPS and not (prep.lower_ == "of" and prep.i - 1 == after):
-                continue
-            place = self._object(prep)
-            if place is None or not r.on_its_line(place):
-                continue
-            if self.is_place(place, depth=0) and self._names_a_place(place):
-                return self.place_reference(place, after=prep.i)
-        return None
-
-    def _places_a_place(self, r: Reading) -> bool:
-        """ "Kazan lies 720 km east of Moscow", "a city 720 km east of it": a place measured from another."""
-        subject = r.subject
-        if subject is None or subject.span is None:
-            return False
-        placed = r.expression.doc.char_span(*subject.span, alignment_mode="expand")
-        return placed is not None and any(self.place_entity(t) or self._place_noun(t) for t in placed)
-
-    def distance_subject(self, r: Reading) -> Reference | None:
-        """The thing a distance places: "Kazan, about 720 km from Moscow", "Sudzha lies 10 km from"."""
-        doc = r.expression.doc
-        i = r.expression.start - 1
-        if i >= 0 and doc[i].text == ",":
-            i -= 1
-        if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN"):
-            return self.tree.noun_reference(self._phrase_head(doc[i]), None)
-        token = r.noun or r.anchor
-        for _ in range(8):
-            head = token.head
-            if head == token:
-                break
-            if head.pos_ in ("NOUN", "PROPN") and not self._is_reference_point(head):
-                return self.tree.noun_reference(self._phrase_head(head), None)
-            if head.pos_ in ("VERB", "AUX"):
-                subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects:
-                    return self.tree.noun_reference(self._phrase_head(subjects[0]), None)
-            token = head
-        return None
-
-    def _phrase_head(self, token: Token) -> Token:
+    def phrase_head(self, token: Token) -> Token:
         """From an apposition, or a name after "the town of", up to the noun phrase it belongs to."""
         while True:
             if token.dep_ == "appos":
                 token = token.head
-            elif token.dep_ == "pobj" and token.head.lower_ == "of" and self._place_noun(token.head.head):
+            elif token.dep_ == "pobj" and token.head.lower_ == "of" and self.place_noun(token.head.head):
                 token = token.head.head
             else:
                 return token
-
-    def _is_reference_point(self, token: Token) -> bool:
-        return token.dep_ == "pobj" and token.head.lower_ in self.lex.reference_preps
 
 
 def _common_parent(chains: list[list[str]]) -> str | None:

@@ -22,6 +22,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ...records import Measure, Reference
+from .distances import DistanceReader
 from .lexicon import Lexicon
 from .measures import MeasureReader
 from .numbers import Quantity
@@ -62,6 +63,7 @@ class SentenceReader:
         self.lex = lexicon
         self.tree = TreeReader(lexicon)
         self.places = PlaceReader(lexicon, self.tree)
+        self.distances = DistanceReader(self.places)
         self.measures = MeasureReader(lexicon, self.tree, self.places)
         partitive = "|".join(re.escape(w) for w in sorted(lexicon.partitive, key=len, reverse=True))
         # A part printed before its whole: "12 of 20 missiles", "some of the 11,000 troops", "three out of 20".
@@ -85,7 +87,7 @@ class SentenceReader:
         self._find_at_object(reading)
         if self.lex.unit_class(reading.unit) == "distance":
             reading.reference = "distance"
-            reading.subject = self.places.distance_subject(reading)
+            reading.subject = self.distances.subject(reading)
         else:
             reading.subject = self._activity_agent(reading) or self._own_subject(reading)
         reading.modality = self.measures.modality(reading)
@@ -93,7 +95,7 @@ class SentenceReader:
         if reading.reference != "distance":
             reading.location, reading.location_static = self.places.location(reading)
         else:
-            reading.location = self.places.distance_location(reading)
+            reading.location = self.distances.location(reading)
         self._owner(reading)
         return reading
 

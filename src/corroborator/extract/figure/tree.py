@@ -8,7 +8,7 @@ a verb says of its subject (``complements``), which measure one word gives
 
 It sits below the readers that use it: ``syntax`` (the counted noun and unit),
 ``measures`` and ``places`` each take a ``TreeReader`` and never each other's
-caller, so the imports run one way: syntax -> measures -> places -> tree -> reading.
+caller, so the imports run one way: syntax -> measures, distances -> places -> tree -> reading.
 """
 
 from __future__ import annotations

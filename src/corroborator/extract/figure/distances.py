@@ -1,0 +1,98 @@
+"""What a distance measures, and where it places it.
+
+A distance places a thing ("Kazan, about 720 km from Moscow": Kazan) and
+measures it from a point, which is not the figure's place. A distance "off" a
+coast, or on a compass bearing "of" a port ("an explosion 25 nautical miles west
+of Mokha"), places the event there, at sea; a bearing between two places
+("Kazan lies 720 km east of Moscow", "a city 300 km north of it") places nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ...records import Reference
+from .places import PlaceReader
+from .reading import Reading
+
+#: Prepositions after a distance that place the event rather than measure from a point ("40 miles off the coast").
+OFFSHORE_PREPS = frozenset({"off"})
+
+#: A compass direction after a distance ("25 nautical miles west of Mokha"): with "of", it places what it measures.
+COMPASS = re.compile(r"(?:north|south)?-?(?:east|west)(?:ward)?|north(?:ward)?|south(?:ward)?")
+
+#: How far a parenthetical aside after a distance may run ("40 nautical miles (74 km) south of").
+ASIDE_TOKENS = 8
+
+#: How far up the tree the thing a distance places may be.
+MAX_CLIMB = 8
+
+
+class DistanceReader:
+    """Reads a distance's subject and place with the place reader's tests of what a place is."""
+
+    def __init__(self, places: PlaceReader) -> None:
+        self.places = places
+        self.tree = places.tree
+        self.lex = places.lex
+
+    def location(self, r: Reading) -> Reference | None:
+        """ "attacked 40 nautical miles off the coast of Hodeidah": "off" places the event, where "from" measures."""
+        doc = r.expression.doc
+        places = self.places
+        owners = [t for t in (r.noun, r.anchor) if t is not None]
+        preps = [p for owner in owners for p in places.preps(owner)]
+        after = (r.noun.i + 1) if r.noun is not None and r.noun.i >= r.expression.end else r.expression.end
+        if after < len(doc) and doc[after].text == "(":  # "40 nautical miles (74 km) south of": past the aside
+            close = next((t.i for t in doc[after : after + ASIDE_TOKENS] if t.text == ")"), None)
+            after = close + 1 if close is not None else after
+        if after < len(doc):
+            preps.append(doc[after])
+        if after + 1 < len(doc) and COMPASS.fullmatch(doc[after].lower_) and not self._places_a_place(r):
+            preps.append(doc[after + 1])  # "an explosion 25 nautical miles west of Mokha": there, at sea
+        for prep in preps:
+            if prep.lower_ not in OFFSHORE_PREPS and not (prep.lower_ == "of" and prep.i - 1 == after):
+                continue
+            place = places.object_of(prep)
+            if place is None or not r.on_its_line(place):
+                continue
+            if places.is_place(place, depth=0) and places.names_a_place(place):
+                return places.place_reference(place, after=prep.i)
+        return None
+
+    def _places_a_place(self, r: Reading) -> bool:
+        """ "Kazan lies 720 km east of Moscow", "a city 720 km east of it": a place measured from another."""
+        subject = r.subject
+        if subject is None or subject.span is None:
+            return False
+        placed = r.expression.doc.char_span(*subject.span, alignment_mode="expand")
+        places = self.places
+        return placed is not None and any(places.place_entity(t) or places.place_noun(t) for t in placed)
+
+    def subject(self, r: Reading) -> Reference | None:
+        """The thing a distance places: "Kazan, about 720 km from Moscow", "Sudzha lies 10 km from"."""
+        doc = r.expression.doc
+        head_of = self.places.phrase_head
+        i = r.expression.start - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN"):
+            return self.tree.noun_reference(head_of(doc[i]), None)
+        token = r.noun or r.anchor
+        for _ in range(MAX_CLIMB):
+            head = token.head
+            if head == token:
+                break
+            if head.pos_ in ("NOUN", "PROPN") and not self._is_reference_point(head):
+                return self.tree.noun_reference(head_of(head), None)
+            if head.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return self.tree.noun_reference(head_of(subjects[0]), None)
+            token = head
+        return None
+
+    def _is_reference_point(self, token: Token) -> bool:
+        return token.dep_ == "pobj" and token.head.lower_ in self.lex.reference_preps
