@@ -201,6 +201,16 @@ def test_a_sentence_without_a_place_takes_the_place_of_the_attack_before_it(nlp,
     assert [place(f) for f in found] == [place(found[0])] * 2 and place(found[0]) in ("Sittwe", "Kharkiv")
 
 
+def test_the_attack_before_places_a_possessed_district(nlp):
+    text = "Jets struck Beirut's southern suburbs on Sunday. The health ministry said 12 people were killed."
+    assert place(one(nlp, text)) == "Beirut's southern suburbs"
+
+
+def test_the_attack_before_does_not_place_drones_launched_at_the_country(nlp):
+    text = "Israeli jets pounded Beirut's southern suburbs on Sunday. Hezbollah said it launched 40 drones in reply."
+    assert place(one(nlp, text)) is None
+
+
 def test_a_place_in_another_paragraph_is_not_handed_on(nlp):
     assert (
         place(one(nlp, "Artillery pounded Sittwe overnight.\n\nThe rebels said they had captured 150 soldiers."))

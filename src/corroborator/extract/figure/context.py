@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Measure, Modality, Reference
 from .lexicon import Lexicon
+from .places import AT_THE_TARGET
 from .reading import Reading
 from .syntax import SentenceReader
 
@@ -265,7 +266,9 @@ class DocumentContext:
         if self.lex.unit_class(r.unit) in DOMAIN_CLASSES:  # the sentence's place, else its paragraph's
             places = self.reader.places
             r.location = places.sentence_place(r, self._own_places.get(item.sentence, set()))
-            if item.source is None and item.part_of is None:  # a figure that goes on from another keeps its place
+            # The paragraph's attack placed those it killed or hurt, not the drones launched at the country; a
+            # figure that goes on from another keeps that one's place.
+            if r.measure in AT_THE_TARGET and item.source is None and item.part_of is None:
                 r.location = r.location or places.paragraph_place(r)
             r.location_static = r.location is not None
 

@@ -448,16 +448,17 @@ class PlaceReader:
         return found
 
     def _where_things_are(self, ent: Span) -> bool:
-        """ "in Kursk", "residents of Ramenskoye", "the Kursk front": a place where things are, not where they go."""
+        """ "in Kursk", "residents of Ramenskoye", "the Kursk front", "Beirut's suburbs": a place where things are,
+        not where they go."""
         root = ent.root
         prep = root.head
-        if root.dep_ == "pobj":
+        if root.dep_ in ("pobj", "pcomp"):  # the parser takes some names after "in" for a clause
             if prep.lower_ == "of":
                 owner = prep.head
                 known = SENTENCE_PLACE_OWNERS | JURISDICTIONS
                 return owner.pos_ == "NOUN" and (owner.lower_ in known or self.place_noun(owner))
             return prep.lower_ in self.lex.static_preps and prep.head.lower_ not in IDIOM_NOUNS
-        return root.dep_ in ("compound", "nmod", "amod") and self.place_noun(root.head)
+        return root.dep_ in ("compound", "nmod", "amod", "poss") and self.place_noun(root.head)
 
     def _in_a_speaker(self, token: Token) -> bool:
         """Is ``token`` inside the subject of a reporting verb ("the governor of Kursk said")?"""
@@ -479,12 +480,14 @@ class PlaceReader:
         return root.dep_ in ("compound", "nmod", "amod") and self.place_noun(root.head)
 
     def phrase_head(self, token: Token) -> Token:
-        """From an apposition, or a name after "the town of", up to the noun phrase it belongs to."""
+        """From an apposition, a name after "the town of" or before "'s suburbs", up to its noun phrase."""
         while True:
             if token.dep_ == "appos":
                 token = token.head
             elif token.dep_ == "pobj" and token.head.lower_ == "of" and self.place_noun(token.head.head):
                 token = token.head.head
+            elif token.dep_ in ("poss", "compound") and self.place_noun(token.head):
+                token = token.head  # "Beirut's southern suburbs", "the Kursk region"
             else:
                 return token
 
