@@ -226,8 +226,9 @@ class FigureExtractor(Component):
         if not q.spelled or q.vague:
             return True
         printed = r.text[q.number_start : q.number_end].lower()
-        if printed in PRONOUN_NUMBERS:
-            return bool(r.own_measure)
+        if printed in PRONOUN_NUMBERS:  # "members of one family" describes the members: it counts nothing
+            of_phrase = r.noun is not None and r.noun.dep_ == "pobj" and r.noun.head.lower_ == "of"
+            return bool(r.own_measure) and not of_phrase
         return bool(r.own_measure) or self.lexicon.unit_class(r.unit) in DOMAIN_CLASSES
 
     @staticmethod

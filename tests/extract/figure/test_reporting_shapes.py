@@ -332,6 +332,27 @@ def test_a_sender_owns_the_troops_it_sends(nlp):
     assert subject(f).entity == "iran" and f.measure == "deployed"
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Hezbollah said 12 of its fighters had died in the clashes.", "hezbollah"),
+        ("The Houthis announced that 14 of their fighters were killed in the raids.", "houthis"),
+    ],
+)
+def test_a_speakers_own_losses_are_its_own(nlp, text, owner):
+    assert subject(one(nlp, text)).entity == owner
+
+
+def test_a_capital_that_sends_troops_stands_for_its_country(nlp):
+    f = one(nlp, "Pyongyang has sent about 11,000 troops to Russia.")
+    assert (subject(f).entity, f.measure) == ("north-korea", "deployed")
+
+
+def test_one_family_describes_the_members_it_counts(nlp):
+    f = one(nlp, "Drone fire killed 5 members of one family in Khan Younis.")
+    assert (f.text, f.unit, f.measure, place(f)) == ("5", "people", "killed", "Khan Younis")
+
+
 def test_one_way_is_not_a_number(nlp):
     f = one(nlp, "The navy intercepted 17 one-way attack drones.")
     assert subject(f).text == "one-way attack drones" and f.unit == "drones"

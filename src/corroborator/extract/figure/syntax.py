@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...records import Measure, Reference
 from .distances import DistanceReader
@@ -48,6 +48,9 @@ _PART_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|do
 #: Plurals of "-man" nouns count people whatever their trade ("tribesmen", "crewmen", "guardsmen"): too many
 #: for a word list to hold.
 _PEOPLE_PLURAL = re.compile(r"\w{3,}men\Z")
+
+#: Possessives by which a speaker counts its own ("its fighters", "our soldiers").
+_OWN_PRONOUNS = frozenset({"its", "their", "our"})
 
 #: Letters against a number's digits ("70NM"), a unit when the lexicon knows them.
 _GLUED_WORD = re.compile(r"[A-Za-z]+")
@@ -342,6 +345,7 @@ class SentenceReader:
                     return self.tree.noun_reference(owner, None)
                 r.whose = True
                 return None
+            reference.entity = reference.entity or self._speakers_own(noun)
             return reference
         target = r.at_object
         if target is None or noun is not None:
@@ -372,6 +376,17 @@ class SentenceReader:
             reference = self.tree.noun_reference(head, None)
             # "North Korean dead and wounded" names whom; "the dead" does not.
             return reference if reference.entity else None
+        return None
+
+    def _speakers_own(self, noun: Token) -> str | None:
+        """ "Hezbollah said 12 of its fighters had died": "its" fighters are the speaker's."""
+        if not any(c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS for c in noun.children):
+            return None
+        for ancestor in noun.ancestors:
+            if ancestor.lemma_.lower() in self.lex.reporting:
+                speaker = next((c for c in ancestor.children if c.dep_ in SUBJECT_DEPS), None)
+                doc = noun.doc
+                return self.tree.entity_in(doc[speaker.left_edge.i : speaker.i + 1]) if speaker is not None else None
         return None
 
     def _owner_of_measure(self, noun: Token) -> Token | None:
@@ -416,5 +431,13 @@ class SentenceReader:
             agents = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             owner = self.tree.entity_in(agents[0].doc[agents[0].left_edge.i : agents[0].i + 1]) if agents else None
             if owner:
-                subject.entity = owner
+                subject.entity = _country_of_a_city(verb.doc, owner)
             return
+
+
+def _country_of_a_city(doc: Doc, ident: str) -> str:
+    """ "Pyongyang has sent 11,000 troops": a city that sends, loses or keeps troops stands for its country."""
+    entity = (doc._.entities or {}).get(ident)
+    if entity is None or entity.kind != "place" or not entity.parents:
+        return ident
+    return str(entity.parents[-1])
