@@ -201,6 +201,20 @@ def test_a_sentence_without_a_place_takes_the_place_of_the_attack_before_it(nlp,
     assert [place(f) for f in found] == [place(found[0])] * 2 and place(found[0]) in ("Sittwe", "Kharkiv")
 
 
+def test_every_figure_at_a_citys_camp_hospital_and_school_is_in_the_city(nlp):
+    text = (
+        "In Kadugli, shells hit the main camp, a hospital and a school. "
+        "Eight people were killed at the camp, four at the hospital and two at the school."
+    )
+    found = read(nlp, text)
+    assert [location(f).entity for f in found] == ["kadugli"] * 3
+
+
+def test_a_named_facility_is_not_pointed_back_at(nlp):
+    text = "Shells hit Kadugli on Monday. Four nurses were killed at the Al-Shifa hospital, the hospital said."
+    assert location(one(nlp, text)).entity is None
+
+
 def test_the_attack_before_places_a_possessed_district(nlp):
     text = "Jets struck Beirut's southern suburbs on Sunday. The health ministry said 12 people were killed."
     assert place(one(nlp, text)) == "Beirut's southern suburbs"

@@ -48,8 +48,12 @@ _EVENT_MARKS = frozenset({"when", "as", "after"})
 #: Prepositions by which an attack names its place ("a strike on Dnipro", "fighting near Pokrovsk").
 _EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside", "of", "for"})  # not "against": a foe
 
-#: Place nouns that point back at the last place named ("the region" after "the Kursk front").
-ANAPHORIC_PLACES = frozenset({"region", "area", "oblast", "province", "district"})
+#: Place nouns that point back at the last place named ("the region" after "the Kursk front"; "at the camp", "the
+#: hospital" after "In Kadugli, shells hit the main camp and a hospital").
+ANAPHORIC_PLACES = frozenset(
+    {"region", "area", "oblast", "province", "district", "city", "town", "village", "camp", "hospital", "school"}
+    | {"market", "clinic", "shelter", "mosque", "church", "neighbourhood", "neighborhood", "compound", "building"}
+)
 
 #: Measures for which "from" names the place: people are displaced or evacuated from where they were.
 FROM_MEASURES = frozenset({Measure.DISPLACED})
@@ -386,9 +390,9 @@ class PlaceReader:
         doc = r.expression.doc
         if reference.entity or reference.span is None:
             return
-        words = reference.text.lower().split()
-        if not words or words[-1] not in ANAPHORIC_PLACES:
-            return
+        words = reference.text.split()
+        if not words or words[-1].lower() not in ANAPHORIC_PLACES or any(w[:1].isupper() for w in words):
+            return  # "the Al-Aqsa hospital" is named, not pointed back at
         start = reference.span[0]
         if r.text[max(0, start - 5) : start].lower().strip() not in ("the", "this", "that"):
             return
