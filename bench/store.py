@@ -25,7 +25,9 @@ here from Debian's binaries, as the tests do, with its default durability):
    ``--repeats``; the ratio ingest / extract must be >= 0.9 (reported both as the ratio of the medians
    and as the median of each pair's ratio, the steadier on a shared machine). The resident
    memory is sampled during each ingest (it must stay flat: the export's
-   documents are streamed, not collected).
+   documents are streamed, not collected). The CPU seconds of each (this
+   process, all its threads) are reported too: on a shared machine other
+   processes' load changes the wall times, much less the CPU each side spends.
 """
 
 from __future__ import annotations
@@ -308,16 +310,21 @@ def _telegram(
             return summary.added, seconds, max(highest) - highest[0]
 
     seconds: dict[str, list[float]] = {"extract": [], "ingest": []}
+    cpu: dict[str, list[float]] = {"extract": [], "ingest": []}
     growth: list[float] = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         written = extract_only()
         seconds["extract"].append(time.perf_counter() - start)
+        cpu["extract"].append(time.process_time() - used)
+        used = time.process_time()
         stored, took, grew = with_store()
+        cpu["ingest"].append(time.process_time() - used)  # creating the store included: a few milliseconds
         assert stored == written == count, (stored, written, count)
         seconds["ingest"].append(took)
         growth.append(grew)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
+    cpu_medians = {name: statistics.median(values) for name, values in cpu.items()}
     ratio = medians["extract"] / medians["ingest"]
     # Each extract and the ingest after it share the machine's load of the moment: their ratio is steadier
     # on a shared machine than the ratio of the two medians, taken from runs minutes apart.
@@ -329,6 +336,11 @@ def _telegram(
             f"   (runs: {', '.join(f'{v:.1f}' for v in values)})"
         )
     print(f"ratio ingest / extract (speed): {ratio:.2f}; median of the pairs' ratios: {paired:.2f}")
+    cpu_ratio = cpu_medians["extract"] / cpu_medians["ingest"]
+    print(
+        f"CPU seconds: extract {cpu_medians['extract']:.1f}, ingest {cpu_medians['ingest']:.1f};"
+        f" ratio {cpu_ratio:.2f}   (load average {', '.join(f'{n:.1f}' for n in os.getloadavg())})"
+    )
     print(f"resident memory growth while ingesting: {max(growth):.0f} MiB")
     return {
         "messages": count,
@@ -336,6 +348,9 @@ def _telegram(
         "runs": seconds,
         "ratio": ratio,
         "paired_ratio": paired,
+        "cpu_seconds": cpu_medians,
+        "cpu_runs": cpu,
+        "cpu_ratio": cpu_ratio,
         "rss_growth_mib": growth,
     }
 
