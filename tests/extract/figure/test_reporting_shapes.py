@@ -112,6 +112,19 @@ def test_a_prepositional_idiom_is_not_a_place(nlp):
     assert place(by_text(found)["15"]) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia launched 40 drones in retaliation for the attack on Kazan.",
+        "In response to strikes on Hodeidah, the Houthis fired 12 missiles.",
+        "In the wake of the Kursk incursion, 5,000 troops were moved.",
+        "The rebels fired 15 rockets in solidarity with Gaza.",
+    ],
+)
+def test_a_motive_is_not_a_place(nlp, text):
+    assert one(nlp, text).location is None
+
+
 def test_the_place_where_it_happened_beats_the_place_they_were_sent(nlp):
     f = one(nlp, "About 120 Iranian advisers deployed in Syria were killed in Homs province.")
     assert (f.measure, place(f)) == ("killed", "Homs province")

@@ -59,7 +59,11 @@ ANAPHORIC_PLACES = frozenset(
 FROM_MEASURES = frozenset({Measure.DISPLACED})
 
 #: Nouns that make a prepositional phrase an idiom, not a place: "fought on the side of Russia".
-IDIOM_NOUNS = frozenset({"side", "behalf", "part", "account", "hands", "basis", "eve", "orders", "sidelines", "terms"})
+IDIOM_NOUNS = frozenset(
+    {"side", "behalf", "part", "account", "hands", "basis", "eve", "orders", "sidelines", "terms", "name", "wake"}
+    | {"response", "retaliation", "revenge", "reprisal", "solidarity", "support", "favour", "favor", "protest"}
+    | {"memory", "honour", "honor", "light", "view", "face", "spite"}
+)
 
 #: Dependencies of a verb's subject; an attack as subject places what it did ("shelling in X killed six").
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -446,7 +450,7 @@ class PlaceReader:
         for ent in r.index.ents_within(start, end):
             if not ent.kb_id_ or not r.on_its_line(ent[0]) or not self.place_entity(ent[0]):
                 continue
-            if self._in_a_speaker(ent.root) or not self._where_things_are(ent):
+            if self._in_a_speaker(ent.root) or not self._where_things_are(ent) or self._in_an_idiom(ent.root):
                 continue
             found.append(ent)
         return found
@@ -463,6 +467,16 @@ class PlaceReader:
                 return owner.pos_ == "NOUN" and (owner.lower_ in known or self.place_noun(owner))
             return prep.lower_ in self.lex.static_preps and prep.head.lower_ not in IDIOM_NOUNS
         return root.dep_ in ("compound", "nmod", "amod", "poss") and self.place_noun(root.head)
+
+    @staticmethod
+    def _in_an_idiom(token: Token) -> bool:
+        """ "in retaliation for the attack on Kazan", "in the name of Chechnya": a motive, not where it happened."""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                return False
+            if ancestor.dep_ == "pobj" and ancestor.lower_ in IDIOM_NOUNS:
+                return True
+        return False
 
     def _in_a_speaker(self, token: Token) -> bool:
         """Is ``token`` inside the subject of a reporting verb ("the governor of Kursk said")?"""
