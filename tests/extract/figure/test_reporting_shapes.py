@@ -136,6 +136,12 @@ def test_a_clause_without_a_place_takes_its_sentences(nlp):
     assert place(f) == "Kramatorsk" and f.measure == "wounded"
 
 
+def test_a_scene_set_before_the_speaker_is_the_figures_place(nlp):
+    text = "In Deir al-Balah, a strike on a tent camp killed 8 people, medics said. Another 14 were wounded."
+    found = read(nlp, text)
+    assert [(f.measure, place(f)) for f in found] == [("killed", "Deir al-Balah"), ("wounded", "Deir al-Balah")]
+
+
 def test_a_speakers_place_is_not_the_figures(nlp):
     assert place(one(nlp, "Poland's army said in Warsaw that nine drones were shot down.")) is None
 
@@ -313,6 +319,15 @@ def test_a_lost_armys_personnel_are_its_own(nlp):
 def test_a_lost_tank_is_destroyed_not_a_death(nlp):
     f = one(nlp, "The brigade lost 40 tanks near Avdiivka.")
     assert (f.measure, f.unit) == ("destroyed", "tanks")
+
+
+def test_the_verb_before_the_number_when_the_parse_hands_it_to_the_speakers(nlp):
+    text = (
+        "Junta air strikes on a village in Myanmar's Magway region killed at least 29 people, "
+        "including 9 children, residents and a rebel group said on Friday."
+    )
+    found = read(nlp, text)
+    assert [f.measure for f in found] == ["killed", "killed"]
 
 
 def test_part_of_which_were_shot_down_is_intercepted(nlp):

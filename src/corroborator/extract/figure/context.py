@@ -251,7 +251,8 @@ class DocumentContext:
     # -- places and measures handed on -------------------------------------------------------------------
 
     def _place_from_sentence(self, item: Found, nearby: list[Found]) -> None:
-        """A bare number shares the place of the figure before it in its sentence, if that place is where it is;
+        """A bare number shares the place of the figure before it in its sentence, or of the figure in its paragraph
+        it takes its subject from, if that place is where it is;
         any figure whose clause names no place takes the place its sentence names, else its paragraph's."""
         r = item.reading
         if r.location is not None or r.reference == "distance":
@@ -263,6 +264,10 @@ class DocumentContext:
                         r.location, r.location_static = b.reading.location, True
                         return
                     break
+            source = item.source  # "8 people were killed in X, medics said. Another 14 were wounded": there too
+            if source is not None and source.line == item.line and source.reading.location_static:
+                r.location, r.location_static = source.reading.location, True
+                return
         if self.lex.unit_class(r.unit) in DOMAIN_CLASSES:  # the sentence's place, else its paragraph's
             places = self.reader.places
             r.location = places.sentence_place(r, self._own_places.get(item.sentence, set()))

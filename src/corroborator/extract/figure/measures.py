@@ -58,7 +58,17 @@ class MeasureReader:
             or self._climb_measure(r, cls)
             or self._modifier_measure(r, cls)
             or self._noun_measure(r, cls)
+            or self._verb_before(r, cls)
         )
+
+    def _verb_before(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "strikes killed at least 32 people, residents said", when the parser makes the people the speakers'
+        subject: the verb printed right before the number, if nothing in the tree gave a measure."""
+        i = r.expression.start - 1
+        doc = r.expression.doc
+        if i < 0 or doc[i].pos_ != "VERB" or doc[i].tag_ not in ("VBD", "VBN", "VBG") or not r.on_its_line(doc[i]):
+            return None
+        return self.token_measure(doc[i], cls)
 
     def _noun_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """A counted noun that is itself a measure: "1,500 casualties", "100 deaths", "300 prisoners"."""

@@ -480,8 +480,11 @@ class PlaceReader:
 
     def _in_a_speaker(self, token: Token) -> bool:
         """Is ``token`` inside the subject of a reporting verb ("the governor of Kursk said")?"""
-        if token.dep_ == "pobj" and token.head.head.lemma_.lower() in self.lex.reporting:
-            return True  # "said in Warsaw that": where it was said
+        prep = token.head
+        if token.dep_ == "pobj" and prep.head.lemma_.lower() in self.lex.reporting and prep.i > prep.head.i:
+            return (
+                True  # "said in Warsaw that": where it was said; but "In Deir al-Balah, ..., medics said" sets a scene
+            )
         for ancestor in [token, *token.ancestors]:
             if ancestor.lower_ in SENTENCE_PLACE_OWNERS | JURISDICTIONS:
                 return False  # "residents of Ramenskoye described", "the head of Tatarstan said": there, and of there
