@@ -229,6 +229,12 @@ def test_every_figure_at_a_citys_camp_hospital_and_school_is_in_the_city(nlp):
     assert [location(f).entity for f in found] == ["kadugli"] * 3
 
 
+def test_the_country_is_the_country_of_the_last_place_named(nlp):
+    text = "Air strikes hit a village in Myanmar's Magway region. Some 40,000 people have fled across the country."
+    f = read(nlp, text)[-1]
+    assert (f.measure, location(f).entity) == ("displaced", "myanmar")
+
+
 def test_a_named_facility_is_not_pointed_back_at(nlp):
     text = "Shells hit Kadugli on Monday. Four nurses were killed at the Al-Shifa hospital, the hospital said."
     assert location(one(nlp, text)).entity is None

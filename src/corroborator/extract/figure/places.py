@@ -52,6 +52,7 @@ _EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside", "of", "
 #: hospital" after "In Kadugli, shells hit the main camp and a hospital").
 ANAPHORIC_PLACES = frozenset(
     {"region", "area", "oblast", "province", "district", "city", "town", "village", "camp", "hospital", "school"}
+    | {"country"}
     | {"market", "clinic", "shelter", "mosque", "church", "neighbourhood", "neighborhood", "compound", "building"}
 )
 
@@ -404,8 +405,10 @@ class PlaceReader:
             if ent.end_char > start:
                 continue
             if ent.kb_id_ and self.place_entity(ent[0]) and self._used_as_place(ent):
-                reference.entity = ent.kb_id_
-                reference.parents = parents_of(doc, ent.kb_id_)
+                ident, parents = ent.kb_id_, parents_of(doc, ent.kb_id_)
+                if words[-1].lower() == "country" and parents:  # "the country" after "Myanmar's Sagaing region"
+                    ident, parents = parents[-1], []
+                reference.entity, reference.parents = ident, parents
                 return
 
     def sentence_place(self, r: Reading, taken: set[int]) -> Reference | None:
