@@ -14,6 +14,12 @@ Then, in this one process:
   then the ledger refreshed (``ingest`` of one page into the store).
 
 Each is the median of ``--repeats``; the ratios are against **full**.
+
+Then the peak of Python's allocations (``tracemalloc``; SQLite's own cache is
+apart and bounded) during one **reprocess**, against the same cross-check with
+the corpus read into a list first, as refreshes did before they streamed the
+store twice (``pipeline.ledger.StoredDocuments``): the memory a refresh needs
+beyond its reports and ledger is what the comparison shows.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,9 +38,10 @@ from sqlalchemy import delete
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corroborator.pipeline.ledger import refresh_ledger
+from corroborator.crosscheck import crosscheck
+from corroborator.pipeline.ledger import StoredCopies, refresh_ledger
 from corroborator.records import Document, RawDocument
-from corroborator.store import Run, Store
+from corroborator.store import Run, Store, iter_documents
 from corroborator.store.schema import copy_bands, copy_fingerprints, copy_pairs
 from crosscheck import generate
 
@@ -45,6 +53,16 @@ def store_documents(store: Store, documents: list[Document]) -> None:
             sha = hashlib.sha256(data).hexdigest()
             raw = RawDocument(source="bench", key=document.input, data=data, media_type="text/plain")
             run.store_document(raw, sha, "bench", None, document)
+
+
+def peak_mib(action) -> float:  # type: ignore[no-untyped-def]
+    """The peak of Python's allocations while ``action`` runs, above what was allocated before it."""
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    action()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return (peak - base) / 2**20
 
 
 def timed(action) -> float:  # type: ignore[no-untyped-def]
@@ -84,10 +102,14 @@ def main() -> int:
             store_documents(store, [new])
             one.append(timed(lambda: refresh_ledger(store)))
 
+            streamed = peak_mib(lambda: refresh_ledger(store, force=True))
+            held = peak_mib(lambda: crosscheck(list(iter_documents(store)), StoredCopies(store)))
+
     base = statistics.median(full)
     for name, times in (("full", full), ("reprocess", reprocess), ("one new document", one)):
         median = statistics.median(times)
         print(f"{name:>17}: {median:6.1f} s (median of {len(times)}), x{median / base:.2f} of full")
+    print(f"peak Python memory of a reprocess: {streamed:,.0f} MiB streamed, {held:,.0f} MiB with the corpus held")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from corroborator.crosscheck import FindingKind, crosscheck
+from corroborator.records import Reference
 
 
 def kinds(ledger, kind: FindingKind) -> list[set[float]]:
@@ -249,3 +250,39 @@ def test_an_open_ended_whole_is_never_exceeded(build):
         ]
     )
     assert kinds(ledger, FindingKind.PART_EXCEEDS_WHOLE) == []
+
+
+def test_an_unplaced_figure_is_read_where_its_document_places_that_measure(build):
+    """The other side's count, given without naming the place again, is of the same place; with two
+    places in the document it stays unplaced."""
+    us, rebels = build.party("Coastal Command", "coastal-command", "organization"), build.party("Rebel army", "rebels")
+
+    def killed(value: float, location: str | None, qualifier: str = "exact"):
+        return build.figure(value, measure="killed", subject="houthis", subject_text="Houthi fighters",
+                            location=location, parents=("yemen",) if location else (), qualifier=qualifier)  # fmt: skip
+
+    one_place = build.document((us, [killed(30, "sanaa", "at_least")]), (rebels, [killed(3, None)]))
+    found = crosscheck([one_place])
+    assert kinds(found, FindingKind.DISAGREEMENT) == [{3, 30}]
+    assert {v.key.location for v in found.variables} == {"sanaa"}
+    two_places = build.document(
+        (us, [killed(30, "sanaa", "at_least"), killed(12, "hodeidah")]), (rebels, [killed(3, None)])
+    )
+    assert kinds(crosscheck([two_places]), FindingKind.DISAGREEMENT) == []
+
+
+def test_a_possessive_makes_the_people_counted_the_speakers_own(build):
+    """'three of its fighters', said by a group: the group's fighters, the same subject as 'Houthi fighters'."""
+    text = "The coastal command said more than 30 Houthi fighters died. A spokesman said three of its fighters died."
+    start = text.index("fighters died. A") + len("fighters died. A spokesman said three of its ")
+    theirs = build.figure(
+        3, measure="killed", subject=None, subject_text="fighters", location="sanaa", parents=("yemen",)
+    )
+    theirs.subject = Reference("fighters", span=(start, start + len("fighters")))
+    ours = build.figure(30, measure="killed", subject="houthis", subject_text="Houthi fighters", location="sanaa",
+                        parents=("yemen",), qualifier="at_least")  # fmt: skip
+    command = build.party("Coastal Command", "coastal-command", "organization")
+    document = build.document(
+        (command, [ours]), (build.party("Houthis", "houthis", "organization"), [theirs]), text=text
+    )
+    assert kinds(crosscheck([document]), FindingKind.DISAGREEMENT) == [{3, 30}]

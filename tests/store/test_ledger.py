@@ -26,8 +26,8 @@ from corroborator.store.schema import copy_fingerprints, copy_pairs
 
 def test_the_ledger_round_trips_as_its_json(filled_store):
     ledger = crosscheck(iter_documents(filled_store))
-    variables, findings, sources = ledger_records(ledger)
-    write_ledger(filled_store, Stamp("test", "now"), variables, findings, sources)
+    variables, findings, sources = (list(records) for records in ledger_records(ledger))
+    write_ledger(filled_store, Stamp("test", "now"), iter(variables), iter(findings), iter(sources))  # read once
     assert json.loads(json.dumps(read_findings(filled_store))) == json.loads(json.dumps(findings))
     assert sorted(v["id"] for v in read_variables(filled_store)) == sorted(v["id"] for v in variables)
     assert {s["source"] for s in read_sources(filled_store)} == {s["source"] for s in sources}

@@ -10,10 +10,10 @@ findings (``findings``). The rules and their reasons: docs/crosscheck.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..records import Document
-from .copies import CopyIndex, Fingerprint, MemoryCopies
+from .copies import CopyIndex, Fingerprint, MemoryCopies, copy_clusters
 from .ledger import assemble
 from .model import Finding, FindingKind, Grade, Group, Ledger, Report, Speaker, Value, Variable, VariableKey
 from .parties import load_belligerents
@@ -41,29 +41,40 @@ __all__ = [
 def crosscheck(documents: Iterable[Document], copies: CopyIndex | None = None) -> Ledger:
     """Cross-check extracted documents: variables, values, independent sources, grades and findings.
 
+    The documents are read twice, one at a time: once for their speakers, names and copies, once for
+    their figures. A collection (a list, or the store's reader, which starts over each time it is
+    iterated) is never held whole in memory; a one-shot iterator is listed first.
+
     ``copies`` keeps the copy detector's fingerprints between calls (the store's, in
     ``pipeline.ledger``); by default they are made in memory for this call.
     """
-    corpus = _unique(documents)
-    index = SpeakerIndex(corpus)
+    corpus = list(documents) if isinstance(documents, Iterator) else documents
+    index, names = SpeakerIndex(), dict[str, str]()
+    clusters = copy_clusters(_surveyed(corpus, index, names), copies)
+    index.merge()
     parties = load_belligerents()
-    reports = list(read_reports(corpus, index, parties, copies))
-    ledger = assemble(reports, _names(corpus), index.speakers)
+    reports = list(read_reports(_unique(corpus), index, parties, clusters))
+    ledger = assemble(reports, names, index.speakers)
     for key, speaker in ledger.speakers.items():
         sides = parties.sides_of_entity(key) if parties.is_official(key) else ()
         speaker.party = sides[0].conflict if sides else None
     return ledger
 
 
-def _unique(documents: Iterable[Document]) -> list[Document]:
-    """Each text once: the same clean text ingested under two inputs is one document."""
-    return list({document.doc_id: document for document in documents}.values())
+def _unique(documents: Iterable[Document]) -> Iterator[Document]:
+    """Each text once: the same clean text ingested under two inputs is one document (the first)."""
+    seen: set[str] = set()
+    for document in documents:
+        if document.doc_id not in seen:
+            seen.add(document.doc_id)
+            yield document
 
 
-def _names(corpus: list[Document]) -> dict[str, str]:
-    """Entity ids to the names the documents give them, for readers."""
-    names: dict[str, str] = {}
-    for document in corpus:
+def _surveyed(documents: Iterable[Document], index: SpeakerIndex, names: dict[str, str]) -> Iterator[Document]:
+    """The documents, each once, as the speaker index and the names (entity ids to the names the
+    documents give them, for readers) take note of them on the way to the copy detector."""
+    for document in _unique(documents):
+        index.collect(document)
         for entity in document.entities:
             names.setdefault(entity.id, entity.name)
-    return names
+        yield document

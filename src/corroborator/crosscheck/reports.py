@@ -9,11 +9,11 @@ the relays, the date that applies.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..records import Document, Figure, Reference
-from .copies import CopyIndex, copy_clusters, wire_credit
+from .copies import wire_credit
 from .intervals import interval
 from .model import UNNAMED, Report, VariableKey
 from .parties import Belligerents, Side, judge
@@ -39,6 +39,9 @@ GENERIC_HEADS = frozenset(
 #: Measures whose generic subjects ("drones") belong to whoever tells them (see ``subject_key``).
 TELLER_BOUND = frozenset({"launched", "intercepted", "destroyed", "damaged"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "of", "these", "those", "its", "their", "his", "her"})
+#: Possessives that make the people counted the speaker's own ("its fighters", "our soldiers").
+_POSSESSIVES = frozenset({"its", "their", "our"})
+_POSSESSIVE_REACH = 8  # characters before a subject to look for one
 #: Figures of these measures compare nothing across documents.
 UNCOMPARABLE_MEASURES = frozenset({"other"})
 _WORD = re.compile(r"[a-z]+")
@@ -47,12 +50,14 @@ _UNIT_HEADS = frozenset({"drones", "drone", "missiles", "missile", "uavs", "shah
 
 
 def read_reports(
-    documents: list[Document], index: SpeakerIndex, parties: Belligerents, copies: CopyIndex | None = None
+    documents: Iterable[Document], index: SpeakerIndex, parties: Belligerents, clusters: dict[str, str]
 ) -> Iterator[Report]:
-    """Every comparable figure of every document, once per document for the same value of the same variable."""
-    clusters = copy_clusters(documents, copies)
+    """Every comparable figure of every document, once per document for the same value of the same variable
+    (``clusters``: each document's copy cluster, from ``copies.copy_clusters``)."""
     for document in documents:
-        yield from _DocumentReader(document, clusters[document.doc_id], index, parties).reports()
+        cluster = clusters.get(document.doc_id)
+        if cluster is not None:  # a document stored between the two readings waits for the next refresh
+            yield from _DocumentReader(document, cluster, index, parties).reports()
 
 
 class _DocumentReader:
@@ -64,6 +69,7 @@ class _DocumentReader:
         self.wire = wire_credit(document)
         self.owners = self._owners()
         self.voices = self._voices()
+        self.places = self._places()  # (measure, unit) -> the document's one place for them
 
     def reports(self) -> Iterator[Report]:
         chosen: dict[tuple[VariableKey, float, float, str], dict[str, Report]] = {}
@@ -78,9 +84,11 @@ class _DocumentReader:
         if figure.subject is None or figure.measure in UNCOMPARABLE_MEASURES:
             return None
         speaker = self.speaker(figure)
-        owner = self.owners.get((figure.unit, self.source_key(figure)))
+        owner = self.owners.get((figure.unit, self.source_key(figure))) or self._speakers_own(figure, speaker)
         teller = speaker.key if speaker.named else self.cluster
         location, location_parents = place_key(figure.location)
+        if location is None:
+            location, location_parents = self.places.get((figure.measure, figure.unit)) or (None, ())
         subject = subject_key(figure.subject, owner, self.parties, teller, figure.measure, location is not None)
         if figure.claim is None and subject in self.voices:
             speaker = self.voices[subject]  # an unattributed figure in a story told in one voice
@@ -155,6 +163,43 @@ class _DocumentReader:
             if entity and _is_country_or_group(entity, self.parties):
                 counted.setdefault((figure.unit, self.source_key(figure)), set()).add(entity)
         return {key: owners.pop() for key, owners in counted.items() if len(owners) == 1}
+
+    def _speakers_own(self, figure: Figure, speaker: _Speaker) -> str | None:
+        """ "three of its fighters", "our soldiers": a possessive before the subject points back at the
+        speaker, whose own people they are (the group or country it is, else the one it speaks for)."""
+        if figure.subject is None or figure.subject.span is None:
+            return None
+        before = self.document.text[max(0, figure.subject.span[0] - _POSSESSIVE_REACH) : figure.subject.span[0]]
+        words = before.lower().split()
+        if not words or words[-1] not in _POSSESSIVES:
+            return None
+        if speaker.named and _is_country_or_group(speaker.key, self.parties):
+            return speaker.key
+        return speaker.government
+
+    def _places(self) -> dict[tuple[str, str | None], tuple[str, tuple[str, ...]]]:
+        """Per measure and unit, the one place the document gives its placed figures.
+
+        A story about one strike places its first toll and then gives the other side's count, or
+        the interceptions after the launches, without naming the place again ("he said three of
+        its fighters had been killed"; "18 of the drones were shot down"): an unplaced figure is
+        read where the document's figures of its measure are, else of its unit, when they are
+        all in one place. Two places, and the figure stays unplaced.
+        """
+        by_measure: dict[tuple[str, str | None], set[tuple[str, tuple[str, ...]]]] = {}
+        by_unit: dict[str | None, set[tuple[str, tuple[str, ...]]]] = {}
+        for figure in self.document.figures:
+            location, parents = place_key(figure.location)
+            if location is not None and figure.measure not in UNCOMPARABLE_MEASURES:
+                by_measure.setdefault((figure.measure, figure.unit), set()).add((location, parents))
+                by_unit.setdefault(figure.unit, set()).add((location, parents))
+        places: dict[tuple[str, str | None], tuple[str, tuple[str, ...]]] = {}
+        for figure in self.document.figures:
+            key = (figure.measure, figure.unit)
+            found = by_measure.get(key) or by_unit.get(figure.unit) or set()
+            if key not in places and len({location for location, _ in found}) == 1:
+                places[key] = next(iter(found))
+        return places
 
     def _voices(self) -> dict[str, _Speaker]:
         """Per subject, the one named speaker the document quotes on it.

@@ -56,11 +56,28 @@ def _label(party: Party) -> str:
 class SpeakerIndex:
     """Every speaker of a corpus under one key each."""
 
-    def __init__(self, documents: Iterable[Document]) -> None:
+    def __init__(self, documents: Iterable[Document] = ()) -> None:
         self.speakers: dict[str, Speaker] = {}
         self._roles: dict[str, dict[str, str]] = {}  # doc_id -> office words -> person key
+        self._aliases: dict[str, str] = {}
         for document in documents:
-            self._collect(document)
+            self.collect(document)
+        self.merge()
+
+    def collect(self, document: Document) -> None:
+        """Note a document's speakers (``merge`` once all are noted, before keys are asked for)."""
+        roles: dict[str, str] = {}
+        for entity in document.entities:
+            if entity.kind == "person" and entity.role:
+                roles[entity.role.lower()] = entity.id
+        for claim in document.claims:
+            for party in (claim.source, *claim.via):
+                self._note(claim, party, roles)
+        if roles:  # kept for the documents that name offices only: the corpus is not held
+            self._roles[document.doc_id] = roles
+
+    def merge(self) -> None:
+        """Join the names noted so far that stand for one speaker."""
         self._aliases = self._merge_names()
 
     def key(self, party: Party, document: Document | None = None) -> str:
@@ -76,25 +93,19 @@ class SpeakerIndex:
             return speaker.name
         return _label(fallback) if fallback else key
 
-    def _collect(self, document: Document) -> None:
-        roles = self._roles.setdefault(document.doc_id, {})
-        for entity in document.entities:
-            if entity.kind == "person" and entity.role:
-                roles[entity.role.lower()] = entity.id
-        for claim in document.claims:
-            for party in (claim.source, *claim.via):
-                key = raw_key(party)
-                if key == UNNAMED:
-                    continue
-                speaker = self.speakers.setdefault(key, Speaker(key=key, name=_label(party), kind=party.kind))
-                speaker.names.add(_label(party))
-                if party.role and party.kind == "person":
-                    roles[party.role.lower()] = key
-                if party is claim.source:
-                    speaker.claims += 1
-                    speaker.relays.update(raw_key(v) for v in claim.via if raw_key(v) != UNNAMED)
-                if party.name and len(party.name) > len(speaker.name) and party.entity is None:
-                    speaker.name = party.name
+    def _note(self, claim: Claim, party: Party, roles: dict[str, str]) -> None:
+        key = raw_key(party)
+        if key == UNNAMED:
+            return
+        speaker = self.speakers.setdefault(key, Speaker(key=key, name=_label(party), kind=party.kind))
+        speaker.names.add(_label(party))
+        if party.role and party.kind == "person":
+            roles[party.role.lower()] = key
+        if party is claim.source:
+            speaker.claims += 1
+            speaker.relays.update(raw_key(v) for v in claim.via if raw_key(v) != UNNAMED)
+        if party.name and len(party.name) > len(speaker.name) and party.entity is None:
+            speaker.name = party.name
 
     def _merge_names(self) -> dict[str, str]:
         """Surnames, acronyms and shortened names to the one longer key they stand for."""

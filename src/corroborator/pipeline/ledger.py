@@ -1,5 +1,8 @@
 """The ledger kept with the store: the cross-check of the current documents, recomputed when they change.
 
+The documents are read from the store twice, a page at a time (``StoredDocuments``),
+and never held whole: the refresh's memory is the reports and the ledger, not the corpus.
+
 ``refresh_ledger(store)`` compares the stored ledger's stamp (which documents,
 which cross-check code) with the store's now; when they differ it reads the
 current documents, cross-checks them and writes the ledger whole, in one
@@ -15,12 +18,13 @@ comparisons rather than the corpus's (the costliest step of a cross-check).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..crosscheck import Fingerprint, Ledger, MemoryCopies, crosscheck
 from ..crosscheck.copies import FINGERPRINT_VERSION
+from ..records import Document
 from ..store import Stamp, Store, documents_stamp, iter_documents, ledger_stamp, write_ledger
 from ..store.fingerprints import (
     StoredFingerprint,
@@ -47,20 +51,31 @@ def refresh_ledger(store: Store, *, force: bool = False) -> LedgerRefresh:
     if not force and ledger_stamp(store) == stamp:
         return LedgerRefresh(recomputed=False, variables=-1, findings=-1)
     copies = StoredCopies(store)
-    ledger = crosscheck(iter_documents(store), copies)
+    ledger = crosscheck(StoredDocuments(store), copies)
     copies.save()
     write_ledger(store, stamp, *ledger_records(ledger))
     return LedgerRefresh(recomputed=True, variables=len(ledger.variables), findings=len(ledger.findings))
 
 
-def ledger_records(ledger: Ledger) -> tuple[list[Record], list[Record], list[Record]]:
-    """The ledger as SPEC JSON: variables, findings, and the speakers most quoted first."""
+def ledger_records(ledger: Ledger) -> tuple[Iterator[Record], Iterator[Record], Iterator[Record]]:
+    """The ledger as SPEC JSON, made as it is written: variables, findings, and the speakers most quoted first."""
     speakers = sorted(ledger.speakers.values(), key=lambda s: (-s.claims, s.key))
     return (
-        [v.to_dict() for v in ledger.variables],
-        [f.to_dict() for f in ledger.findings],
-        [s.to_dict() for s in speakers],
+        (v.to_dict() for v in ledger.variables),
+        (f.to_dict() for f in ledger.findings),
+        (s.to_dict() for s in speakers),
     )
+
+
+class StoredDocuments:
+    """The store's current documents, read afresh each time they are iterated: the cross-check reads
+    them twice, a page at a time, and never holds the corpus."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter_documents(self.store)
 
 
 #: New fingerprints kept in memory before they are saved: what bounds the copy detector's memory.

@@ -14,6 +14,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, text
@@ -57,8 +58,10 @@ def ledger_stamp(store: Store) -> Stamp | None:
 def write_ledger(
     store: Store, stamp: Stamp, variables: Iterable[Record], findings: Iterable[Record], sources: Iterable[Record]
 ) -> None:
-    """Replace the stored ledger with this one, in one transaction: readers see the old or the new, whole."""
-    variables, findings, sources = list(variables), list(findings), list(sources)
+    """Replace the stored ledger with this one, in one transaction: readers see the old or the new, whole.
+
+    The records are read once, as they come, and written a chunk at a time: a generator of them is never
+    held whole (the ledger of a large store is larger than its cross-check's objects)."""
     with store.engine.begin() as connection:
         if store.dialect == "postgresql":
             # Two writers refreshing at once would each delete, then insert the same keys; PostgreSQL
@@ -67,18 +70,18 @@ def write_ledger(
         for table in (schema.ledger_values, schema.ledger_variables, schema.ledger_findings, schema.ledger_sources):
             connection.execute(delete(table))
         connection.execute(delete(schema.ledger))
-        _insert(connection, schema.ledger_variables, [_variable_row(v) for v in variables])
-        _insert(connection, schema.ledger_values, [row for v in variables for row in _value_rows(v)])
-        _insert(connection, schema.ledger_findings, [_finding_row(i, f) for i, f in enumerate(findings)])
-        _insert(connection, schema.ledger_sources, [_source_row(s) for s in sources])
+        variable_count = _insert_variables(connection, variables)
+        finding_rows = (_finding_row(position, finding) for position, finding in enumerate(findings))
+        finding_count = _insert(connection, schema.ledger_findings, finding_rows)
+        _insert(connection, schema.ledger_sources, (_source_row(s) for s in sources))
         connection.execute(
             insert(schema.ledger).values(
                 id=1,
                 crosscheck=stamp.crosscheck,
                 documents=stamp.documents,
                 computed_at=datetime.now(UTC),
-                variables=len(variables),
-                findings=len(findings),
+                variables=variable_count,
+                findings=finding_count,
             )
         )
 
@@ -118,9 +121,30 @@ def _read_data(store: Store, query: Any) -> list[Record]:
         return [json.loads(data) for data in connection.execute(query).scalars()]
 
 
-def _insert(connection: Any, table: Any, rows: list[Record]) -> None:
-    for start in range(0, len(rows), _CHUNK):
-        connection.execute(insert(table), rows[start : start + _CHUNK])
+def _insert(connection: Any, table: Any, rows: Iterable[Record]) -> int:
+    """Insert the rows a chunk at a time; how many there were."""
+    count = 0
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, _CHUNK)):  # itertools.batched, which Python 3.11 lacks
+        connection.execute(insert(table), chunk)
+        count += len(chunk)
+    return count
+
+
+def _insert_variables(connection: Any, variables: Iterable[Record]) -> int:
+    """Each variable's row and its values' rows, from one reading of the records."""
+    count, variable_rows, value_rows = 0, list[Record](), list[Record]()
+    for variable in variables:
+        variable_rows.append(_variable_row(variable))
+        value_rows.extend(_value_rows(variable))
+        count += 1
+        if len(variable_rows) >= _CHUNK or len(value_rows) >= _CHUNK:
+            _insert(connection, schema.ledger_variables, variable_rows)
+            _insert(connection, schema.ledger_values, value_rows)
+            variable_rows, value_rows = [], []
+    _insert(connection, schema.ledger_variables, variable_rows)
+    _insert(connection, schema.ledger_values, value_rows)
+    return count
 
 
 def _finite(value: Any) -> float | None:
