@@ -375,6 +375,11 @@ def test_a_number_that_is_children_keeps_children(nlp):
     assert subject(found["26"]).text == "children"
 
 
+def test_a_copulas_part_is_part_of_the_whole_before_it(nlp):
+    found = by_text(read(nlp, "Of the 140 people who died in the raid, 30 were women."))
+    assert (found["30"].part_of, found["30"].measure, subject(found["30"]).text) == (found["140"].id, "killed", "women")
+
+
 def test_a_sender_owns_the_troops_it_sends(nlp):
     f = one(nlp, "Iran has sent 2,500 troops to Iraq.")
     assert subject(f).entity == "iran" and f.measure == "deployed"

@@ -125,6 +125,16 @@ class SentenceReader:
         named = self._named_by_copula(r)
         if named is not None:  # "20 are children": the 20 are counted as children
             r.noun, r.reference = named, "own"
+            r.whole = next(  # "of the 140 people who died, 30 were children": a part of the 140
+                (
+                    o
+                    for p in r.anchor.head.children
+                    if p.dep_ == "prep" and p.lower_ in ("of", "among")
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
             return
         of = self._of_child(r) or self._of_after(expression) or self._of_which_before(r)
         if of is not None and of.lower_ in _RELATIVES:
