@@ -69,7 +69,7 @@ class _DocumentReader:
         self.wire = wire_credit(document)
         self.owners = self._owners()
         self.voices = self._voices()
-        self.places = self._places()  # (measure, unit) -> the document's one place for them
+        self.places = self._places()  # figure id -> the place its document gives figures like it
 
     def reports(self) -> Iterator[Report]:
         chosen: dict[tuple[VariableKey, float, float, str], dict[str, Report]] = {}
@@ -88,7 +88,7 @@ class _DocumentReader:
         teller = speaker.key if speaker.named else self.cluster
         location, location_parents = place_key(figure.location)
         if location is None:
-            location, location_parents = self.places.get((figure.measure, figure.unit)) or (None, ())
+            location, location_parents = self.places.get(figure.id) or (None, ())
         subject = subject_key(figure.subject, owner, self.parties, teller, figure.measure, location is not None)
         if figure.claim is None and subject in self.voices:
             speaker = self.voices[subject]  # an unattributed figure in a story told in one voice
@@ -177,28 +177,30 @@ class _DocumentReader:
             return speaker.key
         return speaker.government
 
-    def _places(self) -> dict[tuple[str, str | None], tuple[str, tuple[str, ...]]]:
+    def _places(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Per measure and unit, the one place the document gives its placed figures.
 
         A story about one strike places its first toll and then gives the other side's count, or
         the interceptions after the launches, without naming the place again ("he said three of
         its fighters had been killed"; "18 of the drones were shot down"): an unplaced figure is
         read where the document's figures of its measure are, else of its unit, when they are
-        all in one place. Two places, and the figure stays unplaced.
+        all in one place. Two places, and the figure stays unplaced. Parts and wholes neither give nor
+        take a place: "72 of the drones, 31 of them over the capital" puts the 31 there, not the 72.
         """
+        wholes = {figure.part_of for figure in self.document.figures if figure.part_of}
+        alone = [f for f in self.document.figures if not f.part_of and f.id not in wholes]
         by_measure: dict[tuple[str, str | None], set[tuple[str, tuple[str, ...]]]] = {}
         by_unit: dict[str | None, set[tuple[str, tuple[str, ...]]]] = {}
-        for figure in self.document.figures:
+        for figure in alone:
             location, parents = place_key(figure.location)
             if location is not None and figure.measure not in UNCOMPARABLE_MEASURES:
                 by_measure.setdefault((figure.measure, figure.unit), set()).add((location, parents))
                 by_unit.setdefault(figure.unit, set()).add((location, parents))
-        places: dict[tuple[str, str | None], tuple[str, tuple[str, ...]]] = {}
-        for figure in self.document.figures:
-            key = (figure.measure, figure.unit)
-            found = by_measure.get(key) or by_unit.get(figure.unit) or set()
-            if key not in places and len({location for location, _ in found}) == 1:
-                places[key] = next(iter(found))
+        places: dict[str, tuple[str, tuple[str, ...]]] = {}
+        for figure in alone:
+            found = by_measure.get((figure.measure, figure.unit)) or by_unit.get(figure.unit) or set()
+            if figure.location is None and len({location for location, _ in found}) == 1:
+                places[figure.id] = next(iter(found))
         return places
 
     def _voices(self) -> dict[str, _Speaker]:
