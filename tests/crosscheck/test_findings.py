@@ -286,3 +286,13 @@ def test_a_possessive_makes_the_people_counted_the_speakers_own(build):
         (command, [ours]), (build.party("Houthis", "houthis", "organization"), [theirs]), text=text
     )
     assert kinds(crosscheck([document]), FindingKind.DISAGREEMENT) == [{3, 30}]
+
+
+def test_a_whole_takes_no_place_from_its_part(build):
+    """'72 drones shot down, 31 of them over the capital region': the 72 are not all over the capital."""
+    total = build.figure(72, measure="intercepted", unit="drones", subject="russia", location=None)
+    part = build.figure(31, measure="intercepted", unit="drones", subject="russia", location="moscow-oblast")
+    document = build.document((build.party("Air Force", "ukraine-air-force", "government"), [total, part]))
+    part.part_of = total.id
+    placed = {r.value: v.key.location for v in crosscheck([document]).variables for x in v.values for r in x.reports}
+    assert placed == {72: None, 31: "moscow-oblast"}

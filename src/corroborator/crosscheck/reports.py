@@ -184,20 +184,22 @@ class _DocumentReader:
         the interceptions after the launches, without naming the place again ("he said three of
         its fighters had been killed"; "18 of the drones were shot down"): an unplaced figure is
         read where the document's figures of its measure are, else of its unit, when they are
-        all in one place. Two places, and the figure stays unplaced. Parts and wholes neither give nor
-        take a place: "72 of the drones, 31 of them over the capital" puts the 31 there, not the 72.
+        all in one place. Two places, and the figure stays unplaced. A part gives no place and a whole
+        takes none: "72 of the drones, 31 of them over the capital" puts the 31 there, not the 72.
         """
         wholes = {figure.part_of for figure in self.document.figures if figure.part_of}
-        alone = [f for f in self.document.figures if not f.part_of and f.id not in wholes]
+        givers = [f for f in self.document.figures if not f.part_of]
         by_measure: dict[tuple[str, str | None], set[tuple[str, tuple[str, ...]]]] = {}
         by_unit: dict[str | None, set[tuple[str, tuple[str, ...]]]] = {}
-        for figure in alone:
+        for figure in givers:
             location, parents = place_key(figure.location)
             if location is not None and figure.measure not in UNCOMPARABLE_MEASURES:
                 by_measure.setdefault((figure.measure, figure.unit), set()).add((location, parents))
                 by_unit.setdefault(figure.unit, set()).add((location, parents))
         places: dict[str, tuple[str, tuple[str, ...]]] = {}
-        for figure in alone:
+        for figure in givers:
+            if figure.id in wholes:
+                continue
             found = by_measure.get((figure.measure, figure.unit)) or by_unit.get(figure.unit) or set()
             if figure.location is None and len({location for location, _ in found}) == 1:
                 places[figure.id] = next(iter(found))
