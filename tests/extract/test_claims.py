@@ -159,6 +159,19 @@ def test_a_spokesperson_speaks_for_the_body_named_beside_it(nlp):
     assert (claim.source.name, claim.source.kind) == (None, "unnamed")
 
 
+def test_a_report_that_ends_its_sentence_is_read_even_when_misparsed(nlp):
+    """The parser takes 'reports' for a noun, or leaves the clause before the comma hanging elsewhere."""
+    claim = only(nlp, "Nine of the rockets and all of the shells were intercepted, the Harbour agency reports.")
+    assert (claim.source.text, claim.cue) == ("the Harbour agency", "report")
+    assert claim.content == "Nine of the rockets and all of the shells were intercepted"
+    claim = only(nlp, "Three of the trucks and most of the fuel were lost, the relief group says.")
+    assert (claim.source.text, claim.content) == (
+        "the relief group",
+        "Three of the trucks and most of the fuel were lost",
+    )
+    assert claims_of(nlp, "The annual reports of the agency were published on Monday.") == []
+
+
 def test_via_from_according_to(nlp):
     claim = only(nlp, "The governor said the fire was contained, according to the Northline news agency.")
     assert claim.source.text == "The governor"

@@ -55,6 +55,12 @@ class CueFinder(VerbalCues):
 
     # --- the pass over the tokens -------------------------------------------------------
 
+    def verb_read_as_noun(self, token: Token) -> bool:
+        """'..., the agency reports.': the parser takes a sentence's last verb for a plural noun, and yet
+        gives it a subject; a cue's third-person form at the root with a subject is that verb."""
+        lemma = self.lex.headline_forms.get(token.lower_)
+        return lemma in self.lex.verbs and token.dep_ == "ROOT" and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
     def find(self) -> list[Candidate]:
         lex = self.lex
         found: list[Candidate] = []
@@ -76,6 +82,9 @@ class CueFinder(VerbalCues):
                     candidate = self.prepositional(token)
                 elif self.loose and pos == "VERB" and lemma not in lex.not_verbs:
                     candidate = self.loose_verbal(token, lemma)
+            elif pos == "NOUN" and self.verb_read_as_noun(token):
+                lemma = lex.headline_forms[token.lower_]
+                candidate = self.verbal(token, lemma, lex.verbs[lemma])
             elif pos == "NOUN" and token.lemma_ in lex.nouns:
                 candidate = self.nominal(token)
             elif pos == "ADV" and token.lower_ in lex.adverbs:

@@ -34,6 +34,7 @@ from .candidate import (
     TOLL_OBJECTS,
     Candidate,
 )
+from .inversions import inverted_report
 from .lexicon import Lexicon, VerbCue
 from .spans import Layout, is_quote
 
@@ -109,8 +110,8 @@ class VerbalCues:
         content, bounded, speaker = self.verb_content(verb, cue, passive), False, None
         if not content:
             content, bounded = self.after_colon(verb), True
-        if not content and "quote" in cue.complements:
-            content, speaker = self.misparsed_inversion(verb)
+        if not content and not {"quote", "ccomp"}.isdisjoint(cue.complements):  # verbs that can report a clause
+            content, speaker = inverted_report(self.doc, self.layout, verb)
         if not content:
             return None
         found, source = (True, speaker) if speaker is not None else self.verb_source(verb, cue, passive)
@@ -356,23 +357,6 @@ class VerbalCues:
             out.append(child)
             end = child.right_edge.i
         return out
-
-    def misparsed_inversion(self, verb: Token) -> tuple[set[int] | None, Token | None]:
-        """'A is B, Andrii Kovalenko of X said on Telegram.' parsed with 'said' coordinated to the first
-        verb and the speaker hung on a noun: the words between the last comma and the verb are the
-        speaker, the sentence before that comma is what was said."""
-        if any(c.dep_ in SUBJECT_DEPS | {"ccomp", "dobj"} for c in verb.children):
-            return None, None
-        sent_start, _ = self.layout.sentence(verb.i)
-        comma = next(
-            (i for i in range(verb.i - 1, max(sent_start, verb.i - 12) - 1, -1) if self.doc[i].text == ","), None
-        )
-        if comma is None or comma - sent_start < MIN_CLAUSE_AS_OBJECT or comma + 1 >= verb.i:
-            return None, None
-        speaker = self.doc[comma + 1 : verb.i]
-        if not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in speaker):
-            return None, None
-        return set(range(sent_start, comma)), speaker.root
 
     def quote_before(self, verb: Token) -> set[int]:
         """The quotation that closes right before 'he said' / 'said Madison' / 'X, a spokesman, said'."""
