@@ -125,3 +125,42 @@ def test_sea_lanes_and_ports_in_shipping_reports(nlp):
 def test_a_person_named_like_a_far_town_stays_a_person(nlp):
     doc = nlp(make_doc(nlp, "Senator Fremont said the bill would pass."))
     assert not [e for e in doc._.entities.values() if e.kind == "place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rockets struck Tyre, killing six people.", "tyre"),  # the small model reads Tyre as a person's name
+        ("Drones attacked Belgorod overnight, injuring three.", "belgorod"),
+        ("Shells fell on Kherson on Tuesday morning.", "kherson"),
+        ("A drone attack on Sumy overnight damaged a school.", "sumy"),
+        ("Tyre was hit by four rockets before dawn.", "tyre"),
+    ],
+)
+def test_a_town_the_ner_reads_as_a_person_is_a_place_where_its_words_make_it_one(nlp, text, place):
+    """After a preposition of place, or as what an attack struck, a one-word town is the town, for any country."""
+    assert place in places_in(nlp, text)
+
+
+def test_a_town_inside_a_time_span_is_still_a_place(nlp):
+    """The small model reads "Kyiv overnight" as one TIME span; the place inside it wins."""
+    doc = nlp(make_doc(nlp, "Russia launched drones at Kyiv overnight, officials said."))
+    assert "kyiv" in doc._.entities
+    assert [e.text for e in doc.ents if e.label_ == "TIME"] == ["overnight"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Judge Tyre ruled against the company on Monday.", "According to Sumy, the convoy left at dawn."]
+)
+def test_a_town_the_ner_reads_as_a_person_stays_one_where_it_acts_or_speaks(nlp, text):
+    """A subject, or a source after "according to": a person's name to the NER, and no words of place around it."""
+    doc = nlp(make_doc(nlp, text))
+    assert not [e for e in doc._.entities.values() if e.kind == "place"]
+
+
+def test_a_place_inside_an_organisations_name_is_kept_as_a_mention(nlp):
+    """ "the health ministry in Gaza" is one entity, and Gaza a mention of its own in the records."""
+    text = "The health ministry in Gaza gave a new toll."
+    doc = nlp(make_doc(nlp, text))
+    assert [e.kb_id_ for e in doc.ents] == ["gaza-health-ministry"]
+    assert [text[s:e] for s, e in doc._.entities["gaza-strip"].mentions] == ["Gaza"]

@@ -76,6 +76,19 @@ _REGION_WORDS = frozenset("region regions oblast oblasts province provinces krai
 #: NER labels that say a one-word town's name is someone's here ("Tyler said"). Not PRODUCT, WORK_OF_ART or
 #: ORG: the small model gives those to towns it does not know ("in Kursk" as a PRODUCT).
 _NOT_A_PLACE = frozenset({"PERSON"})
+#: Prepositions after which a name is where something is or goes ("fell on Kherson", "attack on Sumy").
+_PLACE_PREPOSITIONS = frozenset(
+    "in at near on over into onto to from across around outside inside off toward towards through throughout".split()
+    + "against via beyond behind".split()
+)
+#: Verbs whose object (or passive subject) is a place struck or taken ("drones struck Kyiv", "Tyre was shelled").
+#: Kept here, not shared with the figure reader: the analyze stage sits below extract.
+_ATTACK_VERBS = frozenset(
+    "attack strike hit target shell pound bomb bombard storm raid besiege capture seize recapture encircle".split()
+    + "overrun rock blast liberate surround".split()
+)
+#: NER labels of spans that never name an entity: a gazetteer place inside one wins ("Kyiv overnight" as a TIME).
+_UNLINKED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 #: What may stand between two coordinated names before their shared region word.
 _COORDINATION = frozenset({",", "and", "or", "&"})
 #: How far a coordinated list of names may run before its region word.
@@ -151,7 +164,7 @@ class EntityExtractor(Component):
         spans = gazetteer_spans + self._described_bodies(doc, links)
         spans += [
             _as_person_if_titled(_without_determiner(piece), self.person_roles)
-            for span in _joined_people(doc.ents)
+            for span in _joined_people(_outside_places(doc.ents, gazetteer_spans))
             for piece in _names_apart(span)
         ]
         ents = _organisations_shortened(doc, filter_spans(spans), links)
@@ -159,7 +172,10 @@ class EntityExtractor(Component):
         self._link_acronyms(ents, links)
         self._link_rest(ents, links)
         linked = [_relabelled(span, links.get((span.start, span.end))) for span in ents]
-        return Linked(linked, self._records(linked, links))
+        records = self._records(linked, links)
+        for place in _places_inside_names(linked, gazetteer_spans):
+            self._records([place], links, records)
+        return Linked(linked, records)
 
     def nothing(self, doc: Doc) -> Linked:
         return Linked(None, {})
@@ -190,6 +206,7 @@ class EntityExtractor(Component):
                 end - start == 1
                 and start in others
                 and all(_is_town(entries[c]) and entries[c].country not in mentioned for c in candidates)
+                and not _placed_by_its_words(doc[start])
             ):
                 continue  # "Tyler said": a person to the NER, and a town of a country the text never names
             ident, decided = self._twin_reading(doc, start, end, self._one_country(list(candidates), mentioned))
@@ -352,8 +369,10 @@ class EntityExtractor(Component):
 
     # -- 3 and 4. roles and records ----------------------------------------------------------------
 
-    def _records(self, ents: list[Span], links: dict[tuple[int, int], _Link]) -> dict[str, Entity]:
-        records: dict[str, Entity] = {}
+    def _records(
+        self, ents: list[Span], links: dict[tuple[int, int], _Link], records: dict[str, Entity] | None = None
+    ) -> dict[str, Entity]:
+        records = {} if records is None else records
         for span in ents:
             link = links.get((span.start, span.end))
             if link is None:
@@ -446,6 +465,57 @@ def _is_town(entry: Entry) -> bool:
 def _other_entities(doc: Doc) -> set[int]:
     """Tokens the NER puts inside a person's name."""
     return {token.i for ent in doc.ents if ent.label_ in _NOT_A_PLACE for token in ent}
+
+
+def _placed_by_its_words(token: Token) -> bool:
+    """Do the words around a name make it a place whatever the NER's label ("struck Kherson", "an attack on
+    Sumy", "Tyre was shelled"), where they would not for a person ("Kherson said")?"""
+    head = token.head
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ == "to" and before.i > 0 and before.nbor(-1).lower_ == "according":
+        return False  # "according to Sumy": a source
+    if token.dep_ in ("pobj", "pcomp") and head.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if before is not None and before.lower_ in _PLACE_PREPOSITIONS and token.dep_ not in ("nsubj", "poss"):
+        return True  # read from the words where the tree hangs the name elsewhere
+    return token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _ATTACK_VERBS
+
+
+def _outside_places(ents: Iterable[Span], places: list[Span]) -> list[Span]:
+    """The NER's spans, less the gazetteer's matches inside a span that names no entity ("Kyiv overnight" as a TIME
+    is "overnight"): otherwise the longer span wins and the place is lost."""
+    covered = {token.i for span in places for token in span}
+    kept: list[Span] = []
+    for span in ents:
+        if span.label_ not in _UNLINKED_LABELS or not any(t.i in covered for t in span):
+            kept.append(span)
+            continue
+        start = span.start
+        for i in [*range(span.start, span.end), span.end]:  # the runs of the span outside every match
+            if i == span.end or i in covered:
+                if i > start:
+                    kept.append(Span(span.doc, start, i, label=span.label_))
+                start = i + 1
+    return kept
+
+
+def _places_inside_names(ents: list[Span], matches: list[Span]) -> list[Span]:
+    """Places named inside an organisation's name after "in" ("the health ministry in Gaza"): the name is one
+    entity, and the place stays a mention of its own in the records (not a span: spans do not nest), so that
+    what the organisation reports can be placed where it sits."""
+    inside = []
+    for ent in ents:
+        if ent.label_ != "ORG" or len(ent) < 3:
+            continue
+        inside += [
+            match
+            for match in matches
+            if ent.start < match.start
+            and match.end <= ent.end
+            and match.label_ in ("GPE", "LOC")
+            and match.doc[match.start - 1].lower_ == "in"
+        ]
+    return inside
 
 
 def _region_word_follows(doc: Doc, end: int) -> bool:

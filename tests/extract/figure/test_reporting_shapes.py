@@ -262,6 +262,25 @@ def test_a_place_named_for_a_deployment_is_not_where_a_later_count_happened(nlp)
     assert place(one(nlp, text)) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Rockets struck Tyre on Sunday, killing six people.", "tyre"),  # Tyre: a person's name to the small model
+        ("Artillery pounded Kherson overnight, killing two residents.", "kherson"),
+        ("Gunmen stormed El Fasher at dawn, killing 30 civilians.", "el-fasher"),
+        ("Drones hit Odesa overnight and injured five people.", "odesa"),
+        ("Russia attacked Kyiv overnight with drones, wounding 12 people.", "kyiv"),  # "Kyiv overnight": a TIME
+    ],
+)
+def test_the_town_struck_places_those_the_strike_killed(nlp, text, where):
+    assert location(one(nlp, text)).entity == where
+
+
+def test_the_place_inside_the_counting_bodys_name(nlp):
+    f = one(nlp, "The health ministry in Gaza said 37 people were killed overnight.")
+    assert (f.measure, location(f).entity) == ("killed", "gaza-strip")
+
+
 # -- 2. the measure from the right word ---------------------------------------------------------------
 
 

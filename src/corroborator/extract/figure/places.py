@@ -37,7 +37,9 @@ _NP_PREPS = frozenset({"of", "in", "between", "near", "along"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 
 #: Verbs whose object is the place a strike is aimed at ("Russia attacked Ukraine with nearly 50 drones").
-_TARGET_VERBS = frozenset({"attack", "strike", "target", "hit", "bomb", "shell", "pound"})
+_TARGET_VERBS = frozenset(
+    {"attack", "strike", "target", "hit", "bomb", "shell", "pound", "storm", "raid", "bombard", "besiege", "overrun"}
+)
 
 #: What happens at the place a strike is aimed at: those killed there were there, drones launched at it were not.
 AT_THE_TARGET = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES, Measure.MISSING, Measure.DAMAGED})
@@ -267,6 +269,8 @@ class PlaceReader:
             first = governor
             while first.dep_ == "conj" and first.head.pos_ == "VERB":  # "killing nine and wounding 17"
                 first = first.head
+            if first is not governor:  # "drones hit Odesa and injured five": the strike the clause goes on from
+                verbs.append(first)
             if first.dep_ == "advcl" and first.tag_ == "VBG":
                 verbs.append(first.head)
             for verb in verbs:
@@ -427,10 +431,27 @@ class PlaceReader:
             if ent.start_char not in taken and ent.root.idx not in taken
         ]  # "34 over the Moscow region and 84 across the country": the 34's place, not the 84's
         if not candidates:
-            return None
+            return self._place_inside_a_name(r)
         before = [e for e in candidates if e.end_char <= position]
         ent = before[-1] if before else candidates[0]
         return self.place_reference(self.phrase_head(ent.root))
+
+    @staticmethod
+    def _place_inside_a_name(r: Reading) -> Reference | None:
+        """ "The health ministry in Gaza said 52 were killed": the place inside a body's name (the entity linker
+        keeps it as a mention of its own) is where the body counts, when nothing else in the sentence is a place."""
+        doc = r.anchor.doc
+        sentence = r.anchor.sent
+        for ident, entity in (doc._.entities or {}).items():
+            if entity.kind != "place":
+                continue
+            for start, end in entity.mentions:
+                span = doc.char_span(start, end)
+                if span is None or not sentence.start_char <= start < sentence.end_char or not r.on_its_line(span[0]):
+                    continue
+                if span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I":  # inside the name, not a span of its own
+                    return Reference(text=span.text, entity=ident, span=(start, end), parents=list(entity.parents))
+        return None
 
     def paragraph_place(self, r: Reading) -> Reference | None:
         """The last place where the figure's paragraph tells of an attack before the figure's sentence, when that
