@@ -276,6 +276,24 @@ def test_the_town_struck_places_those_the_strike_killed(nlp, text, where):
     assert location(one(nlp, text)).entity == where
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("At least 23 people were killed when shelling hit the Salif grain terminal.", "salif"),
+        ("Nine people died when a missile struck the Odesa seaport on Friday.", "odesa"),
+        ("Twelve civilians were killed when drones struck Kherson.", "kherson"),
+        ("Six guards were wounded as shells hit the market in Nabatieh, medics said.", "nabatieh"),
+    ],
+)
+def test_the_place_a_when_clauses_strike_hit(nlp, text, where):
+    f = one(nlp, text)
+    assert location(f).entity == where and f.measure in ("killed", "wounded")
+
+
+def test_a_when_clauses_object_that_was_not_struck_is_not_the_place(nlp):
+    assert one(nlp, "Six soldiers were killed when their unit left Kherson.").location is None
+
+
 def test_the_place_inside_the_counting_bodys_name(nlp):
     f = one(nlp, "The health ministry in Gaza said 37 people were killed overnight.")
     assert (f.measure, location(f).entity) == ("killed", "gaza-strip")

@@ -253,15 +253,16 @@ class PlaceReader:
         """The prepositions of a "when" clause under ``verb``, and of its object or passive subject."""
         preps = []
         for clause in verb.children:
-            if clause.dep_ == "advcl" and any(m.lower_ in _EVENT_MARKS for m in clause.children if m.i < clause.i):
+            if self._marks_the_event(clause):
                 preps += self.preps(clause)
                 # its object or subject: "killed when a missile hit a mall in X", "when a mosque in X was hit"
                 preps += [p for obj in clause.children if obj.dep_ in ("dobj", "nsubjpass") for p in self.preps(obj)]
         return preps
 
     def _target(self, r: Reading) -> Token | None:
-        """The place a strike is aimed at, when it is the verb's object ("attacked Ukraine"), or the object of the
-        strike that a participle goes on from ("shelled Babanusa, killing nine people")."""
+        """The place a strike is aimed at, when it is the verb's object ("attacked Ukraine"), the object of the
+        strike that a participle goes on from ("shelled Babanusa, killing nine people"), or the object of a
+        strike in a "when" clause ("killed when a missile hit the Salif grain terminal", "when Kherson was shelled")."""
         for governor in self.tree.governors(r.start, r):
             if governor.pos_ != "VERB":
                 continue
@@ -273,14 +274,21 @@ class PlaceReader:
                 verbs.append(first)
             if first.dep_ == "advcl" and first.tag_ == "VBG":
                 verbs.append(first.head)
+            verbs += [c for c in governor.children if self._marks_the_event(c)]  # "killed when a strike hit X"
             for verb in verbs:
                 if verb.lemma_.lower() not in _TARGET_VERBS:
                     continue
+                struck = "nsubjpass" if verb is not governor and verb.dep_ == "advcl" else "dobj"
                 for child in verb.children:
-                    if child.dep_ == "dobj" and self.is_place(child, depth=0) and self.names_a_place(child):
+                    if child.dep_ in ("dobj", struck) and self.is_place(child, depth=0) and self.names_a_place(child):
                         return child
             return None
         return None
+
+    @staticmethod
+    def _marks_the_event(clause: Token) -> bool:
+        """A "when", "as" or "after" clause: it tells where the same event happened."""
+        return clause.dep_ == "advcl" and any(m.lower_ in _EVENT_MARKS for m in clause.children if m.i < clause.i)
 
     # -- what a place is -------------------------------------------------------------------------------
 
