@@ -378,6 +378,18 @@ def test_part_of_which_were_shot_down_is_intercepted(nlp):
     assert found["29"].measure == "intercepted" and found["29"].part_of == found["36"].id
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "27 of the rockets and all of the drones were intercepted, the army said.",
+        "14 of the drones and all of the missiles were shot down, the agency reports.",
+    ],
+)
+def test_a_verb_the_parser_hangs_on_the_number_as_a_conjunct_gives_its_measure(nlp, text):
+    f = read(nlp, text)[0]
+    assert f.measure == "intercepted" and f.value in (27, 14)
+
+
 def test_the_toll_passing_a_number_is_killed(nlp):
     f = one(nlp, "The death toll passed 410 on Monday.")
     assert (f.measure, f.unit, f.qualifier) == ("killed", "people", "at_least")

@@ -56,6 +56,7 @@ class MeasureReader:
             or (self.token_measure(r.at_object, cls) if r.at_object is not None else None)
             or self._counted_measure(r, cls)
             or self._climb_measure(r, cls)
+            or self._shared_verb(r, cls)
             or self._modifier_measure(r, cls)
             or self._noun_measure(r, cls)
             or self._verb_before(r, cls)
@@ -69,6 +70,20 @@ class MeasureReader:
         if i < 0 or doc[i].pos_ != "VERB" or doc[i].tag_ not in ("VBD", "VBN", "VBG") or not r.on_its_line(doc[i]):
             return None
         return self.token_measure(doc[i], cls)
+
+    def _shared_verb(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "18 of the drones and all of the missiles were shot down": the parser hangs the verb that the two
+        coordinated subjects share on the first of them, as its conjunct."""
+        for token in dict.fromkeys((r.start, r.anchor)):
+            if not any(c.dep_ == "cc" for c in token.children):
+                continue
+            for verb in token.children:
+                if verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.i >= r.expression.end:
+                    measure = self.token_measure(verb, cls)
+                    if measure:
+                        r.measure_word = verb
+                        return measure
+        return None
 
     def _noun_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """A counted noun that is itself a measure: "1,500 casualties", "100 deaths", "300 prisoners"."""
