@@ -34,6 +34,18 @@ def test_the_ledger_round_trips_as_its_json(filled_store):
     assert ledger_stamp(filled_store) == Stamp("test", "now")
 
 
+def test_the_refresh_streams_the_store_to_the_same_ledger_as_the_corpus_held(filled_store):
+    """Two lighter readings of the store, one at a time, give what one whole reading held in memory gives."""
+    held = crosscheck(list(iter_documents(filled_store)))
+    refresh_ledger(filled_store, force=True)
+    expected_variables, expected_findings, _ = (list(records) for records in ledger_records(held))
+    assert sorted(v["id"] for v in read_variables(filled_store)) == sorted(v["id"] for v in expected_variables)
+    assert json.loads(json.dumps(read_findings(filled_store))) == json.loads(json.dumps(expected_findings))
+    surveyed = next(iter(ledger_module.StoredDocuments(filled_store).surveyed()))
+    read = next(iter(ledger_module.StoredDocuments(filled_store)))
+    assert surveyed.figures == [] and surveyed.claims and read.entities == [] and read.figures
+
+
 def test_refresh_recomputes_only_when_something_changed(filled_store):
     first = refresh_ledger(filled_store, force=True)
     assert first.recomputed and first.variables > 0 and first.findings > 0

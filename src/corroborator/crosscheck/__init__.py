@@ -11,6 +11,7 @@ findings (``findings``). The rules and their reasons: docs/crosscheck.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Protocol, runtime_checkable
 
 from ..records import Document
 from .copies import CopyIndex, Fingerprint, MemoryCopies, copy_clusters
@@ -22,6 +23,7 @@ from .speakers import SpeakerIndex
 
 __all__ = [
     "CopyIndex",
+    "Corpus",
     "Finding",
     "FindingKind",
     "Fingerprint",
@@ -38,19 +40,34 @@ __all__ = [
 ]
 
 
+@runtime_checkable
+class Corpus(Protocol):
+    """Documents that can be read twice, the first time lighter: a store's reader offers both readings."""
+
+    def __iter__(self) -> Iterator[Document]:
+        """The documents with their claims, figures, text and removed lines (entities may be left out)."""
+        ...
+
+    def surveyed(self) -> Iterable[Document]:
+        """The documents with their entities, claims and text (figures and removed lines may be left out)."""
+        ...
+
+
 def crosscheck(documents: Iterable[Document], copies: CopyIndex | None = None) -> Ledger:
     """Cross-check extracted documents: variables, values, independent sources, grades and findings.
 
     The documents are read twice, one at a time: once for their speakers, names and copies, once for
     their figures. A collection (a list, or the store's reader, which starts over each time it is
-    iterated) is never held whole in memory; a one-shot iterator is listed first.
+    iterated) is never held whole in memory; a one-shot iterator is listed first. A ``Corpus`` gives
+    a lighter first reading (``surveyed``).
 
     ``copies`` keeps the copy detector's fingerprints between calls (the store's, in
     ``pipeline.ledger``); by default they are made in memory for this call.
     """
     corpus = list(documents) if isinstance(documents, Iterator) else documents
     index, names = SpeakerIndex(), dict[str, str]()
-    clusters = copy_clusters(_surveyed(corpus, index, names), copies)
+    survey = corpus.surveyed() if isinstance(corpus, Corpus) else corpus
+    clusters = copy_clusters(_surveyed(survey, index, names), copies)
     index.merge()
     parties = load_belligerents()
     reports = list(read_reports(_unique(corpus), index, parties, clusters))

@@ -68,14 +68,18 @@ def ledger_records(ledger: Ledger) -> tuple[Iterator[Record], Iterator[Record], 
 
 
 class StoredDocuments:
-    """The store's current documents, read afresh each time they are iterated: the cross-check reads
-    them twice, a page at a time, and never holds the corpus."""
+    """The store's current documents as a ``crosscheck.Corpus``, read afresh each time, a page at a time:
+    the cross-check reads them twice and never holds the corpus. Each reading leaves out the tables it
+    does not look at (mentions always; figures and removed lines at the survey, entities after it)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
 
     def __iter__(self) -> Iterator[Document]:
-        return iter_documents(self.store)
+        return iter_documents(self.store, without=frozenset({"mentions", "entities"}))
+
+    def surveyed(self) -> Iterator[Document]:
+        return iter_documents(self.store, without=frozenset({"mentions", "figures", "removed_lines"}))
 
 
 #: New fingerprints kept in memory before they are saved: what bounds the copy detector's memory.
@@ -103,7 +107,7 @@ class StoredCopies:
 
     def add(self, print_: Fingerprint, copy_of: list[str]) -> None:
         self.new.add(print_, copy_of)
-        if len(self.new.prints) >= SAVE_EVERY:
+        if len(self.new) >= SAVE_EVERY:
             self.save()
 
     def copies(self) -> Iterable[tuple[str, str]]:
@@ -116,9 +120,9 @@ class StoredCopies:
         write_fingerprints(
             self.store,
             FINGERPRINT_VERSION,
-            (_packed(p, copy_of.get(p.doc_id, [])) for p in self.new.prints.values()),
+            (_packed(p, copy_of.get(p.doc_id, [])) for p in self.new.fingerprints()),
         )
-        self.stored |= set(self.new.prints)
+        self.stored |= self.new.fingerprinted()
         self.new = MemoryCopies()
 
 

@@ -66,8 +66,13 @@ def write_jsonl(store: Store, stream: TextIO, *, all_versions: bool = False) -> 
     return count
 
 
-def iter_documents(store: Store, *, all_versions: bool = False) -> Iterator[Document]:
-    """The stored (current) documents as records, with their entities, claims and figures, first stored first."""
+def iter_documents(
+    store: Store, *, all_versions: bool = False, without: frozenset[str] = frozenset()
+) -> Iterator[Document]:
+    """The stored (current) documents as records, with their entities, claims and figures, first stored first.
+
+    ``without`` names child tables not to read (``removed_lines``, ``mentions``, ``figures``...): their
+    lists come back empty, for a reader that does not look at them (the cross-check's first reading)."""
     last = 0
     with store.engine.connect() as connection:
         while True:
@@ -78,7 +83,9 @@ def iter_documents(store: Store, *, all_versions: bool = False) -> Iterator[Docu
             if not page:
                 return
             ids = [row["id"] for row in page]
-            children = {table.name: _children(connection, table, ids) for table in _LISTS}
+            children = {
+                table.name: [] if table.name in without else _children(connection, table, ids) for table in _LISTS
+            }
             claim_rows = children["claims"]
             via_rows = children["claim_via"]
             source_ids = {r["source_id"] for r in claim_rows} | {r["source_id"] for r in via_rows}
