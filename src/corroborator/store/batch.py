@@ -178,11 +178,13 @@ class _Plan:
 def _write_part(connection: Connection, writer: Writer, items: list[ToStore]) -> list[Status]:
     statements = writer.statements
     keys = [item[0].key for item in items]
-    if writer.postgres:  # in key order, so that two writers of overlapping groups cannot deadlock
+    # Locks and shared rows (blobs, sources) are taken in key order, so that two writers cannot deadlock.
+    if writer.postgres:
         for key in sorted(keys):
             connection.execute(statements.lock, {"key": key})
     data_shas = [hashlib.sha256(item[0].data).hexdigest() for item in items]
-    put_blobs(connection, {sha: item[0].data for sha, item in zip(data_shas, items, strict=True)})
+    blobs = sorted(zip(data_shas, (item[0].data for item in items), strict=True), key=lambda blob: blob[0])
+    put_blobs(connection, dict(blobs))
     connection.execute(statements.raw, [_raw_row(item, sha) for item, sha in zip(items, data_shas, strict=True)])
     raw_ids = {(row.key, row.sha256): row.id for row in connection.execute(statements.raw_ids, {"keys": keys})}
     # Read again under the lock: another writer may have stored some of them since the plan.
