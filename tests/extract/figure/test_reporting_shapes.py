@@ -530,6 +530,57 @@ def test_every_age_of_a_list_is_an_age(nlp):
     assert [f.text for f in found] == ["two"]  # the girls are counted; their ages are not figures
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The convoy halted 46 miles (74 km) short of the border.", ("46", "miles")),
+        ("The tanker was 30 nautical miles (56 km) off the coast.", ("30", "nautical miles")),
+        ("The drone flew 120 kilometres (about 75 miles) before it fell.", ("120", "km")),
+    ],
+)
+def test_a_conversion_in_brackets_is_not_a_second_figure(nlp, text, kept):
+    assert [(f.text, f.unit) for f in read(nlp, text)] == [kept]
+
+
+def test_a_count_in_brackets_is_still_a_figure(nlp):
+    found = read(nlp, "The army sent 300 soldiers (100 of them conscripts) to the front.")
+    assert [f.text for f in found] == ["300", "100"]
+
+
+def test_number_as_a_verb_after_what_is_counted_is_not_a_label(nlp):
+    f = one(nlp, "The injuries now number more than 650.")
+    assert (f.measure, f.unit) == ("wounded", "people")
+
+
+def test_number_as_a_label_is_still_a_label(nlp):
+    assert read(nlp, "He wore shirt number 23 in the final.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The 30 victims were killed when the shelling began.", "killed"),
+        ("Doctors treated 85 victims for burns and shrapnel injuries.", "wounded"),
+        ("The number of victims has passed 120.", "casualties"),
+    ],
+)
+def test_victims_take_the_harm_their_sentence_tells_of(nlp, text, measure):
+    assert one(nlp, text).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The raids left 14 people dead.", "killed"),
+        ("The blast left 40 workers wounded.", "wounded"),
+        ("The floods left 6,000 families homeless.", "displaced"),
+        ("The shelling left 300 casualties.", "casualties"),
+    ],
+)
+def test_what_an_attack_left_its_object_is_the_measure(nlp, text, measure):
+    assert one(nlp, text).measure == measure
+
+
 # -- dates --------------------------------------------------------------------------------------------------
 
 

@@ -77,6 +77,9 @@ AGES_BEFORE_YEARS_OLD = re.compile(
     rf"(?:\s*(?:,|and|or|to|-|–)\s*(?:{_SMALL}))*\s*-?\s*years?[\s-]+old\b", re.IGNORECASE
 )
 
+#: A measurement and an opening bracket before a number: "46 miles (74 km)", "120 kilometres (about 75 miles)".
+CONVERTED = re.compile(r"\d\s*-?\s*([A-Za-z][A-Za-z ]*?)\s*[(\[]\s*\Z")
+
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z][A-Za-z.']*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\s*\Z")
 
@@ -168,7 +171,7 @@ class NotFigures:
 
     def _word_reason(self, text: str, q: Quantity, next_word: str | None) -> str | None:
         previous = self._previous_word(text, q.start)
-        if previous in self.lex.identifier_labels:
+        if previous in self.lex.identifier_labels and not self._numbered_by(text, q.start, previous):
             return "identifier"
         if previous in self.lex.age_words:
             return "age"
@@ -177,6 +180,8 @@ class NotFigures:
             return "age"
         if AGES_BEFORE_YEARS_OLD.match(text, q.end, q.end + 60):
             return "age"
+        if self._converted(before, next_word):
+            return "conversion"
         if next_word in self.lex.durations:
             return "duration"
         if next_word in self.lex.furniture:
@@ -184,6 +189,26 @@ class NotFigures:
         if next_word in self.lex.clock_words or re.match(r"\s*[ap]\.m\.", text[q.end : q.end + 6], re.IGNORECASE):
             return "time"
         return None
+
+    def _numbered_by(self, text: str, start: int, previous: str) -> bool:
+        """ "The injuries number more than 800", "the dead now number 60": "number" is a verb after what is counted."""
+        if previous != "number":
+            return False
+        words = re.findall(r"[A-Za-z]+", text[max(0, start - 60) : start].lower())[:-1]
+        while words and words[-1] in ("now", "still", "already", "currently"):
+            words.pop()
+        last = words[-1] if words else ""
+        return last in self.lex.unit_of or self.lex.measure_of(last, "people") is not None
+
+    def _converted(self, before: str, next_word: str | None) -> bool:
+        """ "46 miles (74 km)": the same measurement in brackets in another unit of its kind, not a second figure."""
+        unit = self.lex.unit_of.get(next_word or "")
+        measured = CONVERTED.search(before)
+        if unit is None or measured is None:
+            return False
+        earlier = self.lex.unit_of.get(measured.group(1).lower().strip())
+        cls = self.lex.unit_class(unit)
+        return earlier is not None and earlier != unit and cls is not None and cls == self.lex.unit_class(earlier)
 
     def _year_reason(self, text: str, q: Quantity, counts_something: bool) -> str | None:
         printed = text[q.number_start : q.number_end]

@@ -40,6 +40,8 @@ class Lexicon:
     refuge_verbs: frozenset[str]
     refuges: frozenset[str]
     loss_verbs: frozenset[str]
+    outcome_verbs: frozenset[str]
+    by_sentence: frozenset[str]
     by_unit_class: dict[str, Measure]
     planned: frozenset[str]
     possible: frozenset[str]
@@ -114,6 +116,8 @@ def build_lexicon(units: dict[str, Any], measures: dict[str, Any], figures: dict
         refuge_verbs=_words(measures["refuge"]["verbs"]),
         refuges=_words(measures["refuge"]["places"]),
         loss_verbs=_words(measures["loss_verbs"]),
+        outcome_verbs=_words(measures["outcome_verbs"]),
+        by_sentence=_words(measures["by_sentence"]),
         by_unit_class={cls: Measure(measure) for cls, measure in measures["by_unit_class"].items()},
         planned=_words(figures["planned"]),
         possible=_words(figures["possible"]),

@@ -89,13 +89,18 @@ class MeasureReader:
         """A counted noun that is itself a measure: "1,500 casualties", "100 deaths", "300 prisoners"."""
         if r.noun is None or r.reference != "own" or r.partitive:
             return None  # "one of the prisoners" is not taken prisoner by being counted
-        return self.tree.word_measure(r.noun, cls)
+        measure = self.tree.word_measure(r.noun, cls)
+        if measure is not None and r.noun.lemma_.lower() in self.lex.by_sentence:
+            return self._sentence_measure(r.noun, measure)
+        return measure
 
     def token_measure(self, token: Token, cls: str | None) -> Measure | None:
         """A word's measure, combined with its conjuncts' ("killed or wounded" -> casualties)."""
         measure = self.tree.word_measure(token, cls)
         if measure is None:
             return None
+        if token.lemma_.lower() in self.lex.by_sentence:
+            return self._sentence_measure(token, measure)
         partners = [c for c in token.children if c.dep_ == "conj"]
         if token.dep_ == "conj":
             partners.append(token.head)
@@ -109,6 +114,12 @@ class MeasureReader:
             if combined:
                 return combined
         return measure
+
+    def _sentence_measure(self, token: Token, measure: Measure) -> Measure:
+        """ "victims": killed where the sentence tells only of deaths, wounded where only of injuries."""
+        harms = {Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES}
+        harmed = {m for t in token.sent if t.i != token.i and (m := self.tree.word_measure(t, "people")) in harms}
+        return harmed.pop() if len(harmed) == 1 else measure
 
     def _counted_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """ "the number of dead rose to 76", "put the number of people killed at 40": what the count counts."""

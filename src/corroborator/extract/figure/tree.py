@@ -79,6 +79,21 @@ class TreeReader:
                 measure = self.lex.measure_of(obj.lemma_.lower(), "people")
                 if measure:
                     return measure
+        if lemma in self.lex.outcome_verbs and objects and cls in ("people", None):
+            after = [
+                c
+                for c in verb.children
+                if c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "ccomp")
+                and c.i > objects[0].i
+                and not self.has_subject(c)
+            ]  # "left 12 people dead", "left 40 civilians wounded"
+            after += [c for o in objects for c in o.children if c.dep_ in ("acl", "amod") and c.i > o.i]
+            for word in (*after, *objects):
+                measure = self.lex.measure_of(word.lower_, "people") or self.lex.measure_of(
+                    word.lemma_.lower(), "people"
+                )
+                if measure:
+                    return measure
         if lemma in self.lex.refuge_verbs and cls in ("people", None):
             objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
             if any(o.lower_ in self.lex.refuges or o.lemma_.lower() in self.lex.refuges for o in objects):
