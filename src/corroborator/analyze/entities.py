@@ -76,10 +76,10 @@ _REGION_WORDS = frozenset("region regions oblast oblasts province provinces krai
 #: NER labels that say a one-word town's name is someone's here ("Tyler said"). Not PRODUCT, WORK_OF_ART or
 #: ORG: the small model gives those to towns it does not know ("in Kursk" as a PRODUCT).
 _NOT_A_PLACE = frozenset({"PERSON"})
-#: Prepositions after which a name is where something is or goes ("fell on Kherson", "attack on Sumy").
+#: Prepositions after which a name is where something is ("fell on Kherson", "an attack on Sumy"). Not "to",
+#: "from", "against", "with", "by", which take people as often ("spoke to Tyler", "a call from Tyler").
 _PLACE_PREPOSITIONS = frozenset(
-    "in at near on over into onto to from across around outside inside off toward towards through throughout".split()
-    + "against via beyond behind".split()
+    "in at near on over into onto across around outside inside off toward towards through throughout".split()
 )
 #: Verbs whose object (or passive subject) is a place struck or taken ("drones struck Kyiv", "Tyre was shelled").
 #: Kept here, not shared with the figure reader: the analyze stage sits below extract.
