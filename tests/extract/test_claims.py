@@ -380,3 +380,23 @@ def test_the_speaker_after_the_verb_when_the_parse_hangs_it_on_an_aside(nlp):
     claim = only(nlp, "“The roads are closed,” said the governor, half smiling. “Nobody can reach the valley.”")
     assert (claim.source.text, claim.cue) == ("the governor", "say")
     assert claim.content == "The roads are closed Nobody can reach the valley"
+
+
+def test_interview_turn_markers_are_not_speakers(nlp):
+    # 'Q:' and 'A:' mark turns; the answers' own attributions ('I think ...') stay readable.
+    claims = claims_of(nlp, "Q: Will the convoy reach the port?\n\nA: Not this week. I think the road is still mined.")
+    assert [c.cue for c in claims] == ["think"]
+    assert claims[0].content == "the road is still mined"
+
+
+def test_a_cue_quoted_inside_anothers_quotation_is_no_claim_of_its_own(nlp):
+    text = "“Smith says the things voters want to hear,” Jones said. “But leaders cannot just say anything.”"
+    claim = only(nlp, text)
+    assert claim.source.text == "Jones"
+    assert claim.content.startswith("Smith says the things voters want to hear")
+
+
+def test_the_scene_after_a_cues_object_is_not_content(nlp):
+    claim = only(nlp, "The governor described the deal as a betrayal when speaking to farmers on Friday.")
+    assert claim.cue == "describe"
+    assert claim.content == "the deal as a betrayal"

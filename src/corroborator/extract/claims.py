@@ -101,7 +101,7 @@ class ClaimBuilder:
         kept = [
             claim
             for claim, (candidate, _) in zip(claims, contents, strict=True)
-            if not self._aside(claim, candidate, _outer(claim, claims))
+            if not self._aside(claim, candidate, _outer(claim, claims) or self._quoting(claim, candidate, claims))
         ]
         for number, claim in enumerate(kept, start=1):
             claim.id = f"c{number}"
@@ -126,6 +126,27 @@ class ClaimBuilder:
             or stance
             or claim.source.kind == PartyKind.UNNAMED
             or claim.source.name == outer.source.name
+        )
+
+    def _quoting(self, claim: Claim, candidate: Candidate, claims: list[Claim]) -> Claim | None:
+        """The claim that quotes the words this claim's cue stands in, where the two hold each other:
+        '“X says A,” she said. “B.”' (the inner 'says' took the whole quotation, 'she said' inside it)."""
+        inside = self.quotes.enclosing(candidate.cue_token) if self.quotes else None
+        if inside is None or claim.cue_span is None:
+            return None
+        opening, closing = self.doc[inside[0]].idx, self.doc[inside[1]].idx
+        start, end = claim.cue_span
+        return next(
+            (
+                c
+                for c in claims
+                if c is not claim
+                and c.span[0] <= start
+                and end <= c.span[1]
+                and c.cue_span is not None
+                and not opening <= c.cue_span[0] <= closing
+            ),
+            None,
         )
 
     def _agent(self, candidate: Candidate) -> bool:

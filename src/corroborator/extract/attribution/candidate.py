@@ -43,6 +43,9 @@ CONTINUING_CONJUNCTIONS = {"but", "and"}
 CONDITION_MARKS = {"unless", "if", "once"}
 #: Auxiliaries that open an inverted condition: 'should the talks fail', 'had they known', 'were it true'.
 INVERTED_AUXILIARIES = {"should", "had", "were"}
+#: Words that open the scene a writer sets after a cue's object ('called the plan a failure when asked
+#: about it', '... while visiting the border'): the frame of the statement, not its content.
+TRAILING_MARKS = {"when", "while", "although", "though", "until", "whereas", "even"}
 #: Pronouns that point at a thing said or shown, not at somebody who says it ("this shows ...").
 NON_PARTY_SUBJECTS = {"this", "that", "these", "those", "what", "which", "there", "here"}
 

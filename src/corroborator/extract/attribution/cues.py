@@ -304,6 +304,8 @@ class CueFinder(VerbalCues):
         """A person's or a body's name ('Paul Ryan', 'HUFFPOLLSTER'), not a dateline ('RUSSIA') or a label ('Photo')."""
         if name[0].lower_ in self.lex.speaker_line_labels or not name[0].text[:1].isupper():
             return False
+        if len(name.text) == 1:
+            return False  # 'Q:' and 'A:' mark an interview's turns; the one who answers is named elsewhere
         labels = {t.ent_type_ for t in name}
         if labels & {"PERSON", "ORG"}:
             return all(t.pos_ in {"PROPN", "PUNCT", "PART"} or t.ent_type_ for t in name)

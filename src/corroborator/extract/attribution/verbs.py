@@ -32,6 +32,7 @@ from .candidate import (
     SUBJECT_DEPS,
     TIME_ENTS,
     TOLL_OBJECTS,
+    TRAILING_MARKS,
     Candidate,
 )
 from .inversions import inverted_report
@@ -540,6 +541,8 @@ class VerbalCues:
                 if ("*" in rests or child.lower_ in rests) and not self.is_time_or_channel(child):
                     end = child.right_edge.i
             elif child.dep_ in OBJECT_REST_DEPS and not self.is_aside(child):
+                if child.left_edge.lower_ in TRAILING_MARKS:
+                    break  # 'called the plan a failure when asked about it': the scene, not what was said
                 end = child.right_edge.i
             elif child.dep_ not in {"advmod", "npadvmod", "prep"}:
                 break
