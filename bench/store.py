@@ -279,7 +279,8 @@ def _telegram(
     engine: str, new_db: Callable[[], str], nlp: object, count: int, repeats: int, scratch: Path
 ) -> dict[str, object]:
     export = _write_telegram(scratch / f"telegram-{count}" / "result.json", count)
-    settings = Settings()
+    # An export of 100,000 messages weighs more than the default limit on an input's size (20 MiB).
+    settings = Settings(max_input_bytes=max(Settings().max_input_bytes, export.stat().st_size))
     output = scratch / "telegram-extract.jsonl"
 
     def extract_only() -> int:
