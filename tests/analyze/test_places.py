@@ -164,3 +164,16 @@ def test_a_place_inside_an_organisations_name_is_kept_as_a_mention(nlp):
     doc = nlp(make_doc(nlp, text))
     assert [e.kb_id_ for e in doc.ents] == ["gaza-health-ministry"]
     assert [text[s:e] for s, e in doc._.entities["gaza-strip"].mentions] == ["Gaza"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "region"),
+    [
+        ("Guided bombs hit Bilopillia on Tuesday, officials said.", "bilopillia", "sumy-oblast"),
+        ("A drone damaged the port in Kiliia overnight.", "kiliia", "odesa-oblast"),  # the national spelling
+        ("Shelling in Polohy cut the power again.", "polohy", "zaporizhzhia-oblast"),
+    ],
+)
+def test_ukraines_towns_of_fifteen_thousand_are_known(nlp, text, place, region):
+    """Ukraine's towns of 15,000 to 50,000 (the front's and the border's) are in the gazetteer with their oblast."""
+    assert places_in(nlp, text)[place][0] == region
