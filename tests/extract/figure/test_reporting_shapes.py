@@ -547,9 +547,18 @@ def test_a_count_in_brackets_is_still_a_figure(nlp):
     assert [f.text for f in found] == ["300", "100"]
 
 
-def test_number_as_a_verb_after_what_is_counted_is_not_a_label(nlp):
-    f = one(nlp, "The injuries now number more than 650.")
-    assert (f.measure, f.unit) == ("wounded", "people")
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The injuries now number more than 650.", "wounded"),
+        ("The dead still number at least 75.", "killed"),  # "number" taken for a noun by the parser
+        ("The injured total 310.", "wounded"),  # "injured" tagged as a verb, "total" as a noun
+        ("The victims number 52, the ministry said.", "casualties"),
+    ],
+)
+def test_number_as_a_verb_after_what_is_counted_is_not_a_label(nlp, text, measure):
+    f = one(nlp, text)
+    assert (f.measure, f.unit) == (measure, "people")
 
 
 def test_number_as_a_label_is_still_a_label(nlp):

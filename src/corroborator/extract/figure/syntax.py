@@ -59,6 +59,10 @@ _GLUED_WORD = re.compile(r"[A-Za-z]+")
 _RELATIVES = frozenset({"which", "whom"})
 
 
+#: Adverbs between a counted word and the verb that gives its value ("the dead now number 60").
+_VALUE_ADVERBS = frozenset({"now", "still", "already", "currently", "reportedly"})
+
+
 class SentenceReader:
     """Reads quantities in parsed sentences with the words of a ``Lexicon``."""
 
@@ -186,8 +190,27 @@ class SentenceReader:
         elif r.anchor.dep_ in ("dobj", "attr") and r.anchor.head.lemma_.lower() in self.lex.value_of_subject:
             verb = r.anchor.head
         else:
-            return None
+            return self._valued_by_words(r)
         return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+    def _valued_by_words(self, r: Reading) -> Token | None:
+        """ "The dead now number at least 60", "the victims number 45", where the parser takes "number" for a noun:
+        a counted word right before a verb that gives it the number as a value, read from the words."""
+        doc = r.expression.doc
+        start = r.anchor.sent.start
+        i = r.expression.start - 1
+        if i > start and doc[i].lower_ == "at":  # "stand at"
+            i -= 1
+        if i <= start or doc[i].lower_ not in self.lex.value_of_subject:
+            return None  # the bare form only: "number", "total", "stand"; an inflected verb is parsed as one
+        i -= 1
+        while i > start and doc[i].lower_ in _VALUE_ADVERBS:
+            i -= 1
+        subject = doc[i]
+        nominal = subject.pos_ in ("NOUN", "ADJ", "PROPN") or (subject.tag_ == "VBN" and doc[i - 1].pos_ == "DET")
+        if nominal and self.unit_of_token(subject) and r.on_its_line(subject):  # "the injured": a VBN to the tagger
+            return subject
+        return None
 
     @staticmethod
     def _of_which_before(r: Reading) -> Token | None:
