@@ -221,3 +221,17 @@ def test_import_linter_states_the_same_rules() -> None:
     forbidden = {name.removeprefix(f"{PACKAGE}.") for name in contracts["store"]["forbidden_modules"]}
     assert forbidden == STORE_FORBIDDEN
     assert contracts["acyclic"]["type"] == "acyclic_siblings"
+
+
+#: The style guide's ceiling for one module: past it, a module holds more than one idea.
+MAX_LINES = 600
+
+
+def test_no_module_of_the_package_runs_past_the_ceiling():
+    """Every module of ``src/`` (Alembic's generated migrations aside) stays under ``MAX_LINES``."""
+    too_long = {
+        str(path.relative_to(SRC)): lines
+        for path in (SRC / PACKAGE).rglob("*.py")
+        if "migrations" not in path.parts and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert too_long == {}

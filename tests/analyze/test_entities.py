@@ -10,7 +10,8 @@ import spacy
 from spacy.tokens import Doc, Span
 
 import corroborator.analyze.entities  # noqa: F401  (registers the factory)
-from corroborator.analyze.entities import EntityExtractor, _names_apart, slug
+from corroborator.analyze.entities import EntityExtractor, slug
+from corroborator.analyze.names import names_apart
 from corroborator.extract import make_doc
 
 ENTRIES: list[dict[str, Any]] = [
@@ -78,7 +79,7 @@ def test_a_place_and_its_country_after_a_comma_stay_one_name():
     deps = ["nsubj", "prep", "pobj", "punct", "appos", "punct", "ROOT", "advmod", "punct"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     whole = Span(doc, 2, 5, label="GPE")
-    assert _names_apart(whole) == [whole]
+    assert names_apart(whole) == [whole]
 
 
 def test_an_organisation_named_later_by_its_first_word_keeps_its_id(nlp):

@@ -1,0 +1,205 @@
+"""Names as the small model reads them, mended: its recurring mistakes with the spans of names.
+
+The entity component (``entities.py``) links spans to the gazetteer; these functions first
+correct the spans it is given: a name run across a comma into the next, a person's name split
+in two, a town labelled a person or hidden in a time, a place named inside an organisation's
+name, an organisation named in full and then by its first word, a determiner taken in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+#: Words after a place's name that make it a region: "Kursk region", "the Kursk and Bryansk regions".
+REGION_WORDS = frozenset("region regions oblast oblasts province provinces krai governorate governorates".split())
+#: NER labels that say a one-word town's name is someone's here ("Tyler said"). Not PRODUCT, WORK_OF_ART or
+#: ORG: the small model gives those to towns it does not know ("in Kursk" as a PRODUCT).
+NOT_A_PLACE = frozenset({"PERSON"})
+#: Prepositions after which a name is where something is ("fell on Kherson", "an attack on Sumy"). Not "to",
+#: "from", "against", "with", "by", which take people as often ("spoke to Tyler", "a call from Tyler").
+PLACE_PREPOSITIONS = frozenset(
+    "in at near on over into onto across around outside inside off toward towards through throughout".split()
+)
+#: Verbs whose object (or passive subject) is a place struck or taken ("drones struck Kyiv", "Tyre was shelled").
+#: Kept here, not shared with the figure reader: the analyze stage sits below extract.
+ATTACK_VERBS = frozenset(
+    "attack strike hit target shell pound bomb bombard storm raid besiege capture seize recapture encircle".split()
+    + "overrun rock blast liberate surround".split()
+)
+#: NER labels of spans that never name an entity: a gazetteer place inside one wins ("Kyiv overnight" as a TIME).
+UNLINKED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+#: What may stand between two coordinated names before their shared region word.
+COORDINATION = frozenset({",", "and", "or", "&"})
+#: How far a coordinated list of names may run before its region word.
+MAX_COORDINATED_TOKENS = 8
+
+
+def other_entities(doc: Doc) -> set[int]:
+    """Tokens the NER puts inside a person's name."""
+    return {token.i for ent in doc.ents if ent.label_ in NOT_A_PLACE for token in ent}
+
+
+def placed_by_its_words(token: Token) -> bool:
+    """Do the words around a name make it a place whatever the NER's label ("struck Kherson", "an attack on
+    Sumy", "Tyre was shelled"), where they would not for a person ("Kherson said")?"""
+    head = token.head
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ == "to" and before.i > 0 and before.nbor(-1).lower_ == "according":
+        return False  # "according to Sumy": a source
+    if token.dep_ in ("pobj", "pcomp") and head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if before is not None and before.lower_ in PLACE_PREPOSITIONS and token.dep_ not in ("nsubj", "poss"):
+        return True  # read from the words where the tree hangs the name elsewhere
+    return token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in ATTACK_VERBS
+
+
+def outside_places(ents: Iterable[Span], places: list[Span]) -> list[Span]:
+    """The NER's spans, less the gazetteer's matches inside a span that names no entity ("Kyiv overnight" as a TIME
+    is "overnight"): otherwise the longer span wins and the place is lost."""
+    covered = {token.i for span in places for token in span}
+    kept: list[Span] = []
+    for span in ents:
+        if span.label_ not in UNLINKED_LABELS or not any(t.i in covered for t in span):
+            kept.append(span)
+            continue
+        start = span.start
+        for i in [*range(span.start, span.end), span.end]:  # the runs of the span outside every match
+            if i == span.end or i in covered:
+                if i > start:
+                    kept.append(Span(span.doc, start, i, label=span.label_))
+                start = i + 1
+    return kept
+
+
+def places_inside_names(ents: list[Span], matches: list[Span]) -> list[Span]:
+    """Places named inside an organisation's name after "in" ("the health ministry in Gaza"): the name is one
+    entity, and the place stays a mention of its own in the records (not a span: spans do not nest), so that
+    what the organisation reports can be placed where it sits."""
+    inside = []
+    for ent in ents:
+        if ent.label_ != "ORG" or len(ent) < 3:
+            continue
+        inside += [
+            match
+            for match in matches
+            if ent.start < match.start
+            and match.end <= ent.end
+            and match.label_ in ("GPE", "LOC")
+            and match.doc[match.start - 1].lower_ == "in"
+        ]
+    return inside
+
+
+def region_word_follows(doc: Doc, end: int) -> bool:
+    """Does a region word follow, at once or after a list of names ("Kursk and Bryansk regions")?"""
+    for token in doc[end : end + MAX_COORDINATED_TOKENS]:
+        if token.lower_ in REGION_WORDS:
+            return True
+        if token.lower_ not in COORDINATION and token.pos_ != "PROPN" and not token.text[:1].isupper():
+            return False
+    return False
+
+
+def joined_people(ents: Iterable[Span]) -> list[Span]:
+    """The small model splits some names in two ("Oleksandr" "Prokudin"); adjacent PERSON spans are one name."""
+    joined: list[Span] = []
+    for span in ents:
+        last = joined[-1] if joined else None
+        if last is not None and span.label_ == last.label_ == "PERSON" and last.end == span.start:
+            joined[-1] = Span(span.doc, last.start, span.end, label="PERSON")
+        else:
+            joined.append(span)
+    return joined
+
+
+def organisations_shortened(doc: Doc, ents: list[Span], links: Mapping[tuple[int, int], object]) -> list[Span]:
+    """An organisation the gazetteer lacks, named in full and then by its first word ("Kestrel Analytics
+    Group ... Kestrel said"): the small model labels the short form at random (a person, or nothing), so a
+    lone proper noun that starts an earlier full name is that organisation here (one sense per document)."""
+    full_names = {
+        span[0].text: span.end
+        for span in reversed(ents)  # the first full name of each first word wins
+        if span.label_ == "ORG" and len(span) > 1 and span[0].pos_ == "PROPN" and (span.start, span.end) not in links
+    }
+    surnames = {span[-1].text for span in ents if span.label_ == "PERSON" and len(span) > 1}
+    if not full_names:
+        return ents
+    by_start = {span.start: span for span in ents}
+    covered = {token.i for span in ents for token in span}
+    result = list(ents)
+    for token in doc:
+        text, after = token.text, full_names.get(token.text)
+        if after is None or token.i < after or text in surnames or token.pos_ != "PROPN":
+            continue
+        single = by_start.get(token.i)
+        if single is not None and len(single) == 1 and single.label_ in {"PERSON", "ORG"}:
+            if (single.start, single.end) not in links:
+                result[result.index(single)] = Span(doc, token.i, token.i + 1, label="ORG")
+        elif token.i not in covered and not is_joined_to_a_name(token):
+            result.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    return sorted(result, key=lambda span: span.start)
+
+
+def is_joined_to_a_name(token: Token) -> bool:
+    """Is the word part of a longer name ("Kestrel Road")? Then it is not the organisation's short form."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(n.pos_ == "PROPN" for n in neighbours)
+
+
+def names_apart(span: Span) -> list[Span]:
+    """NER runs one name across a comma into the next ("a post on X, Central Command said"): a span whose
+    words hang from two heads outside it holds two names, cut at its commas. An apposition ("Kyiv, Ukraine")
+    hangs from one head and stays whole."""
+    outside = [token for token in span if token.head.i < span.start or token.head.i >= span.end or token.head == token]
+    if len(outside) < 2 or not any(token.text == "," for token in span):
+        return [span]
+    pieces, start = [], span.start
+    for token in [*span, None]:
+        if token is None or token.text == ",":
+            end = span.end if token is None else token.i
+            if end > start:
+                pieces.append(Span(span.doc, start, end, label=span.label_))
+            start = end + 1
+    return pieces
+
+
+def as_person_if_titled(span: Span, roles: frozenset[str]) -> Span:
+    """A name with a person's role beside it ("X, a spokeswoman for ...", "Governor X") is a person."""
+    if span.label_ not in {"ORG", "GPE", "NORP", "FAC"}:
+        return span
+    head = span.root
+    beside = [c for c in head.children if c.dep_ == "appos" and c.i >= span.end]
+    beside += [c for c in head.lefts if c.i < span.start and c.dep_ == "compound"]
+    if any(c.lemma_.lower() in roles for c in beside):
+        return Span(span.doc, span.start, span.end, label="PERSON")
+    return span
+
+
+def without_determiner(span: Span) -> Span:
+    """NER takes "the" and "'s" into names ("The National Intelligence Service", "Korea's"); names match without."""
+    start, end = span.start, span.end
+    if end - start > 1 and span[0].lower_ in {"the", "a", "an"}:
+        start += 1
+    if end - start > 1 and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def role_of(person: Span) -> str | None:
+    """A person's office as the text gives it: an apposition after the name, or a title before it."""
+    head = person.root
+    for child in head.rights:
+        if child.dep_ == "appos" and child.i >= person.end:
+            subtree = list(child.subtree)
+            return person.doc[subtree[0].i : subtree[-1].i + 1].text.strip(" ,")
+    titles = [t for t in head.lefts if t.i < person.start and t.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
+    if titles:
+        start = min(min(t.subtree, key=lambda t: t.i).i for t in titles)
+        text = person.doc[start : person.start].text.strip(" ,")
+        return text or None
+    return None
