@@ -400,3 +400,10 @@ def test_the_scene_after_a_cues_object_is_not_content(nlp):
     claim = only(nlp, "The governor described the deal as a betrayal when speaking to farmers on Friday.")
     assert claim.cue == "describe"
     assert claim.content == "the deal as a betrayal"
+
+
+def test_a_nested_act_is_part_of_the_report_that_holds_it(nlp):
+    # 'criticized' inside what the envoy said is an act the envoy reports, not a relayed statement;
+    # a nested reporting verb ('has confirmed') stays a claim of its own (test_nested_claim_keeps_the_chain).
+    claim = only(nlp, "The envoy said that the foreign minister Lena Ortiz had criticized the blockade of the port.")
+    assert claim.content == "the foreign minister Lena Ortiz had criticized the blockade of the port"

@@ -126,6 +126,7 @@ class ClaimBuilder:
             or stance
             or claim.source.kind == PartyKind.UNNAMED
             or claim.source.name == outer.source.name
+            or candidate.cue not in self.lex.curated_verbs  # 'said his group will press X': an act, no report
         )
 
     def _quoting(self, claim: Claim, candidate: Candidate, claims: list[Claim]) -> Claim | None:

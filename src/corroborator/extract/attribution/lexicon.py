@@ -58,6 +58,7 @@ class Lexicon:
     light_verbs: frozenset[str] = field(init=False)
     speaker_line_labels: frozenset[str] = field(init=False)
     stance_verbs: frozenset[str] = field(init=False)
+    curated_verbs: frozenset[str] = field(init=False)  # the reporting verbs of war reporting, kept whatever their score
     not_verbs: frozenset[str] = field(init=False)  # never cues, not even loose ones ('be', 'attack', 'identify')
     weak_verbs: frozenset[str] = field(init=False)  # mined, right less than WEAK_CLAIM_PRECISION: the filter decides
     headline_forms: dict[str, str] = field(init=False)  # "says" -> "say", "warns" -> "warn"
@@ -113,6 +114,7 @@ class Lexicon:
             "light_verbs": _lower_set(nouns.get("light_verbs")),
             "speaker_line_labels": _lower_set(data.get("speaker_lines", {}).get("labels")),
             "stance_verbs": _lower_set(data.get("stance_verbs", {}).get("lemmas")),
+            "curated_verbs": _lower_set(data.get("curated_verbs")),
             "headline_forms": _headline_forms(data.get("curated_verbs", ()), data.get("irregular_forms", {})),
             "adverbs": {k.lower(): Certainty(v) for k, v in data.get("adverbs", {}).items()},
             "prepositions": prepositions,
