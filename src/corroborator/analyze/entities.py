@@ -80,9 +80,10 @@ _KIND_BY_LABEL = {
     "LOC": "place",
     "FAC": "place",
 }
-#: Which word of a full name the text shortens it to later: a person's last ("Petra Halvorsen" -> "Halvorsen"),
-#: an organisation's first ("Halyard Maritime Risk" -> "Halyard"). Only names the gazetteer lacks.
-_SHORTENED_BY = {"PERSON": -1, "ORG": 0}
+#: Which words of a full name the text shortens it to later: a person's last ("Petra Halvorsen" -> "Halvorsen")
+#: or first, where the family name comes first ("Lee Seong-kweun" -> "Lee"); an organisation's first ("Halyard
+#: Maritime Risk" -> "Halyard"). Only names the gazetteer lacks.
+_SHORTENED_BY = {"PERSON": (-1, 0), "ORG": (0,)}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 
 
@@ -338,9 +339,11 @@ class EntityExtractor(Component):
                 links[(span.start, span.end)] = known
 
     def _link_rest(self, ents: list[Span], links: dict[tuple[int, int], _Link]) -> None:
-        """NER entities the gazetteer does not know: a surname to the earlier full name, an organisation's
-        first word to its earlier full name ("Halyard Maritime Risk ... Halyard said"), else a slug."""
-        shortened: dict[tuple[str, str], str] = {}  # (label, short form) -> id of the name first given in full
+        """NER entities the gazetteer does not know: a surname to the earlier full name (the last word, or the
+        first where the family name comes first: "Lee Seong-kweun ... Lee said"), an organisation's first
+        word to its earlier full name ("Halyard Maritime Risk ... Halyard said"), else a slug. A short form
+        two full names share ("Kim" of two Kims) is left to a slug of its own."""
+        shortened: dict[tuple[str, str], str | None] = {}  # (label, short form) -> the full name's id; None: two
         for span in ents:
             link = links.get((span.start, span.end))
             if span.label_ not in LINKED_LABELS:
@@ -356,7 +359,9 @@ class EntityExtractor(Component):
                     link = _Link(ident, span.label_)
                 links[(span.start, span.end)] = link
             if len(span) > 1 and span.label_ in _SHORTENED_BY:
-                shortened.setdefault((span.label_, span[_SHORTENED_BY[span.label_]].text), link.ident)
+                for short in {span[position].text for position in _SHORTENED_BY[span.label_]}:
+                    known = shortened.get((span.label_, short), link.ident)
+                    shortened[(span.label_, short)] = link.ident if known == link.ident else None
 
     # -- 3 and 4. roles and records ----------------------------------------------------------------
 
