@@ -407,3 +407,12 @@ def test_a_nested_act_is_part_of_the_report_that_holds_it(nlp):
     # a nested reporting verb ('has confirmed') stays a claim of its own (test_nested_claim_keeps_the_chain).
     claim = only(nlp, "The envoy said that the foreign minister Lena Ortiz had criticized the blockade of the port.")
     assert claim.content == "the foreign minister Lena Ortiz had criticized the blockade of the port"
+
+
+def test_no_speaker_from_inside_a_quotation(nlp):
+    # The quotation is somebody's words: who they say told them something is not a source of the ledger.
+    text = (
+        "The newsletter put it bluntly.\n\n"
+        "“Analysts tried to tell us that the vote was too close to call. Some of us listened, and some did not.”"
+    )
+    assert claims_of(nlp, text) == []

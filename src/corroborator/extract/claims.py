@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from ..analyze.component import Component, doc_extension
 from ..analyze.extensions import CLAIMS, ENTITIES, install_extensions
-from ..records import Certainty, Claim, Party, PartyKind
+from ..records import Certainty, Claim, Party, PartyKind, QuoteKind
 from .attribution.cues import Candidate, CueFinder
 from .attribution.filter import FILTER_FILE, ClaimFilter, candidate_features, held_by_sure
 from .attribution.lexicon import LEXICON_FILE, Lexicon
@@ -118,6 +118,8 @@ class ClaimBuilder:
         stance = candidate.cue in self.lex.stance_verbs
         if stance and claim.source.kind == PartyKind.UNNAMED and not self._agent(candidate):
             return True  # "These posts aim to detect drones": no one holds that stance
+        if self._quoted_source(candidate) and claim.quote != QuoteKind.DIRECT:
+            return True  # 'said: “Smith believes that ...”': the source is somebody's words, not a speaker
         if outer is None:
             return speaker and quoted
         return (
@@ -148,6 +150,12 @@ class ClaimBuilder:
                 and not opening <= c.cue_span[0] <= closing
             ),
             None,
+        )
+
+    def _quoted_source(self, candidate: Candidate) -> bool:
+        """Is the source inside a quotation (somebody's words, which a claim of theirs holds)?"""
+        return (
+            candidate.source is not None and bool(self.quotes) and self.quotes.enclosing(candidate.source) is not None
         )
 
     def _agent(self, candidate: Candidate) -> bool:
