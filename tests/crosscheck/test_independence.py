@@ -100,6 +100,13 @@ def test_one_government_speaks_once(build):
     assert "same government" in value.groups[0].to_dict()["why"]
 
 
+def test_a_capital_that_speaks_is_its_government(build):
+    """'Washington said': the United States' government, a party to a war the parties' data lists it in."""
+    capital = build.party("Washington", "washington", "government")
+    ledger = crosscheck([build.document((capital, [build.figure(40, measure="killed", subject="houthis")]))])
+    assert ledger.speakers["washington"].party == "red-sea"
+
+
 def test_a_forwarded_post_speaks_for_the_channel_it_came_from(build):
     ledger = crosscheck(
         [

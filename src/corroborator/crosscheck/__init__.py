@@ -73,7 +73,9 @@ def crosscheck(documents: Iterable[Document], copies: CopyIndex | None = None) -
     reports = list(read_reports(_unique(corpus), index, parties, clusters))
     ledger = assemble(reports, names, index.speakers)
     for key, speaker in ledger.speakers.items():
+        # As a report's speaker is judged: its entity's sides, else those its words name ("US military").
         sides = parties.sides_of_entity(key) if parties.is_official(key) else ()
+        sides = sides or (parties.sides_of_words(speaker.name) if speaker.kind != "person" else ())
         speaker.party = sides[0].conflict if sides else None
     return ledger
 

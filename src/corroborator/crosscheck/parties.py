@@ -115,11 +115,17 @@ class Belligerents:
         return self.countries[country.group(0)] if country else None
 
     def is_official(self, entity: str | None) -> bool:
-        """A government, an armed body or a holder of office, rather than a journalist or an analyst."""
+        """A government, an armed body or a holder of office, rather than a journalist or an analyst; a capital
+        that speaks ("Washington accused ...") is its country's government."""
         if not entity or entity in self.parties:
             return bool(entity)
         entry = self.gazetteer.get(entity)
-        return entry is not None and (entry.is_country or entry.kind in {"government", "group"} or bool(entry.role))
+        return entry is not None and (
+            entry.is_country
+            or entry.kind in {"government", "group"}
+            or bool(entry.role)
+            or entry.capital_of is not None
+        )
 
 
 #: Words of a subject that name fighters rather than civilians: a side's own losses among them are an admission.
