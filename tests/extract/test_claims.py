@@ -416,3 +416,12 @@ def test_no_speaker_from_inside_a_quotation(nlp):
         "“Analysts tried to tell us that the vote was too close to call. Some of us listened, and some did not.”"
     )
     assert claims_of(nlp, text) == []
+
+
+def test_source_words_keep_what_names_the_source(nlp):
+    # A participle that says which judge is part of the mention; so is 'himself'.
+    judge = only(nlp, "A military judge handling the detention case ordered that the files be released.")
+    assert judge.source.text == "A military judge handling the detention case"
+    spokesman = only(nlp, "Navy spokesman Paul Dorn himself said the ship had been hit.")
+    assert spokesman.source.text == "Navy spokesman Paul Dorn himself"
+    assert spokesman.source.name == "Paul Dorn"

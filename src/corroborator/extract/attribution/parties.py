@@ -22,6 +22,7 @@ from .spans import Layout
 DESCRIPTIVE_DEPS = {"appos", "relcl", "acl", "punct", "parataxis", "dep", "advmod", "cc"}
 DETERMINERS = {"the", "a", "an"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+REFLEXIVES = {"himself", "herself", "itself", "themselves"}
 #: What the linker's entity kinds mean for a source; a place that speaks is its government.
 LINKED_KINDS = {
     "person": PartyKind.PERSON,
@@ -67,6 +68,7 @@ class PartyBuilder:
                 child.dep_ not in DESCRIPTIVE_DEPS
                 or (child.dep_ in {"acl", "relcl"} and self._restrictive(child))
                 or self._is_close_name(child)
+                or (child.dep_ == "appos" and child.i == head.i + 1 and child.lower_ in REFLEXIVES)  # 'Dorn himself'
             ):
                 kept.extend((child.left_edge.i, child.right_edge.i))
             elif child.dep_ == "cc" or (child.dep_ == "punct" and child.i < head.i and child.text == "-"):
@@ -95,8 +97,10 @@ class PartyBuilder:
         """'people briefed on the situation' names the source; ', speaking on condition of anonymity,'
         or ', saying ...' after a comma describes it, and a clause of its own ('saying that ...') is a cue."""
         before = self.doc[acl.left_edge.i - 1] if acl.left_edge.i > 0 else None
+        # 'a judge handling the lawsuit' names the judge; 'a statement saying that ...' holds a cue of its own.
         clause = any(c.dep_ in {"ccomp", "dobj"} for c in acl.children) and acl.tag_ == "VBG"
-        return before is not None and before.text != "," and not clause
+        cue = clause and (acl.lemma_ in self.lex.verbs or any(c.dep_ == "ccomp" for c in acl.children))
+        return before is not None and before.text != "," and not cue
 
     def _is_close_name(self, child: Token) -> bool:
         """A name set right after its description, with no comma ("the security firm Halyard Risk"): the
