@@ -213,6 +213,26 @@ def test_a_relay_that_changes_one_number_of_a_statement_is_a_misquote(build):
     assert "Third Monitor" in misquote.explanation
 
 
+def test_a_misquote_between_two_single_documents_takes_the_earlier_timed_one_for_the_original(build):
+    """One document each: the one stamped 11:05 that day said it first; the one with no time of day relayed."""
+    command = build.party("Coastal Command", "coastal-command", kind="organization")
+
+    def statement(shot_down: float):
+        launched = build.figure(23, measure="launched", unit="drones", subject="russia", location=None)
+        return [
+            launched,
+            build.figure(shot_down, measure="intercepted", unit="drones", subject="russia", location=None),
+        ]
+
+    untimed = build.document((command, statement(21)), published="2024-09-15", outlet="Evening Herald")
+    timed = build.document(
+        (command, statement(18)), published="2024-09-15", published_at="2024-09-15T11:05:00+00:00", outlet="Bulletin"
+    )
+    (misquote,) = [f for f in crosscheck([untimed, timed]).findings if f.kind is FindingKind.MISQUOTE]
+    assert misquote.reports[0].value == 18 and "Evening Herald relayed it as 21" in misquote.explanation
+    assert "(15 Sep 2024, 1 document)" in misquote.explanation
+
+
 def test_a_region_above_its_country_is_a_part_exceeding_its_whole(build, blinken):
     anonymous = build.document(
         (None, [build.figure(11000, location="kursk-oblast", parents=("russia",))]), published=None

@@ -174,7 +174,11 @@ def _misquotes(key: VariableKey, dated: list[Report], statements: Statements) ->
         if a.doc_id == b.doc_id or a.value == b.value or overlap((a.low, a.high), (b.low, b.high)):
             continue
         if _same_statement(a, b, statements):
-            original, relayed = sorted((a, b), key=lambda r: (-support[r.value], bool(r.relays), r.when or ""))
+            # The number more documents give; else the one said directly; else the earlier, by day, then
+            # by a time of day where one is known (a report with none is not taken for the earlier).
+            original, relayed = sorted(
+                (a, b), key=lambda r: (-support[r.value], bool(r.relays), r.when or "", r.at is None, clock(r.at))
+            )
             found = pairs[(original.value, relayed.value)]
             found.extend(r for r in (original, relayed) if r not in found)
     for (said, relayed_as), reports in pairs.items():
@@ -187,7 +191,7 @@ def _misquotes(key: VariableKey, dated: list[Report], statements: Statements) ->
             sorted(reports, key=lambda r: r.value != said),
             1,
             f"{original.speaker_label} said {original.text} ({format_date(original.when)}, "
-            f"{support[said]} documents); {where} relayed it as {relays[0].text}",
+            f"{support[said]} document{'s' if support[said] != 1 else ''}); {where} relayed it as {relays[0].text}",
         )
 
 
@@ -270,4 +274,4 @@ def format_date(when: str | None) -> str:
 
 
 def _where(report: Report) -> str:
-    return report.outlet or "a source without an outlet name"
+    return report.outlet or "a document that names no outlet"
