@@ -425,3 +425,11 @@ def test_source_words_keep_what_names_the_source(nlp):
     spokesman = only(nlp, "Navy spokesman Paul Dorn himself said the ship had been hit.")
     assert spokesman.source.text == "Navy spokesman Paul Dorn himself"
     assert spokesman.source.name == "Paul Dorn"
+
+
+def test_a_long_comment_the_writer_hangs_on_the_end_is_cut(nlp):
+    text = (
+        "The spokesman said he was only joking about the blockade, which drew sharp criticism from aid groups"
+        " and a rebuke from two allied governments."
+    )
+    assert only(nlp, text).content == "he was only joking about the blockade"

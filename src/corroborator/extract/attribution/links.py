@@ -25,6 +25,8 @@ from .spans import Layout
 MAX_CONTINUATION_SENTENCES = 3
 #: Non-restrictive modifiers that a writer hangs on the end of a reported clause.
 ASIDE_DEPS = {"relcl", "appos", "npadvmod"}
+#: Pronouns that open a writer's comment hung on the end of a reported clause.
+ASIDE_PRONOUNS = {"which", "who", "whom", "whose", "where"}
 
 
 def _extent(candidate: Candidate) -> tuple[int, int]:
@@ -203,8 +205,10 @@ def trim_asides(doc: Doc, content: set[int]) -> set[int]:
             continue
         start = token.left_edge.i
         kept = {j for j in content if j < start - 1}
-        # A long aside carries news of its own ("..., most of whom were first stationed at ..."): keep it.
-        if start - 1 in content and doc[start - 1].text == "," and len(kept) > last - start and not _quoted(doc, start):
+        # A long aside carries news of its own ("..., most of whom were first stationed at ..."): keep it;
+        # one that opens with its pronoun (", which raised concerns ...") is the writer's comment, whatever its length.
+        long_news = len(kept) <= last - start and doc[start].lower_ not in ASIDE_PRONOUNS
+        if start - 1 in content and doc[start - 1].text == "," and not long_news and not _quoted(doc, start):
             return kept
     return content
 
