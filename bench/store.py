@@ -24,8 +24,9 @@ here from Debian's binaries, as the tests do, with its default durability):
    through ``ingest`` into a new store, alternating in this process, median of
    ``--repeats``; the ratio ingest / extract must be >= 0.9 (reported both as the ratio of the medians
    and as the median of each pair's ratio, the steadier on a shared machine). The resident
-   memory is sampled during each ingest (it must stay flat: the export's
-   documents are streamed, not collected). The CPU seconds of each (this
+   memory is sampled during each extract and each ingest (it must stay flat:
+   the export's documents are streamed, not collected; both hold the parsed
+   export while they read it). The CPU seconds of each (this
    process, all its threads) are reported too: on a shared machine other
    processes' load changes the wall times, much less the CPU each side spends.
 """
@@ -292,38 +293,23 @@ def _telegram(
                     written += 1
         return written
 
-    def with_store() -> tuple[int, float, float]:
+    def with_store() -> int:
         with Store.open(new_db()) as store:  # a new, empty store each time; creating it is not timed
-            highest = [_rss_mib()]
-            done = threading.Event()
-
-            def sample() -> None:
-                while not done.wait(0.5):
-                    highest.append(_rss_mib())
-
-            sampler = threading.Thread(target=sample, daemon=True)
-            sampler.start()
-            start = time.perf_counter()
-            summary = ingest(store, [str(export)], settings=settings, nlp=nlp)
-            seconds = time.perf_counter() - start
-            done.set()
-            sampler.join()
-            return summary.added, seconds, max(highest) - highest[0]
+            return ingest(store, [str(export)], settings=settings, nlp=nlp).added
 
     seconds: dict[str, list[float]] = {"extract": [], "ingest": []}
     cpu: dict[str, list[float]] = {"extract": [], "ingest": []}
-    growth: list[float] = []
+    growth: dict[str, list[float]] = {"extract": [], "ingest": []}
     for _ in range(repeats):
-        start, used = time.perf_counter(), time.process_time()
-        written = extract_only()
-        seconds["extract"].append(time.perf_counter() - start)
-        cpu["extract"].append(time.process_time() - used)
-        used = time.process_time()
-        stored, took, grew = with_store()
-        cpu["ingest"].append(time.process_time() - used)  # creating the store included: a few milliseconds
-        assert stored == written == count, (stored, written, count)
-        seconds["ingest"].append(took)
-        growth.append(grew)
+        done = {}
+        for name, run in (("extract", extract_only), ("ingest", with_store)):
+            with _rss_growth() as grew:
+                start, used = time.perf_counter(), time.process_time()
+                done[name] = run()  # the ingest's CPU includes creating the store: a few milliseconds
+                seconds[name].append(time.perf_counter() - start)
+                cpu[name].append(time.process_time() - used)
+            growth[name].append(grew[0])
+        assert done["ingest"] == done["extract"] == count, (done, count)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
     cpu_medians = {name: statistics.median(values) for name, values in cpu.items()}
     ratio = medians["extract"] / medians["ingest"]
@@ -342,7 +328,10 @@ def _telegram(
         f"CPU seconds: extract {cpu_medians['extract']:.1f}, ingest {cpu_medians['ingest']:.1f};"
         f" ratio {cpu_ratio:.2f}   (load average {', '.join(f'{n:.1f}' for n in os.getloadavg())})"
     )
-    print(f"resident memory growth while ingesting: {max(growth):.0f} MiB")
+    print(
+        f"resident memory growth (highest, MiB): while extracting {max(growth['extract']):.0f},"
+        f" while ingesting {max(growth['ingest']):.0f}"
+    )
     return {
         "messages": count,
         "seconds": medians,
@@ -354,6 +343,28 @@ def _telegram(
         "cpu_ratio": cpu_ratio,
         "rss_growth_mib": growth,
     }
+
+
+@contextmanager
+def _rss_growth() -> Iterator[list[float]]:
+    """The highest resident memory while the block runs (sampled twice a second) less that before it, in MiB."""
+    highest = [_rss_mib()]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.5):
+            highest.append(_rss_mib())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    grew = [0.0]
+    try:
+        yield grew
+    finally:
+        done.set()
+        sampler.join()
+        highest.append(_rss_mib())
+        grew[0] = max(highest) - highest[0]
 
 
 # Databases: new SQLite files, or new databases on a throwaway PostgreSQL server.
