@@ -316,3 +316,17 @@ def test_a_whole_takes_no_place_from_its_part(build):
     part.part_of = total.id
     placed = {r.value: v.key.location for v in crosscheck([document]).variables for x in v.values for r in x.reports}
     assert placed == {72: None, 31: "moscow-oblast"}
+
+
+def test_generic_troops_are_the_one_country_a_document_counts(build, blinken, zelensky):
+    """A story about one country's troops: another speaker's '8,000 troops in Kursk' are that country's too.
+    Not for tolls: a carried-over subject there would make a false disagreement."""
+    theirs = build.figure(11000, subject="north-korea", subject_text="North Korean soldiers")
+    generic = build.figure(8000, subject=None, subject_text="troops", qualifier="approximately")
+    document = build.document((zelensky, [theirs]), (blinken, [generic]))
+    ledger = crosscheck([document])
+    assert {v.key.subject for v in ledger.variables} == {"north-korea"}
+    assert kinds(ledger, FindingKind.DISAGREEMENT) == [{8000, 11000}]
+    dead = build.figure(16, measure="killed", subject=None, subject_text="fighters", location=None)
+    toll = build.document((zelensky, [build.figure(30, measure="killed", location=None)]), (blinken, [dead]))
+    assert {v.key.subject for v in crosscheck([toll]).variables} == {"north-korea", "fighter~antony-blinken"}

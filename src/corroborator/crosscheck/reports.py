@@ -39,6 +39,10 @@ GENERIC_HEADS = frozenset(
 #: Measures whose generic subjects ("drones") belong to whoever tells them (see ``subject_key``).
 TELLER_BOUND = frozenset({"launched", "intercepted", "destroyed", "damaged"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "of", "these", "those", "its", "their", "his", "her"})
+#: Measures whose generic subject ("troops") the document's one counted country owns, whoever speaks.
+DOCUMENT_OWNED = frozenset({"present", "deployed"})
+#: The key of ``_owners`` for the whole document, whoever speaks (no speaker's key has a space).
+_ANY_SPEAKER = "any speaker"
 #: Possessives that make the people counted the speaker's own ("its fighters", "our soldiers").
 _POSSESSIVES = frozenset({"its", "their", "our"})
 _POSSESSIVE_REACH = 8  # characters before a subject to look for one
@@ -84,7 +88,11 @@ class _DocumentReader:
         if figure.subject is None or figure.measure in UNCOMPARABLE_MEASURES:
             return None
         speaker = self.speaker(figure)
-        owner = self.owners.get((figure.unit, self.source_key(figure))) or self._speakers_own(figure, speaker)
+        owner = (
+            self.owners.get((figure.unit, self.source_key(figure)))
+            or self._speakers_own(figure, speaker)
+            or (self.owners.get((figure.unit, _ANY_SPEAKER)) if figure.measure in DOCUMENT_OWNED else None)
+        )
         teller = speaker.key if speaker.named else self.cluster
         location, location_parents = place_key(figure.location)
         if location is None:
@@ -155,13 +163,19 @@ class _DocumentReader:
         """Per unit and speaker, the one country or armed group whose people (or drones) the speaker counts.
 
         Per speaker, because two sides count each other's drones in one article: the
-        "drones" a ministry says it shot down are not those its enemy says it lost.
+        "drones" a ministry says it shot down are not those its enemy says it lost. Under
+        ``_ANY_SPEAKER``, the one the whole document counts: a story about one country's
+        troops that gives a speaker's "8,000 troops in Kursk" means that country's, for troops
+        present or deployed (``DOCUMENT_OWNED``). Not for tolls, where a figure whose subject was
+        carried over from another speaker's sentence would make a false disagreement, nor for
+        munitions fired, which stay per speaker.
         """
         counted: dict[tuple[str | None, str], set[str]] = {}
         for figure in self.document.figures:
             entity = entity_subject(figure.subject, self.parties)
             if entity and _is_country_or_group(entity, self.parties):
                 counted.setdefault((figure.unit, self.source_key(figure)), set()).add(entity)
+                counted.setdefault((figure.unit, _ANY_SPEAKER), set()).add(entity)
         return {key: owners.pop() for key, owners in counted.items() if len(owners) == 1}
 
     def _speakers_own(self, figure: Figure, speaker: _Speaker) -> str | None:
