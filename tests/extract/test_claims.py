@@ -433,3 +433,22 @@ def test_a_long_comment_the_writer_hangs_on_the_end_is_cut(nlp):
         " and a rebuke from two allied governments."
     )
     assert only(nlp, text).content == "he was only joking about the blockade"
+
+
+def test_a_quotation_signed_with_a_dash_is_its_signers(nlp):
+    text = (
+        "Readers shared their views on the vote.\n\n"
+        "“We will vote for whoever fixes the bridge.” ― Tom Reyes, 44\n\n"
+        "The road ― the only one out of the valley ― was closed for a week.\n"
+    )
+    signed = [c for c in claims_of(nlp, text) if c.cue == "―"]
+    assert [(c.source.text, c.content) for c in signed] == [("Tom Reyes", "We will vote for whoever fixes the bridge")]
+
+
+def test_a_dash_is_no_loose_cue(nlp):
+    # The tagger may read a dash as a verb; a cue is a word.
+    text = (
+        "Police released video of the shooting on Monday. Ruiz, 40 ― a father and student who sang in the choir"
+        " every week ― was shot by an officer."
+    )
+    assert claims_of(nlp, text) == []

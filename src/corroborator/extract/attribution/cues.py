@@ -30,6 +30,10 @@ __all__ = ["SUBJECT_DEPS", "Candidate", "CueFinder"]
 
 #: A speaker's name before a colon is this short ("Rep. Paul Ryan:"); longer is a sentence.
 SPEAKER_LINE_MAX_TOKENS = 5
+#: Dashes that sign a quotation with its speaker's name at the end of its line ('“...” ― Tom Reyes').
+SIGNING_DASHES = {"―", "—"}
+#: Marks that may end (and, in careless copy, open) a quotation.
+QUOTE_CLOSERS = {"”", '"', "''"}
 #: A person's name without an entity label ('Ana Maria Ruiz'): at most this many proper nouns.
 MAX_NAME_TOKENS = 4
 #: A headline has this many words, most of them capitalised ("Zelensky Says Troops Are in Kursk").
@@ -67,6 +71,11 @@ class CueFinder(VerbalCues):
         for token in self.doc:
             pos = token.pos_
             candidate = None
+            if token.text in SIGNING_DASHES:  # tagged as anything, a verb too
+                candidate = self.signed_quote(token)
+                if candidate is not None:
+                    found.append(candidate)
+                continue
             if token.lower_ in lex.headline_forms and token.is_title and token.i > 0:
                 candidate = self.headline(token)
                 if candidate is not None:
@@ -80,7 +89,7 @@ class CueFinder(VerbalCues):
                         candidate.loose = True  # a verb right less than half the time: the filter decides
                 elif token.lower_ in lex.prepositions:
                     candidate = self.prepositional(token)
-                elif self.loose and pos == "VERB" and lemma not in lex.not_verbs:
+                elif self.loose and pos == "VERB" and token.is_alpha and lemma not in lex.not_verbs:
                     candidate = self.loose_verbal(token, lemma)
             elif pos == "NOUN" and self.verb_read_as_noun(token):
                 lemma = lex.headline_forms[token.lower_]
@@ -93,6 +102,7 @@ class CueFinder(VerbalCues):
                 candidate = self.prepositional(token)
             elif token.text == ":":
                 candidate = self.speaker_line(token) or self.named_quote(token)
+
             if candidate is not None:
                 found.append(candidate)
         capitals = [
@@ -310,6 +320,38 @@ class CueFinder(VerbalCues):
         if labels & {"PERSON", "ORG"}:
             return all(t.pos_ in {"PROPN", "PUNCT", "PART"} or t.ent_type_ for t in name)
         return all(t.text.isupper() and t.is_alpha and t.ent_type_ not in DATELINE_ENTS for t in name)
+
+    def signed_quote(self, dash: Token) -> Candidate | None:
+        """'“We will vote for whoever fixes the bridge.” ― Tom Reyes': a quotation that fills its line and a
+        dash with a name to end it (readers' and passers-by's words, a signed statement)."""
+        doc = self.doc
+        start, end = self.layout.line_of(dash.i)
+        # The name without what ends the line: punctuation and an age ('Tom Reyes, 44').
+        while end > dash.i + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].like_num):
+            end -= 1
+        name = doc[dash.i + 1 : end]
+        opened = doc[start].text in QUOTE_CLOSERS | {"“"}
+        if dash.i - 1 <= start or doc[dash.i - 1].text not in QUOTE_CLOSERS or not opened:
+            return None
+        if not (1 <= len(name) <= SPEAKER_LINE_MAX_TOKENS) or not self.speaker_name_words(name):
+            return None
+        return Candidate(
+            construction="speaker",
+            cue=dash.text,
+            cue_token=dash.i,
+            cue_tokens=(dash.i, dash.i + 1),
+            certainty=Certainty.ASSERTED,
+            content=set(range(start, dash.i)),
+            source=name[-1].i,
+            bounded=True,
+            source_bounds=(name.start, name.end),
+        )
+
+    @staticmethod
+    def speaker_name_words(name: Span) -> bool:
+        """A person's name in title case ('Tom Reyes', 'Ana M. Ruiz')."""
+        words = [t for t in name if not t.is_punct]
+        return bool(words) and all(t.is_title or (t.is_upper and len(t) <= 2) for t in words)
 
     def named_quote(self, colon: Token) -> Candidate | None:
         """'More from the analyst Ana Ruiz: “...”', '... does not surprise the pollster Tom Vale: “...”': a
