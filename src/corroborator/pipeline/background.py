@@ -4,7 +4,7 @@ The pipeline extracts in its own thread and writes in this one, so that the
 database's waits (and the driver's work, which releases the GIL) overlap
 spaCy's. An error in the thread stops the producer at its next ``put`` and is
 raised there; an error in the producer lets the thread finish what is queued
-(whole documents, each in its own transaction) before it is raised.
+(whole documents only) before it is raised.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Ingest and reprocess: documents into the store, once each, one transaction per document.
+"""Ingest and reprocess: documents into the store, once each, each whole or not at all.
 
 The order of work for each input (a file, a URL, standard input):
 
@@ -11,7 +11,8 @@ The order of work for each input (a file, a URL, standard input):
    messages) and hash each with its reader's hints; an item already stored under
    its key with the same hash and extractor is unchanged;
 4. clean and extract the rest (in batches through spaCy, loaded only when a
-   document needs it), then store each in its own transaction: its raw bytes,
+   document needs it), then store each whole (with the others of its batch, in
+   one transaction, ``Run.store_documents``): its raw bytes,
    a new version of its input key (the old ones kept) or, when only the
    extractor changed, the same version re-extracted in place.
 
@@ -232,7 +233,7 @@ class _Work:
         for item, input_id in self.run.stale_documents():
             yield from self.plan_raw([item], _Input(item.source, id=input_id))
 
-    # Doing: extraction in batches (this thread), then one transaction per document (the writing thread).
+    # Doing: extraction in batches (this thread), then a batch's documents written together (the writing thread).
 
     def consume(self, steps: Iterable[_Step]) -> None:
         extracted = in_batches(steps, self._nlp, _document)
@@ -247,8 +248,10 @@ class _Work:
 
         A transaction a document cost a commit a document, and SQLite's commit waits for the disk (about
         5 ms here, more than extracting a short message takes): an export's messages were written slower
-        than they were extracted. Each document still has a savepoint of its own, so one the database
-        refuses is skipped alone, and a process killed mid-way leaves whole documents only.
+        than they were extracted; and ten statements a document cost more Python, in this thread, than
+        one a table for them all (``store/batch.py``). A document the database refuses is still skipped
+        alone (the group is then written again a savepoint each), and a process killed mid-way leaves
+        whole documents only.
         """
         documents: list[_Pending] = []
         for step in steps:

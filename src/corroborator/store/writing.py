@@ -1,4 +1,4 @@
-"""A run's reads and writes: inputs, documents and skipped inputs, one transaction per document.
+"""A run's reads and writes: inputs, documents and skipped inputs, each document whole or not at all.
 
 The store is persistence only: it takes records (``RawDocument``, ``Document``,
 ``Skipped``) and the bytes they came from, and writes them; it neither reads
@@ -6,7 +6,9 @@ files nor cleans nor extracts (``corroborator.pipeline`` does, and calls it).
 
 A ``Run`` is one row in ``runs`` and two connections: one that reads (the
 pipeline's thread asks whether an input or a document is already stored) and
-one that writes (the writing thread stores what was extracted, in stream order).
+one that writes (the writing thread stores what was extracted, in stream order:
+the documents that wait side by side in one transaction, one statement a table,
+``batch.write_group``).
 
 Uniqueness is the database's: ``ON CONFLICT DO NOTHING`` on blobs, inputs, raw
 and sources, and unique (input, version) and (input, raw) on documents. On
