@@ -452,3 +452,8 @@ def test_a_dash_is_no_loose_cue(nlp):
         " every week ― was shot by an officer."
     )
     assert claims_of(nlp, text) == []
+
+
+def test_a_platform_before_a_colon_is_no_speaker(nlp):
+    text = "Hours after the blast, a familiar account cheered on Twitter: “The bridge is ours now.”"
+    assert all(c.source.text != "Twitter" for c in claims_of(nlp, text))

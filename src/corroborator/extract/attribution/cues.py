@@ -32,6 +32,8 @@ __all__ = ["SUBJECT_DEPS", "Candidate", "CueFinder"]
 SPEAKER_LINE_MAX_TOKENS = 5
 #: Dashes that sign a quotation with its speaker's name at the end of its line ('“...” ― Tom Reyes').
 SIGNING_DASHES = {"―", "—"}
+#: Prepositions that name where a statement was made ('on Telegram', 'via its website'), not who made it.
+CHANNEL_PREPOSITIONS = {"on", "in", "via", "at"}
 #: Marks that may end (and, in careless copy, open) a quotation.
 QUOTE_CLOSERS = {"”", '"', "''"}
 #: A person's name without an entity label ('Ana Maria Ruiz'): at most this many proper nouns.
@@ -364,6 +366,8 @@ class CueFinder(VerbalCues):
         if name is None or name.label_ not in {"PERSON", "ORG", ""} or not name[0].text[:1].isupper():
             return None
         head = name.root.head
+        if name.text.lower() in self.lex.platforms or (name.root.dep_ == "pobj" and head.lower_ in CHANNEL_PREPOSITIONS):
+            return None  # 'wrote on Telegram: “...”': where it was said, not who said it
         if name.root.dep_ in {"dobj", "dative", "pobj"} and (
             head.lemma_ in self.lex.verbs or head.head.lemma_ in self.lex.verbs
         ):
