@@ -366,7 +366,9 @@ class CueFinder(VerbalCues):
         if name is None or name.label_ not in {"PERSON", "ORG", ""} or not name[0].text[:1].isupper():
             return None
         head = name.root.head
-        if name.text.lower() in self.lex.platforms or (name.root.dep_ == "pobj" and head.lower_ in CHANNEL_PREPOSITIONS):
+        if name.text.lower() in self.lex.platforms or (
+            name.root.dep_ == "pobj" and head.lower_ in CHANNEL_PREPOSITIONS
+        ):
             return None  # 'wrote on Telegram: “...”': where it was said, not who said it
         if name.root.dep_ in {"dobj", "dative", "pobj"} and (
             head.lemma_ in self.lex.verbs or head.head.lemma_ in self.lex.verbs
