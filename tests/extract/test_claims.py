@@ -457,3 +457,13 @@ def test_a_dash_is_no_loose_cue(nlp):
 def test_a_platform_before_a_colon_is_no_speaker(nlp):
     text = "Hours after the blast, a familiar account cheered on Twitter: “The bridge is ours now.”"
     assert all(c.source.text != "Twitter" for c in claims_of(nlp, text))
+
+
+def test_a_quoted_question_is_the_askers(nlp):
+    claim = only(nlp, "“Will the ferry run tomorrow?” Okafor asked.")
+    assert (claim.source.text, claim.cue, claim.content, claim.quote) == (
+        "Okafor",
+        "ask",
+        "Will the ferry run tomorrow",
+        "direct",
+    )
