@@ -112,8 +112,9 @@ def test_the_views_read_well_on_both_engines(store, nlp, tmp_path):
         (figure,) = connection.execute(text("SELECT * FROM figures_view WHERE text = 'about 3,000'")).mappings().all()
         documents = connection.execute(text("SELECT * FROM documents_view ORDER BY id")).mappings().all()
         (claim,) = connection.execute(text("SELECT * FROM claims_view WHERE outlet IS NULL")).mappings().all()
-    assert figure["source_name"] == claim["source_name"] == "A State Department spokesperson"
-    assert figure["source_kind"] == "unnamed" and figure["text"] == "about 3,000"
+    # A spokesperson speaks for the body named beside it: the source is the State Department.
+    assert figure["source_name"] == claim["source_name"] == "U.S. Department of State"
+    assert figure["source_kind"] == "government" and figure["text"] == "about 3,000"
     assert [str(figure[k]) for k in ("value", "low", "high")] == ["3000", "3000", "3000"]
     untitled = next(row for row in documents if row["outlet"] == "Coastal Monitor")
     assert untitled["title"] == UNTITLED_TITLE
@@ -140,7 +141,7 @@ def test_datasette_shows_the_views_first_and_readable(tmp_path, nlp):
         assert page.index(f'href="/corroborator/{view}"') < page.index('<h2 id="tables">')
     assert page.index('href="/corroborator/ranked_search"') < page.index('<h2 id="tables">')
     (figure,) = [row for row in figures["rows"] if row["text"] == "about 3,000"]
-    assert figure["source_name"] == "A State Department spokesperson"
+    assert figure["source_name"] == "U.S. Department of State"  # the body its spokesperson speaks for
     assert (figure["value"], figure["low"], figure["high"]) == (3000, 3000, 3000)
     assert all(isinstance(figure[k], int) for k in ("value", "low", "high"))
     untitled = next(row for row in documents["rows"] if row["outlet"] == "Coastal Monitor")
