@@ -467,3 +467,14 @@ def test_a_quoted_question_is_the_askers(nlp):
         "Will the ferry run tomorrow",
         "direct",
     )
+
+
+def test_verbs_of_argument_report_a_quotation(nlp):
+    # 'complained', 'argued', 'insisted', 'warned' ... after a quotation that is no clause of its own.
+    claim = only(nlp, "“A disaster for the port,” the mayor complained.")
+    assert (claim.source.text, claim.cue, claim.content, claim.quote) == (
+        "the mayor",
+        "complain",
+        "A disaster for the port",
+        "direct",
+    )
