@@ -98,7 +98,7 @@ def test_a_first_word_that_is_part_of_another_name_is_left_alone(nlp):
 
 
 def test_a_family_name_given_first_links_back_unless_two_names_share_it(nlp):
-    doc, found = ents(nlp, "Lawmaker Lee Seong-kweun told reporters the toll had grown. Lee said more may follow.")
+    _, found = ents(nlp, "Lawmaker Lee Seong-kweun told reporters the toll had grown. Lee said more may follow.")
     assert found["Lee"] == found["Lee Seong-kweun"] == "lee-seong-kweun"
     _, found = ents(nlp, "Kim Jong Un met the envoys. Kim Yo Jong said talks were over. Kim added nothing.")
     assert found["Kim"] not in {"kim-jong-un", "kim-yo-jong"}  # two full names start with it: not guessed
