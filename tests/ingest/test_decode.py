@@ -122,6 +122,13 @@ def test_declared_latin1_is_read_as_cp1252_like_browsers_do():
     assert encoding == "cp1252"
 
 
+@pytest.mark.parametrize("charset", ["undefined", "UNDEFINED", "base64", "rot13", "hex"])
+def test_a_declared_codec_that_is_no_text_encoding_is_ignored(charset):
+    """Python knows these names, but none turns bytes into text: the bytes are read as if nothing were declared
+    (found by the long fuzz run: a JSON line declared 'UNDEFINED' ended as an unexpected read failure)."""
+    assert decode("Caf\u00e9 au lait".encode("cp1252"), "page.html", charset) == ("Caf\u00e9 au lait", "cp1252")
+
+
 def test_a_false_declaration_does_not_win_over_utf8():
     page = "<meta charset='windows-1251'><p>Le café</p>"
 

@@ -9,6 +9,7 @@ fallback. Text that decodes to control characters is binary junk and is refused.
 
 from __future__ import annotations
 
+import binascii
 import codecs
 import re
 from itertools import pairwise
@@ -82,12 +83,17 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _known_codec(name: str | None) -> str | None:
+    """The codec a declared charset names, if it is a text encoding that can decode at all."""
     if not name:
         return None
     try:
-        return codecs.lookup(name).name
-    except (LookupError, ValueError):  # an unknown name; one with a NUL or a lone surrogate (UnicodeError)
+        codec = codecs.lookup(name).name
+        # A text encoding turns bytes into text: "base64" and "rot13" do not, "undefined" refuses everything.
+        # (Incrementally, so that a multi-byte codec is not refused for a lone byte.)
+        text_encoding = isinstance(codecs.getincrementaldecoder(codec)().decode(b"a"), str)
+    except (LookupError, ValueError, TypeError, binascii.Error):  # an unknown name; a NUL or a lone surrogate
         return None
+    return codec if text_encoding else None
 
 
 def decode(data: bytes, input: str, declared: str | None = None) -> tuple[str, str]:
