@@ -210,6 +210,14 @@ def test_as_of_is_resolved_against_the_publication_date(nlp, when, as_of):
     assert f.as_of == as_of
 
 
+def test_a_date_in_a_clause_about_something_else_does_not_date_the_figure(nlp):
+    """The date tells when the earlier numbers were given, not the new count."""
+    text = "The agency now estimates that around 300 soldiers have been killed, a sharp rise on the figures it gave in May."
+    assert one(nlp, text, published="2024-09-14").as_of is None
+    dated = one(nlp, "The agency said in May that around 300 soldiers had been killed.", published="2024-09-14")
+    assert dated.as_of == "2024-05-01"
+
+
 def test_as_of_is_unknown_without_a_publication_date(nlp):
     f = one(nlp, "The ministry said last week that 700 marines had arrived in the port.", published=None)
     assert f.as_of is None

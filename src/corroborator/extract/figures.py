@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..analyze.component import Component, doc_extension
 from ..analyze.extensions import CLAIMS, ENTITIES, FIGURES, install_extensions
@@ -392,7 +392,7 @@ def _as_of(r: Reading, published: str | None, event_nouns: frozenset[str]) -> st
     text = r.text
     events = event_nouns
     for ent in dates:
-        if _starts_a_period(ent):
+        if _starts_a_period(ent) or _dates_a_clause_of_its_own(ent, r.anchor):
             continue  # "since February 2022" starts a period; it does not date the figure
         # "9–10 November": the model often leaves the days out of the entity.
         days = DAYS_BEFORE.search(text, max(0, ent.start_char - 12), ent.start_char)
@@ -418,6 +418,15 @@ def _dates_an_event(ent: Span, event_nouns: frozenset[str]) -> bool:
         return False
     owner = root.head.head
     return owner.pos_ in ("NOUN", "PROPN") and owner.lower_ in event_nouns
+
+
+def _dates_a_clause_of_its_own(ent: Span, figure: Token) -> bool:
+    """ "around 300 killed, a steep rise on the numbers it gave lawmakers in December": a date inside a
+    relative clause or an apposition that does not hold the figure dates what that clause tells of."""
+    for token in ent.root.ancestors:
+        if token.dep_ in ("relcl", "appos"):
+            return not any(t.i == figure.i for t in token.subtree)
+    return False
 
 
 def _starts_a_period(ent: Span) -> bool:
