@@ -172,6 +172,15 @@ def test_a_report_that_ends_its_sentence_is_read_even_when_misparsed(nlp):
     assert claims_of(nlp, "The annual reports of the agency were published on Monday.") == []
 
 
+def test_this_was_stated_by_reports_the_sentence_before(nlp):
+    """The demonstrative stands for the sentence before it in the paragraph."""
+    text = "Nine drones were shot down over the region overnight. This was stated by the regional governor on Telegram."
+    claim = only(nlp, text)
+    assert claim.source.text.startswith("the regional governor")  # PolNeAR keeps "on Telegram" in a source
+    assert claim.cue == "state" and claim.content == "Nine drones were shot down over the region overnight"
+    assert claims_of(nlp, "Two villages were shelled.\n\nThis was reported by the district office.") == []
+
+
 def test_via_from_according_to(nlp):
     claim = only(nlp, "The governor said the fire was contained, according to the Northline news agency.")
     assert claim.source.text == "The governor"

@@ -1,5 +1,5 @@
-"""The report that comes last, parsed wrong: "A is B, Andrii Kovalenko of X said on Telegram." and
-"A was shot down, the agency reports."
+"""The report that comes last: "A is B, Andrii Kovalenko of X said on Telegram.", "A was shot down, the
+agency reports." (parsed wrong), and "A. This was stated by X." (a sentence of its own).
 
 The parser often fails to hang the clause before the comma on the cue at the sentence's end: it
 coordinates the cue with the first verb, or leaves the clause on a word of its own. Read as a reader
@@ -45,3 +45,14 @@ def _closes_its_sentence(doc: Doc, verb: Token, subject: Token, comma: int, sent
         return False
     after = doc[verb.i + 1 : sent_end]
     return all(t.is_punct or t.ent_type_ in {"DATE", "TIME"} or t.dep_ == "prep" for t in after)
+
+
+def sentence_before(doc: Doc, layout: Layout, verb: Token) -> set[int] | None:
+    """ "Nine drones were shot down. This was stated by the governor.": what the demonstrative stands for
+    is the sentence before, in the same paragraph (none at a paragraph's start)."""
+    start, _ = layout.sentence(verb.i)
+    if start == 0 or layout.line_of(start - 1) != layout.line_of(start):
+        return None
+    before_start, before_end = layout.sentence(start - 1)
+    content = {i for i in range(before_start, before_end) if not doc[i].is_punct or doc[i].text in ("'", '"')}
+    return content or None

@@ -35,7 +35,7 @@ from .candidate import (
     TRAILING_MARKS,
     Candidate,
 )
-from .inversions import inverted_report
+from .inversions import inverted_report, sentence_before
 from .lexicon import Lexicon, VerbCue
 from .spans import Layout, is_quote
 
@@ -473,6 +473,8 @@ class VerbalCues:
     def passive_content(self, verb: Token) -> set[int] | None:
         """'around 1,000 have been reported injured', 'he is said to have fled': the whole clause."""
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.lower_ in {"this", "that"} and any(c.dep_ == "agent" for c in verb.children):
+            return sentence_before(self.doc, self.layout, verb)  # "This was stated by X."
         if subject is None or subject.lower_ in {"it", "this"}:
             return None
         if not any(c.dep_ in {"oprd", "xcomp", "acomp"} for c in verb.children):
