@@ -66,6 +66,15 @@ class Fingerprint:
     bands: tuple[int, ...] = ()
 
 
+def packed_hashes(hashes: Iterable[int]) -> bytes:
+    """3-gram or sentence hashes as machine words, sorted (8 bytes a hash, not a Python int in a set)."""
+    return array("Q", sorted(hashes)).tobytes()
+
+
+def unpacked_hashes(packed: bytes) -> frozenset[int]:
+    return frozenset(array("Q", packed))
+
+
 def fingerprint(document: Document) -> Fingerprint:
     words = [w.lower() for w in _WORD.findall(document.text)]
     shingles = frozenset(_hash(" ".join(words[i : i + 3])) for i in range(max(len(words) - 2, 1)))
@@ -142,8 +151,8 @@ class MemoryCopies:
 
     def add(self, print_: Fingerprint, copy_of: list[str]) -> None:
         self.packed[print_.doc_id] = (
-            array("Q", print_.shingles).tobytes(),
-            array("Q", print_.sentences).tobytes(),
+            packed_hashes(print_.shingles),
+            packed_hashes(print_.sentences),
             array("q", print_.bands).tobytes(),  # band keys are signed (what a store's BIGINT holds)
         )
         for band in print_.bands:
@@ -161,9 +170,7 @@ class MemoryCopies:
 
     def _unpacked(self, doc_id: str) -> Fingerprint:
         shingles, sentences, bands = self.packed[doc_id]
-        return Fingerprint(
-            doc_id, frozenset(array("Q", shingles)), frozenset(array("Q", sentences)), tuple(array("q", bands))
-        )
+        return Fingerprint(doc_id, unpacked_hashes(shingles), unpacked_hashes(sentences), tuple(array("q", bands)))
 
 
 def copy_clusters(documents: Iterable[Document], index: CopyIndex | None = None) -> dict[str, str]:

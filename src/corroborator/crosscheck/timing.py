@@ -121,11 +121,9 @@ def rose_in_time(measure: str, lower: Iterable[_Timed], higher: Iterable[_Timed]
     if measure_kind(measure) is not MeasureKind.TOLL:
         return False
     earlier, later = [instant(r.at) for r in lower], [instant(r.at) for r in higher]
-    known_earlier = [m for m in earlier if m is not None]
-    known_later = [m for m in later if m is not None]
-    if len(known_earlier) < len(earlier) or len(known_later) < len(later) or not earlier or not later:
+    if not earlier or not later or None in earlier or None in later:
         return False
-    return max(known_earlier) < min(known_later)
+    return max(m for m in earlier if m) < min(m for m in later if m)
 
 
 def order_key(when: str | None) -> tuple[int, str]:

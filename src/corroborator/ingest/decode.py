@@ -9,7 +9,6 @@ fallback. Text that decodes to control characters is binary junk and is refused.
 
 from __future__ import annotations
 
-import binascii
 import codecs
 import re
 from itertools import pairwise
@@ -91,7 +90,7 @@ def _known_codec(name: str | None) -> str | None:
         # A text encoding turns bytes into text: "base64" and "rot13" do not, "undefined" refuses everything.
         # (Incrementally, so that a multi-byte codec is not refused for a lone byte.)
         text_encoding = isinstance(codecs.getincrementaldecoder(codec)().decode(b"a"), str)
-    except (LookupError, ValueError, TypeError, binascii.Error):  # an unknown name; a NUL or a lone surrogate
+    except (LookupError, ValueError, TypeError):  # an unknown name; a NUL or a lone surrogate; "base64"
         return None
     return codec if text_encoding else None
 

@@ -17,13 +17,12 @@ comparisons rather than the corpus's (the costliest step of a cross-check).
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..crosscheck import Fingerprint, Ledger, MemoryCopies, crosscheck
-from ..crosscheck.copies import FINGERPRINT_VERSION
+from ..crosscheck.copies import FINGERPRINT_VERSION, packed_hashes, unpacked_hashes
 from ..records import Document
 from ..store import Stamp, Store, documents_stamp, iter_documents, ledger_stamp, write_ledger
 from ..store.fingerprints import (
@@ -129,8 +128,8 @@ class StoredCopies:
 def _packed(print_: Fingerprint, copy_of: list[str]) -> StoredFingerprint:
     return StoredFingerprint(
         print_.doc_id,
-        array("Q", sorted(print_.shingles)).tobytes(),
-        array("Q", sorted(print_.sentences)).tobytes(),
+        packed_hashes(print_.shingles),
+        packed_hashes(print_.sentences),
         print_.bands,
         tuple(copy_of),
     )
@@ -138,4 +137,4 @@ def _packed(print_: Fingerprint, copy_of: list[str]) -> StoredFingerprint:
 
 def _unpacked(row: StoredFingerprint) -> Fingerprint:
     # Bands are not read back: a stored fingerprint is only ever compared, never looked up by band again.
-    return Fingerprint(row.doc_id, frozenset(array("Q", row.shingles)), frozenset(array("Q", row.sentences)))
+    return Fingerprint(row.doc_id, unpacked_hashes(row.shingles), unpacked_hashes(row.sentences))
