@@ -116,7 +116,7 @@ class ClaimBuilder:
         speaker = (claim.source.text or "").lower() in SPEAKER_PRONOUNS
         quoted = bool(self.quotes) and self.quotes.enclosing(candidate.cue_token) is not None
         stance = candidate.cue in self.lex.stance_verbs
-        if stance and claim.source.kind == PartyKind.UNNAMED and not self._agent(candidate):
+        if stance and claim.source.kind == PartyKind.UNNAMED and not self._agent(candidate) and not candidate.passive:
             return True  # "These posts aim to detect drones": no one holds that stance
         if self._quoted_source(candidate) and claim.quote != QuoteKind.DIRECT:
             return True  # 'said: “Smith believes that ...”': the source is somebody's words, not a speaker

@@ -87,7 +87,8 @@ class CueFinder(VerbalCues):
                 lemma = token.lemma_
                 if lemma in lex.verbs:
                     candidate = self.verbal(token, lemma, lex.verbs[lemma])
-                    if candidate is not None and self.loose and lemma in lex.weak_verbs:
+                    weak = lemma in lex.weak_verbs and not self.expectation(candidate, lemma)
+                    if candidate is not None and self.loose and weak:
                         candidate.loose = True  # a verb right less than half the time: the filter decides
                 elif token.lower_ in lex.prepositions:
                     candidate = self.prepositional(token)
@@ -119,6 +120,11 @@ class CueFinder(VerbalCues):
             # One "NAME: ..." line in capitals is a dateline ("RUSSIA: A drone attack ..."); a transcript has several.
             found.remove(capitals[0])
         return found
+
+    def expectation(self, candidate: Candidate | None, lemma: str) -> bool:
+        """'Ruiz is expected to resign', 'the road is believed to be cut': a stance verb in the passive is
+        somebody unnamed's expectation, a sure cue (its active use, 'she expects ...', is weak)."""
+        return candidate is not None and candidate.passive and lemma in self.lex.stance_verbs
 
     def loose_verbal(self, verb: Token, lemma: str) -> Candidate | None:
         """A verb outside the lexicon with a subject that can speak and a clause or an object ('X backed

@@ -1,0 +1,33 @@
+"""Issue 11, recall: shapes of attribution that the claims component missed, one invented sentence each.
+
+None of these sentences comes from a corpus; each has the shape of gold claims of the PolNeAR training split.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import corroborator.analyze.entities  # registers the entity component
+import corroborator.extract.claims  # noqa: F401  (registers corroborator_claims)
+from corroborator.records import Claim, PartyKind
+from corroborator.settings import DEFAULT_MODEL
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("corroborator_entities")
+    nlp.add_pipe("corroborator_claims")
+    return nlp
+
+
+def claims_with(nlp, text: str, cue: str) -> list[Claim]:
+    return [c for c in nlp(text)._.claims if c.cue == cue]
+
+
+def test_a_passive_expectation_is_an_unnamed_claim(nlp):
+    [claim] = claims_with(nlp, "The harbour master is expected to reopen the eastern pier on Monday.", "expect")
+    assert claim.source.kind == PartyKind.UNNAMED
+    assert "reopen the eastern pier on Monday" in claim.content
+    assert claims_with(nlp, "These patrols aim to deter smugglers along the coast.", "aim") == []
