@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sqlalchemy import func, select, text
 
@@ -26,8 +27,11 @@ from corroborator.store.schema import copy_fingerprints, copy_pairs
 
 def test_the_ledger_round_trips_as_its_json(filled_store):
     ledger = crosscheck(iter_documents(filled_store))
-    variables, findings, sources = (list(records) for records in ledger_records(ledger))
-    write_ledger(filled_store, Stamp("test", "now"), iter(variables), iter(findings), iter(sources))  # read once
+    family_records, source_records = ledger_records(ledger)
+    families, sources = list(family_records), list(source_records)
+    write_ledger(filled_store, Stamp("test", "now"), iter(families), iter(sources))  # read once
+    findings = [finding for family in families for finding in family.findings]
+    variables = [variable for family in families for variable in family.variables]
     assert json.loads(json.dumps(read_findings(filled_store))) == json.loads(json.dumps(findings))
     assert sorted(v["id"] for v in read_variables(filled_store)) == sorted(v["id"] for v in variables)
     assert {s["source"] for s in read_sources(filled_store)} == {s["source"] for s in sources}
@@ -38,9 +42,7 @@ def test_the_refresh_streams_the_store_to_the_same_ledger_as_the_corpus_held(fil
     """Two lighter readings of the store, one at a time, give what one whole reading held in memory gives."""
     held = crosscheck(list(iter_documents(filled_store)))
     refresh_ledger(filled_store, force=True)
-    expected_variables, expected_findings, _ = (list(records) for records in ledger_records(held))
-    assert sorted(v["id"] for v in read_variables(filled_store)) == sorted(v["id"] for v in expected_variables)
-    assert json.loads(json.dumps(read_findings(filled_store))) == json.loads(json.dumps(expected_findings))
+    assert _as_stored(filled_store) == _as_held(held)
     surveyed = next(iter(ledger_module.StoredDocuments(filled_store).surveyed()))
     read = next(iter(ledger_module.StoredDocuments(filled_store)))
     assert surveyed.figures == [] and surveyed.claims and read.entities == [] and read.figures
@@ -132,3 +134,74 @@ def test_fingerprints_saved_a_few_at_a_time_find_the_same_copies(store, nlp, tmp
     _, pairs = _copy_tables(store)
     joined = {(a, b) for a, b in pairs} | {(b, a) for a, b in pairs}
     assert joined == expected and len(joined) == 6  # the story and its two copies, every way round
+
+
+def _as_held(ledger) -> tuple[list, list]:
+    """A ledger held in memory as the store reads it back: variables by id, findings in their order."""
+    variables = sorted((v.to_dict() for v in ledger.variables), key=lambda v: v["id"])
+    return json.loads(json.dumps(variables)), json.loads(json.dumps([f.to_dict() for f in ledger.findings]))
+
+
+def _as_stored(store: Store) -> tuple[list, list]:
+    return sorted(read_variables(store), key=lambda v: v["id"]), read_findings(store)
+
+
+def _ingest_one_folder_at_a_time(store: Store, nlp, folders: list[Path]) -> list:
+    refreshes = []
+    for folder in folders:
+        ingest(store, [str(folder)], nlp=nlp)
+        refreshes.append(refresh_ledger(store))
+    return refreshes
+
+
+def test_a_refresh_reads_only_what_changed_and_ends_where_a_full_recompute_ends(store, nlp, examples):
+    """The example corpus, one format at a time: each refresh reads the new documents (and those whose
+    reading they moved), recomputes the families they touch, and leaves the ledger a full one would."""
+    folders = sorted(p for p in examples.iterdir() if p.is_dir())
+    refreshes = _ingest_one_folder_at_a_time(store, nlp, folders)
+    documents = list(iter_documents(store))
+    assert _as_stored(store) == _as_held(crosscheck(documents))
+
+    whole = refresh_ledger(store, force=True)
+    assert whole.documents_read == len({d.doc_id for d in documents})
+    for refresh in refreshes[1:]:
+        assert 0 < refresh.documents_read < whole.documents_read and 0 < refresh.families < whole.families
+    assert _as_stored(store) == _as_held(crosscheck(documents))
+
+
+SURNAME_ONLY = (
+    "Shelling hits border villages\n\n"
+    "Marchenko said on Monday that 40 soldiers had been killed near Vovchansk since the start of the month.\n"
+)
+FULL_NAME = (
+    "Drones downed overnight\n\n"
+    "Viktor Marchenko, the regional governor, said on Tuesday that 12 drones were shot down over Kharkiv.\n"
+)
+
+
+def test_a_new_document_that_names_a_speaker_in_full_has_the_older_reading_read_again(store, nlp, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    (first / "surname.txt").write_text(SURNAME_ONLY)
+    (second / "full.txt").write_text(FULL_NAME)
+    before, after = _ingest_one_folder_at_a_time(store, nlp, [first, second])
+
+    assert before.documents_read == 1
+    assert after.documents_read == 2  # the new one, and the one whose "Marchenko" is now Viktor Marchenko
+    sources = {v["source"] for variable in read_variables(store) for v in variable["values"][0]["reports"]}
+    assert sources == {"viktor-marchenko"}
+    assert _as_stored(store) == _as_held(crosscheck(list(iter_documents(store))))
+
+
+def test_a_document_replaced_by_its_new_version_leaves_the_ledger_with_it(store, nlp, tmp_path):
+    (tmp_path / "report.txt").write_text(SURNAME_ONLY)
+    ingest(store, [str(tmp_path)], nlp=nlp)
+    refresh_ledger(store)
+    (tmp_path / "report.txt").write_text(SURNAME_ONLY.replace("40 soldiers", "45 soldiers"))
+    ingest(store, [str(tmp_path)], nlp=nlp)
+    refresh = refresh_ledger(store)
+
+    assert refresh.documents_read == 1
+    values = [value["value"] for variable in read_variables(store) for value in variable["values"]]
+    assert values == [45]
+    assert _as_stored(store) == _as_held(crosscheck(list(iter_documents(store))))

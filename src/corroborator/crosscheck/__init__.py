@@ -15,15 +15,18 @@ from typing import Protocol, runtime_checkable
 
 from ..records import Document
 from .copies import CopyIndex, Fingerprint, MemoryCopies, copy_clusters
-from .ledger import assemble
+from .findings import Statements
+from .ledger import Family, assemble, assemble_family, most_reported_first
 from .model import Finding, FindingKind, Grade, Group, Ledger, Report, Speaker, Value, Variable, VariableKey
-from .parties import load_belligerents
+from .parties import Belligerents, load_belligerents
 from .reports import read_reports
-from .speakers import SpeakerIndex
+from .survey import Notes, Survey, notes_of
 
 __all__ = [
+    "Belligerents",
     "CopyIndex",
     "Corpus",
+    "Family",
     "Finding",
     "FindingKind",
     "Fingerprint",
@@ -31,12 +34,23 @@ __all__ = [
     "Group",
     "Ledger",
     "MemoryCopies",
+    "Notes",
     "Report",
     "Speaker",
+    "Statements",
+    "Survey",
     "Value",
     "Variable",
     "VariableKey",
+    "assemble_family",
+    "copy_clusters",
     "crosscheck",
+    "judge_speakers",
+    "load_belligerents",
+    "most_reported_first",
+    "notes_of",
+    "read_reports",
+    "unique",
 ]
 
 
@@ -61,39 +75,35 @@ def crosscheck(documents: Iterable[Document], copies: CopyIndex | None = None) -
     iterated) is never held whole in memory; a one-shot iterator is listed first. A ``Corpus`` gives
     a lighter first reading (``surveyed``).
 
-    ``copies`` keeps the copy detector's fingerprints between calls (the store's, in
-    ``pipeline.ledger``); by default they are made in memory for this call.
+    ``copies`` keeps the copy detector's fingerprints between calls; by default they are made in
+    memory for this call. (A store keeps each document's reports too, and recomputes only the
+    families of variables a change touches: ``pipeline.ledger``.)
     """
     corpus = list(documents) if isinstance(documents, Iterator) else documents
-    index, names = SpeakerIndex(), dict[str, str]()
-    survey = corpus.surveyed() if isinstance(corpus, Corpus) else corpus
-    clusters = copy_clusters(_surveyed(survey, index, names), copies)
-    index.merge()
+    survey = Survey()
+    first_reading = corpus.surveyed() if isinstance(corpus, Corpus) else corpus
+    clusters = copy_clusters(survey.noting(unique(first_reading)), copies)
+    survey.finish()
     parties = load_belligerents()
-    reports = list(read_reports(_unique(corpus), index, parties, clusters))
-    ledger = assemble(reports, names, index.speakers)
-    for key, speaker in ledger.speakers.items():
-        # As a report's speaker is judged: its entity's sides, else those its words name ("US military").
-        sides = parties.sides_of_entity(key) if parties.is_official(key) else ()
-        sides = sides or (parties.sides_of_words(speaker.name) if speaker.kind != "person" else ())
-        speaker.party = sides[0].conflict if sides else None
+    reports = list(read_reports(unique(corpus), survey.index, parties, clusters))
+    ledger = assemble(reports, survey.names, survey.index.speakers)
+    judge_speakers(ledger.speakers, parties)
     return ledger
 
 
-def _unique(documents: Iterable[Document]) -> Iterator[Document]:
+def judge_speakers(speakers: dict[str, Speaker], parties: Belligerents) -> None:
+    """Each speaker's side, where it is a party to the fighting: its entity's sides, else those its
+    words name ("US military"), as a report's speaker is judged."""
+    for key, speaker in speakers.items():
+        sides = parties.sides_of_entity(key) if parties.is_official(key) else ()
+        sides = sides or (parties.sides_of_words(speaker.name) if speaker.kind != "person" else ())
+        speaker.party = sides[0].conflict if sides else None
+
+
+def unique(documents: Iterable[Document]) -> Iterator[Document]:
     """Each text once: the same clean text ingested under two inputs is one document (the first)."""
     seen: set[str] = set()
     for document in documents:
         if document.doc_id not in seen:
             seen.add(document.doc_id)
             yield document
-
-
-def _surveyed(documents: Iterable[Document], index: SpeakerIndex, names: dict[str, str]) -> Iterator[Document]:
-    """The documents, each once, as the speaker index and the names (entity ids to the names the
-    documents give them, for readers) take note of them on the way to the copy detector."""
-    for document in _unique(documents):
-        index.collect(document)
-        for entity in document.entities:
-            names.setdefault(entity.id, entity.name)
-        yield document

@@ -19,9 +19,10 @@ The rules, with their reasons, are in docs/crosscheck.md. In short:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import combinations
+from typing import Protocol
 
 from .independence import Partition
 from .intervals import overlap
@@ -29,18 +30,28 @@ from .model import Finding, FindingKind, Report, Value, Variable, VariableKey
 from .moments import Moments, earlier_and_later, meeting
 from .timing import STATEMENT_WINDOW_DAYS, MeasureKind, clock, days_between, measure_kind, rose_in_time, same_moment
 
-#: Measures that count the same people in a place: troops sent to a country and troops present in one of its regions.
-STOCKS = frozenset({"present", "deployed"})
-
 #: How many sayings an agreement's explanation lists before "and N more".
 SHOWN = 5
 
-#: Each document's reports of each named speaker: what the speaker is quoted as saying there.
-Statements = dict[tuple[str, str], list[Report]]
+
+class Statements(Protocol):
+    """Each document's reports of each named speaker, by (doc_id, speaker): what the speaker is quoted as
+    saying there, in every variable (a misquote is told by the other numbers of one statement)."""
+
+    def __getitem__(self, key: tuple[str, str], /) -> list[Report]: ...
 
 
-def find_all(variables: list[Variable]) -> list[Finding]:
-    statements = _statements(variables)
+def statements_of(reports: Iterable[Report]) -> Statements:
+    found: defaultdict[tuple[str, str], list[Report]] = defaultdict(list)
+    for report in reports:
+        if report.named:
+            found[(report.doc_id, report.speaker)].append(report)
+    return found
+
+
+def find_all(variables: list[Variable], statements: Statements) -> list[Finding]:
+    """The findings of one family of variables (``VariableKey.family``), or of several: parts are compared
+    with their wholes among the variables given."""
     findings: list[Finding] = []
     for variable in variables:
         groups = Partition([r for value in variable.values for r in value.reports])
@@ -106,16 +117,6 @@ def _agreement(key: VariableKey, reports: list[Report], groups: Partition, value
 
 def _open_ended(value: Value) -> bool:
     return value.qualifier == "at_least"
-
-
-def _statements(variables: list[Variable]) -> Statements:
-    found: Statements = defaultdict(list)
-    for variable in variables:
-        for value in variable.values:
-            for report in value.reports:
-                if report.named:
-                    found[(report.doc_id, report.speaker)].append(report)
-    return found
 
 
 def _same_statement(a: Report, b: Report, statements: Statements) -> bool:
@@ -209,20 +210,15 @@ def _within_a_statement_window(dated: list[Report]) -> Iterator[tuple[Report, Re
 
 def parts_exceeding_wholes(variables: list[Variable]) -> Iterator[Finding]:
     """A place's figure above the figure of a place that contains it (same subject, unit, modality, moment)."""
-    wholes: dict[tuple[str | None, ...], list[Variable]] = defaultdict(list)
+    wholes: dict[tuple[str, str], list[Variable]] = defaultdict(list)
     for variable in variables:
         if variable.key.location:
-            wholes[(*_family(variable.key), variable.key.location)].append(variable)
+            wholes[(variable.key.family, variable.key.location)].append(variable)
     for part in variables:
         parents = next((r.location_parents for v in part.values for r in v.reports), ())
         for parent in parents:
-            for whole in wholes.get((*_family(part.key), parent), []):
+            for whole in wholes.get((part.key.family, parent), []):
                 yield from _exceeding(part, whole)
-
-
-def _family(key: VariableKey) -> tuple[str | None, ...]:
-    measure = "stock" if key.measure in STOCKS else key.measure
-    return (key.subject, key.unit, key.modality, measure)
 
 
 def _exceeding(part: Variable, whole: Variable) -> Iterator[Finding]:

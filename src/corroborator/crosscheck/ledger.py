@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from .findings import find_all
+from .findings import Statements, find_all, statements_of
 from .independence import group_reports
-from .model import FindingKind, Grade, Ledger, Report, Value, Variable, VariableKey
+from .model import Finding, FindingKind, Grade, Ledger, Report, Speaker, Value, Variable, VariableKey
 from .timing import LEVEL_WINDOW_DAYS, WINDOW_DAYS, MeasureKind, days_between, measure_kind, order_key
 
 
@@ -37,7 +38,7 @@ def build_variables(reports: Iterable[Report], names: dict[str, str]) -> list[Va
         variables.append(
             Variable(key, values, subject_name=names.get(key.subject), location_name=names.get(key.location or ""))
         )
-    variables.sort(key=lambda v: (-sum(len(x.reports) for x in v.values), v.id))
+    variables.sort(key=most_reported_first)
     return variables
 
 
@@ -96,13 +97,46 @@ def _latest(measure: str, values: list[Value]) -> list[Value]:
     ]
 
 
-def assemble(reports: list[Report], names: dict[str, str], speakers: dict) -> Ledger:  # type: ignore[type-arg]
+def assemble_family(reports: list[Report], names: dict[str, str], statements: Statements) -> Family:
+    """One family's variables (``VariableKey.family``), graded and estimated, and their findings: what a
+    refresh recomputes when one of the family's reports changes, and nothing outside it."""
     variables = build_variables(reports, names)
-    findings = find_all(variables)
+    findings = find_all(variables, statements)
     contested = {
         id(value) for finding in findings if finding.kind is FindingKind.DISAGREEMENT for value in finding.values
     }
     grade(variables, contested)
     for variable in variables:
         estimate(variable)
+    return Family(variables, findings)
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    variables: list[Variable]
+    findings: list[Finding]
+
+
+def by_family(reports: Iterable[Report]) -> dict[str, list[Report]]:
+    """The reports by family, families in the order of their keys (the order findings are listed in)."""
+    families: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        families[report.variable.family].append(report)
+    return dict(sorted(families.items()))
+
+
+def assemble(reports: list[Report], names: dict[str, str], speakers: dict[str, Speaker]) -> Ledger:
+    """The ledger of a corpus held in memory: family by family, as a store's refresh computes it."""
+    statements = statements_of(reports)
+    variables: list[Variable] = []
+    findings: list[Finding] = []
+    for members in by_family(reports).values():
+        family = assemble_family(members, names, statements)
+        variables.extend(family.variables)
+        findings.extend(family.findings)
+    variables.sort(key=most_reported_first)
     return Ledger(variables=variables, findings=findings, speakers=speakers)
+
+
+def most_reported_first(variable: Variable) -> tuple[int, str]:
+    return (-sum(len(value.reports) for value in variable.values), variable.id)

@@ -6,9 +6,12 @@ They serialise to the contract of ``shared/eval/SPEC.md`` section 2 (``to_dict``
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
+
+#: Measures that count the same people in a place: troops sent to a country and troops present in one of its regions.
+STOCKS = frozenset({"present", "deployed"})
 
 
 class Grade(StrEnum):
@@ -41,6 +44,14 @@ class VariableKey:
     @property
     def id(self) -> str:
         return "|".join((self.subject, self.measure, self.location or "", self.unit or "", self.modality))
+
+    @property
+    def family(self) -> str:
+        """The variables that findings compare with each other: one subject, unit, modality and measure (troops
+        present and deployed are one stock) in every place, so that a part is compared with its whole. A
+        family is what a refresh recomputes when one of its reports changes."""
+        measure = "stock" if self.measure in STOCKS else self.measure
+        return "|".join((self.subject, self.unit or "", self.modality, measure))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +95,22 @@ class Report:
     @property
     def ref(self) -> dict[str, str]:
         return {"doc_id": self.doc_id, "figure": self.figure}
+
+    def to_record(self) -> dict[str, Any]:
+        """Every field, as JSON holds it (what a store keeps between refreshes); ``from_record`` reads it back."""
+        # An open interval's infinite bound goes as Python's json writes it ("Infinity") and reads it back.
+        return {f.name: getattr(self, f.name) for f in fields(self)} | {"variable": self.variable.to_dict()}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Report:
+        return cls(
+            **{
+                **record,
+                "variable": VariableKey(**record["variable"]),
+                "relays": tuple(record["relays"]),
+                "location_parents": tuple(record["location_parents"]),
+            }
+        )
 
     @property
     def named(self) -> bool:

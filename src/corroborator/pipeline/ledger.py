@@ -1,27 +1,53 @@
-"""The ledger kept with the store: the cross-check of the current documents, recomputed when they change.
-
-The documents are read from the store twice, a page at a time (``StoredDocuments``),
-and never held whole: the refresh's memory is the reports and the ledger, not the corpus.
+"""The ledger kept with the store: the cross-check of the current documents, recomputed where they change.
 
 ``refresh_ledger(store)`` compares the stored ledger's stamp (which documents,
-which cross-check code) with the store's now; when they differ it reads the
-current documents, cross-checks them and writes the ledger whole, in one
-transaction. ``ingest`` and ``reprocess`` call it after their runs, the ledger
-commands before they read, so that Datasette's ledger views are never stale.
+which cross-check code) with the store's now; when they differ it brings the
+ledger up to date. ``ingest`` and ``reprocess`` call it after their runs, the
+ledger commands before they read, so that Datasette's ledger views are never
+stale.
 
-The copy detector's fingerprints are kept in the store (``StoredCopies``): a
-refresh fingerprints only the texts it has not seen, and compares each with
-the stored ones that share an LSH band, so that a new document costs its own
-comparisons rather than the corpus's (the costliest step of a cross-check).
+What a refresh reads and recomputes is kept small by three caches in the store:
+
+- each document's *notes* (its speakers and entities, no text: ``crosscheck.notes_of``),
+  so that the survey of the corpus's speakers reads one small row a document and
+  only new documents in full;
+- the copy detector's fingerprints (``StoredCopies``): a new text is compared with
+  the stored ones that share an LSH band, not with the corpus;
+- each document's *reports* with the signature of what the corpus lent their
+  reading (its speakers' keys and labels, its copy cluster: ``Survey.reading_signature``):
+  a document is read again only when it is new or its signature moved (a new
+  document that gives "Lee" a full name, or joins its copy cluster).
+
+Then only the *families* of variables whose reports changed are recomputed
+(``VariableKey.family``: findings compare variables within a family and
+nowhere else), one family at a time from the kept reports, so that memory is
+bounded by the largest family, and written in one transaction. ``force``
+(``reprocess``) reads every document again and recomputes every family.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 from typing import Any
 
-from ..crosscheck import Fingerprint, Ledger, MemoryCopies, crosscheck
+from ..crosscheck import (
+    Belligerents,
+    Fingerprint,
+    Ledger,
+    MemoryCopies,
+    Notes,
+    Report,
+    Survey,
+    assemble_family,
+    copy_clusters,
+    judge_speakers,
+    load_belligerents,
+    notes_of,
+    read_reports,
+)
 from ..crosscheck.copies import FINGERPRINT_VERSION, packed_hashes, unpacked_hashes
 from ..records import Document
 from ..store import Stamp, Store, documents_stamp, iter_documents, ledger_stamp, write_ledger
@@ -33,8 +59,24 @@ from ..store.fingerprints import (
     write_fingerprints,
 )
 from ..store.identity import crosscheck_version
+from ..store.ledger import FamilyRecords, ledger_counts
+from ..store.readings import (
+    KeptReport,
+    StoredRow,
+    current_rows,
+    family_reports,
+    forget_readings,
+    iter_notes,
+    keep_notes,
+    keep_reports,
+    kept_readings,
+    statement_reports,
+)
 
 Record = dict[str, Any]
+
+#: Documents whose reports are kept per transaction.
+_REPORTS_PER_WRITE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,28 +84,145 @@ class LedgerRefresh:
     recomputed: bool
     variables: int
     findings: int
+    documents_read: int = 0  # documents read in full (new, changed, or whose reading moved)
+    families: int = 0  # families of variables recomputed
 
 
 def refresh_ledger(store: Store, *, force: bool = False) -> LedgerRefresh:
-    """Bring the stored ledger up to date with the current documents (``force``: recompute regardless)."""
-    stamp = Stamp(crosscheck_version(), documents_stamp(store))
-    if not force and ledger_stamp(store) == stamp:
-        return LedgerRefresh(recomputed=False, variables=-1, findings=-1)
-    copies = StoredCopies(store)
-    ledger = crosscheck(StoredDocuments(store), copies)
-    copies.save()
-    write_ledger(store, stamp, *ledger_records(ledger))
-    return LedgerRefresh(recomputed=True, variables=len(ledger.variables), findings=len(ledger.findings))
+    """Bring the stored ledger up to date with the current documents (``force``: read and recompute all).
+
+    One refresh at a time per store (``Store.exclusive``): two ingests finishing together would
+    otherwise keep the same readings twice; the second finds the ledger up to date, or refreshes
+    what the first left."""
+    with store.exclusive("ledger"):
+        stamp = Stamp(crosscheck_version(), documents_stamp(store))
+        kept = ledger_stamp(store)
+        if not force and kept == stamp:
+            return LedgerRefresh(recomputed=False, variables=-1, findings=-1)
+        refresh = _Refresh(store, stamp.crosscheck, force=force)
+        touched = refresh.read()
+        whole = force or kept is None or kept.crosscheck != stamp.crosscheck
+        families = refresh.families(None if whole else touched)
+        write_ledger(store, stamp, families, refresh.sources(), replacing=None if whole else touched)
+    variables, findings = ledger_counts(store)
+    return LedgerRefresh(True, variables, findings, refresh.documents_read, refresh.families_computed)
 
 
-def ledger_records(ledger: Ledger) -> tuple[Iterator[Record], Iterator[Record], Iterator[Record]]:
-    """The ledger as SPEC JSON, made as it is written: variables, findings, and the speakers most quoted first."""
-    speakers = sorted(ledger.speakers.values(), key=lambda s: (-s.claims, s.key))
-    return (
-        (v.to_dict() for v in ledger.variables),
-        (f.to_dict() for f in ledger.findings),
-        (s.to_dict() for s in speakers),
-    )
+class _Refresh:
+    """One refresh: the survey from kept notes and new documents, the reports of the documents whose reading
+    moved, then the touched families recomputed from the kept reports."""
+
+    def __init__(self, store: Store, version: str, *, force: bool) -> None:
+        self.store, self.version = store, version
+        self.copies = StoredCopies(store)
+        self.current = current_rows(store)
+        kept = kept_readings(store, version)
+        fingerprinted = self.copies.fingerprinted()
+        self.fresh = {
+            doc_id
+            for doc_id, row in self.current.items()
+            if force or doc_id not in fingerprinted or (reading := kept.get(doc_id)) is None or reading.read_from != row
+        }
+        # Readings of documents gone, or to be read again: their families are touched.
+        self.touched = forget_readings(store, (kept.keys() - self.current.keys()) | (self.fresh & kept.keys()))
+        self.survey = Survey()
+        self.parties: Belligerents = load_belligerents()
+        self.documents_read = 0
+        self.families_computed = 0
+
+    def read(self) -> set[str]:
+        """Survey the corpus, then keep the reports of every document whose reading moved; the families touched."""
+        first_reading = chain(_notes(self.store), self._fresh_documents())
+        clusters = copy_clusters(self.survey.noting(first_reading), self.copies)
+        self.copies.save()
+        self.survey.finish()
+        moved = {
+            doc_id: signature
+            for doc_id, notes, kept in _signed(self.store)
+            if (signature := self.survey.reading_signature(notes, clusters[doc_id])) != kept
+        }
+        rows = [self.current[doc_id].document_id for doc_id in moved]
+        batch: list[tuple[str, str, list[KeptReport]]] = []
+        for document in iter_documents(self.store, without=frozenset({"mentions", "entities"}), row_ids=rows):
+            reports = read_reports([document], self.survey.index, self.parties, clusters)
+            batch.append((document.doc_id, moved[document.doc_id], [_kept(r) for r in reports]))
+            self.documents_read += 1
+            if len(batch) >= _REPORTS_PER_WRITE:
+                self.touched |= keep_reports(self.store, batch)
+                batch = []
+        self.touched |= keep_reports(self.store, batch)
+        return self.touched
+
+    def _fresh_documents(self) -> Iterator[Document]:
+        """The documents not noted yet, in full for the copy detector; their notes are kept as they pass."""
+        rows = [self.current[doc_id].document_id for doc_id in self.fresh]
+        noted: list[tuple[str, StoredRow, Record]] = []
+        without = frozenset({"mentions", "figures", "removed_lines"})
+        for document in iter_documents(self.store, without=without, row_ids=rows):
+            noted.append((document.doc_id, self.current[document.doc_id], notes_of(document).to_dict()))
+            yield document
+            if len(noted) >= _REPORTS_PER_WRITE:
+                keep_notes(self.store, self.version, noted)
+                noted = []
+        keep_notes(self.store, self.version, noted)
+
+    def families(self, chosen: set[str] | None) -> Iterator[FamilyRecords]:
+        """The families recomputed from the kept reports, one at a time (every family when ``chosen`` is None)."""
+        statements = _StoredStatements(self.store)
+        for family, records in family_reports(self.store, chosen):
+            computed = assemble_family([Report.from_record(r) for r in records], self.survey.names, statements)
+            self.families_computed += 1
+            yield FamilyRecords(
+                family, [v.to_dict() for v in computed.variables], [f.to_dict() for f in computed.findings]
+            )
+
+    def sources(self) -> Iterator[Record]:
+        judge_speakers(self.survey.index.speakers, self.parties)
+        yield from _speaker_records(self.survey.index.speakers.values())
+
+
+def ledger_records(ledger: Ledger) -> tuple[Iterator[FamilyRecords], Iterator[Record]]:
+    """A ledger held in memory as the store writes it: family by family in their order, and the speakers."""
+    families: dict[str, FamilyRecords] = {}
+    for variable in ledger.variables:
+        families.setdefault(variable.key.family, FamilyRecords(variable.key.family, [], [])).variables.append(
+            variable.to_dict()
+        )
+    for finding in ledger.findings:
+        families.setdefault(finding.variable.family, FamilyRecords(finding.variable.family, [], [])).findings.append(
+            finding.to_dict()
+        )
+    return (families[family] for family in sorted(families)), _speaker_records(ledger.speakers.values())
+
+
+def _speaker_records(speakers: Iterable[Any]) -> Iterator[Record]:
+    """The speakers as SPEC JSON, the most quoted first."""
+    return (s.to_dict() for s in sorted(speakers, key=lambda s: (-s.claims, s.key)))
+
+
+class _StoredStatements:
+    """``crosscheck.Statements`` over the kept reports: asked only for the rare pairs that may be a misquote."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - one refresh's cache, dropped with it
+    def __getitem__(self, key: tuple[str, str]) -> list[Report]:
+        return [Report.from_record(r) for r in statement_reports(self.store, *key)]
+
+
+def _notes(store: Store) -> Iterator[Document]:
+    for _, notes, _ in iter_notes(store):
+        yield Notes.from_dict(notes)
+
+
+def _signed(store: Store) -> Iterator[tuple[str, Document, str | None]]:
+    for doc_id, notes, signature in iter_notes(store):
+        yield doc_id, Notes.from_dict(notes), signature
+
+
+def _kept(report: Report) -> KeptReport:
+    return KeptReport(report.variable.family, report.speaker, report.to_record())
 
 
 class StoredDocuments:

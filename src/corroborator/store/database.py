@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import URL
 
 from ..errors import ConfigError
@@ -52,6 +56,32 @@ class Store:
     def dialect(self) -> str:
         """``"sqlite"`` or ``"postgresql"``."""
         return self.engine.dialect.name
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold the lock called ``name`` while the block runs: another process (or thread) asking for it waits.
+
+        For work that spans several transactions and must not interleave with itself (the ledger's
+        refresh). PostgreSQL: a session advisory lock, on a connection of its own. SQLite: ``flock`` on
+        a file beside the database (``DB.NAME.lock``), as the database itself has no lock but its writer's.
+        """
+        if self.dialect == "postgresql":
+            key = int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True)
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+                connection.commit()
+                try:
+                    yield
+                finally:
+                    connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                    connection.commit()
+            return
+        if not self.url.database or self.url.database == ":memory:":  # nothing another process could share
+            yield
+            return
+        with open(f"{self.url.database}.{name}.lock", "a+b") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+            yield
 
     def __str__(self) -> str:
         return shown_url(self.url)

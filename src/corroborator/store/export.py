@@ -16,7 +16,8 @@ Everything is streamed: documents a page at a time, table rows in chunks.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Collection, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -67,18 +68,27 @@ def write_jsonl(store: Store, stream: TextIO, *, all_versions: bool = False) -> 
 
 
 def iter_documents(
-    store: Store, *, all_versions: bool = False, without: frozenset[str] = frozenset()
+    store: Store,
+    *,
+    all_versions: bool = False,
+    without: frozenset[str] = frozenset(),
+    row_ids: Collection[int] | None = None,
 ) -> Iterator[Document]:
     """The stored (current) documents as records, with their entities, claims and figures, first stored first.
 
     ``without`` names child tables not to read (``removed_lines``, ``mentions``, ``figures``...): their
-    lists come back empty, for a reader that does not look at them (the cross-check's first reading)."""
+    lists come back empty, for a reader that does not look at them (the cross-check's first reading).
+    ``row_ids`` reads only the documents of these row ids (``documents.id``)."""
     last = 0
+    chosen = sorted(row_ids) if row_ids is not None else None
     with store.engine.connect() as connection:
         while True:
             query = select(documents).where(documents.c.id > last).order_by(documents.c.id).limit(DOCUMENTS_PER_PAGE)
             if not all_versions:
                 query = query.where(documents.c.current)
+            if chosen is not None:
+                start = bisect_right(chosen, last)
+                query = query.where(documents.c.id.in_(chosen[start : start + DOCUMENTS_PER_PAGE]))
             page = connection.execute(query).mappings().all()
             if not page:
                 return

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
@@ -55,24 +55,38 @@ def ledger_stamp(store: Store) -> Stamp | None:
     return Stamp(row.crosscheck, row.documents) if row else None
 
 
-def write_ledger(
-    store: Store, stamp: Stamp, variables: Iterable[Record], findings: Iterable[Record], sources: Iterable[Record]
-) -> None:
-    """Replace the stored ledger with this one, in one transaction: readers see the old or the new, whole.
+@dataclass(frozen=True, slots=True)
+class FamilyRecords:
+    """One family of variables (what a refresh recomputes together) and its findings, as SPEC JSON."""
 
-    The records are read once, as they come, and written a chunk at a time: a generator of them is never
-    held whole (the ledger of a large store is larger than its cross-check's objects)."""
+    family: str
+    variables: list[Record]
+    findings: list[Record]
+
+
+def write_ledger(
+    store: Store,
+    stamp: Stamp,
+    families: Iterable[FamilyRecords],
+    sources: Iterable[Record],
+    *,
+    replacing: Collection[str] | None = None,
+) -> None:
+    """Write the ledger in one transaction: readers see the old or the new, whole.
+
+    With ``replacing`` None the stored ledger is replaced whole; else only the families it names are
+    (``families`` gives their new rows, and none for a family whose reports are all gone). The sources
+    are replaced whole. The records are read once, as they come, and written a chunk at a time: a
+    generator of them is never held whole (the ledger of a large store is larger than its objects)."""
     with store.engine.begin() as connection:
         if store.dialect == "postgresql":
             # Two writers refreshing at once would each delete, then insert the same keys; PostgreSQL
             # has them take turns (SQLite already has one writer at a time). Readers are not blocked.
             connection.execute(text("LOCK TABLE ledger IN EXCLUSIVE MODE"))
-        for table in (schema.ledger_values, schema.ledger_variables, schema.ledger_findings, schema.ledger_sources):
-            connection.execute(delete(table))
+        _delete_families(connection, replacing)
+        connection.execute(delete(schema.ledger_sources))
         connection.execute(delete(schema.ledger))
-        variable_count = _insert_variables(connection, variables)
-        finding_rows = (_finding_row(position, finding) for position, finding in enumerate(findings))
-        finding_count = _insert(connection, schema.ledger_findings, finding_rows)
+        _insert_families(connection, families)
         _insert(connection, schema.ledger_sources, (_source_row(s) for s in sources))
         connection.execute(
             insert(schema.ledger).values(
@@ -80,10 +94,63 @@ def write_ledger(
                 crosscheck=stamp.crosscheck,
                 documents=stamp.documents,
                 computed_at=datetime.now(UTC),
-                variables=variable_count,
-                findings=finding_count,
+                variables=_count(connection, schema.ledger_variables),
+                findings=_count(connection, schema.ledger_findings),
             )
         )
+
+
+def _delete_families(connection: Any, families: Collection[str] | None) -> None:
+    variables, values, findings = schema.ledger_variables, schema.ledger_values, schema.ledger_findings
+    if families is None:
+        for table in (values, variables, findings):
+            connection.execute(delete(table))
+        return
+    for chunk in _chunks(sorted(families)):
+        ids = select(variables.c.id).where(variables.c.family.in_(chunk))
+        connection.execute(delete(values).where(values.c.variable.in_(ids)))
+        connection.execute(delete(variables).where(variables.c.family.in_(chunk)))
+        connection.execute(delete(findings).where(findings.c.family.in_(chunk)))
+
+
+def _insert_families(connection: Any, families: Iterable[FamilyRecords]) -> None:
+    """Each family's variables with their values, and its findings, a chunk at a time."""
+    table = schema.ledger_findings
+    position = connection.execute(select(func.coalesce(func.max(table.c.position), -1))).scalar_one() + 1
+    variable_rows, value_rows, finding_rows = list[Record](), list[Record](), list[Record]()
+    for family in families:
+        for variable in family.variables:
+            variable_rows.append(_variable_row(family.family, variable))
+            value_rows.extend(_value_rows(variable))
+        for rank, finding in enumerate(family.findings):
+            finding_rows.append(_finding_row(family.family, rank, position, finding))
+            position += 1
+        if max(len(variable_rows), len(value_rows), len(finding_rows)) >= _CHUNK:
+            _flush(connection, variable_rows, value_rows, finding_rows)
+            variable_rows, value_rows, finding_rows = [], [], []
+    _flush(connection, variable_rows, value_rows, finding_rows)
+
+
+def _flush(connection: Any, variables: list[Record], values: list[Record], findings: list[Record]) -> None:
+    _insert(connection, schema.ledger_variables, variables)
+    _insert(connection, schema.ledger_values, values)
+    _insert(connection, schema.ledger_findings, findings)
+
+
+def _count(connection: Any, table: Any) -> int:
+    return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def ledger_counts(store: Store) -> tuple[int, int]:
+    """How many variables and findings the stored ledger holds (0, 0 before the first refresh)."""
+    with store.engine.connect() as connection:
+        row = connection.execute(select(schema.ledger.c.variables, schema.ledger.c.findings)).first()
+    return (row.variables, row.findings) if row else (0, 0)
 
 
 def read_variables(store: Store) -> list[Record]:
@@ -93,9 +160,9 @@ def read_variables(store: Store) -> list[Record]:
 
 
 def read_findings(store: Store) -> list[Record]:
-    """The findings as SPEC JSON, in the order the cross-check gave them."""
+    """The findings as SPEC JSON, family by family, in the order the cross-check gave them within each."""
     table = schema.ledger_findings
-    return _read_data(store, select(table.c.data).order_by(table.c.position))
+    return _read_data(store, select(table.c.data).order_by(table.c.family, table.c.rank))
 
 
 def read_sources(store: Store) -> list[Record]:
@@ -131,30 +198,15 @@ def _insert(connection: Any, table: Any, rows: Iterable[Record]) -> int:
     return count
 
 
-def _insert_variables(connection: Any, variables: Iterable[Record]) -> int:
-    """Each variable's row and its values' rows, from one reading of the records."""
-    count, variable_rows, value_rows = 0, list[Record](), list[Record]()
-    for variable in variables:
-        variable_rows.append(_variable_row(variable))
-        value_rows.extend(_value_rows(variable))
-        count += 1
-        if len(variable_rows) >= _CHUNK or len(value_rows) >= _CHUNK:
-            _insert(connection, schema.ledger_variables, variable_rows)
-            _insert(connection, schema.ledger_values, value_rows)
-            variable_rows, value_rows = [], []
-    _insert(connection, schema.ledger_variables, variable_rows)
-    _insert(connection, schema.ledger_values, value_rows)
-    return count
-
-
 def _finite(value: Any) -> float | None:
     return None if value is None or (isinstance(value, float) and math.isinf(value)) else float(value)
 
 
-def _variable_row(variable: Record) -> Record:
+def _variable_row(family: str, variable: Record) -> Record:
     values = variable.get("values") or []
     return {
         "id": variable["id"],
+        "family": family,
         "subject": variable["subject"],
         "measure": variable["measure"],
         "location": variable.get("location"),
@@ -192,9 +244,11 @@ def _value_rows(variable: Record) -> list[Record]:
     ]
 
 
-def _finding_row(position: int, finding: Record) -> Record:
+def _finding_row(family: str, rank: int, position: int, finding: Record) -> Record:
     return {
         "position": position,
+        "family": family,
+        "rank": rank,
         "kind": finding["kind"],
         "variable": finding.get("variable_id") or "|".join(str(v or "") for v in finding["variable"].values()),
         "independent_sources": finding["independent_sources"],

@@ -22,6 +22,8 @@ and a test checks that they agree. Tables, and what makes a row unique::
     ledger_values   each variable's values: independent sources, grade, interested party  (variable, position)
     ledger_findings agreements, disagreements, updates, parts above their whole, misquotes  (position)
     ledger_sources  each speaker under its one key across documents                        (key)
+    ledger_documents what the cross-check read of each document: its notes, and the signature of its reading (doc_id)
+    ledger_reports  each document's figures as the cross-check reads them (a cache)         (doc_id, position)
     copy_fingerprints each document text's hashes for finding copies (a cache)            (doc_id)
     copy_bands      the LSH band keys of each fingerprint                                 (band, doc_id)
     copy_pairs      confirmed copies: the later document and the one it copies             (doc_id, copy_of)
@@ -53,7 +55,7 @@ from sqlalchemy import (
 )
 
 #: The Alembic revision this code writes; ``upgrade`` brings older databases to it.
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 
 #: Constraint names that Alembic can find again on both engines.
 NAMING = {
@@ -377,6 +379,7 @@ ledger_variables = Table(
     Column("independent_sources", Integer, nullable=False),  # the most behind one value
     Column("grades", Text),
     Column("data", Text, nullable=False),  # the variable as `corroborator variables --format json` gives it
+    Column("family", Text, index=True),  # the variables a refresh recomputes together (``VariableKey.family``)
 )
 
 ledger_values = Table(
@@ -407,6 +410,8 @@ ledger_findings = Table(
     Column("sources", Text, nullable=False),  # JSON list of speaker keys
     Column("figures", Text, nullable=False),  # JSON list of {doc_id, figure}
     Column("data", Text, nullable=False),  # the finding as `corroborator findings --format json` gives it
+    Column("family", Text, index=True),  # findings are listed by family, then by rank within it
+    Column("rank", Integer),
     Index(None, "variable"),
     Index(None, "kind"),
 )
@@ -449,4 +454,30 @@ copy_pairs = Table(
     metadata,
     Column("doc_id", Text, ForeignKey("copy_fingerprints.doc_id", ondelete="CASCADE"), primary_key=True),
     Column("copy_of", Text, primary_key=True),
+)
+
+
+# What the cross-check read of each current document, kept so that a refresh reads again only the
+# documents that changed or whose reading the corpus changed (``pipeline.ledger``): a cache keyed on
+# the clean text (doc_id), valid for the stored row it was read from and one cross-check version.
+
+ledger_documents = Table(
+    "ledger_documents",
+    metadata,
+    Column("doc_id", Text, primary_key=True),
+    Column("document_id", Integer, nullable=False, index=True),  # the stored row read (documents.id)
+    Column("extracted", DateTime(timezone=True), nullable=False),  # that row's updated_at when it was read
+    Column("version", Text, nullable=False),  # the cross-check's
+    Column("notes", Text, nullable=False),  # JSON: the document's speakers and entities, no text
+    Column("signature", Text),  # what the corpus lent the reading of its reports; null: not read yet
+)
+
+ledger_reports = Table(
+    "ledger_reports",
+    metadata,
+    Column("doc_id", Text, ForeignKey("ledger_documents.doc_id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("family", Text, nullable=False, index=True),
+    Column("speaker", Text, nullable=False),
+    Column("data", Text, nullable=False),  # JSON: the report, every field
 )
