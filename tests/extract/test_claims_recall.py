@@ -31,3 +31,10 @@ def test_a_passive_expectation_is_an_unnamed_claim(nlp):
     assert claim.source.kind == PartyKind.UNNAMED
     assert "reopen the eastern pier on Monday" in claim.content
     assert claims_with(nlp, "These patrols aim to deter smugglers along the coast.", "aim") == []
+
+
+def test_a_poll_put_first_is_the_source_of_its_clause(nlp):
+    [claim] = claims_with(nlp, "In a poll released on Tuesday, most residents backed the new ferry timetable.", "in")
+    assert "poll" in (claim.source.text or "")
+    assert claim.content.startswith("most residents backed the new ferry timetable")
+    assert claims_with(nlp, "The mayor still leads comfortably in the latest surveys.", "in") == []

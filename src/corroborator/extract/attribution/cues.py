@@ -47,6 +47,8 @@ MAX_HOST_CLIMB = 4
 #: What a loose candidate's content hangs on: a clause, an infinitive, an object.
 LOOSE_CONTENT_DEPS = {"ccomp", "xcomp", "dobj"}
 LOOSE_COMPLEMENTS = frozenset(LOOSE_CONTENT_DEPS)
+#: What speaks for the people it asked: 'in a poll released Monday, ...' (PolNeAR's 'in' cues; issue 11).
+SURVEY_NOUNS = {"poll", "survey"}
 #: "RUSSIA: A drone attack ..." is a dateline, not a speaker.
 DATELINE_ENTS = {"GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC"}
 
@@ -103,6 +105,8 @@ class CueFinder(VerbalCues):
                 candidate = self.adverbial(token)
             elif pos == "ADP" and token.lower_ in lex.prepositions:
                 candidate = self.prepositional(token)
+            elif pos == "ADP" and token.lower_ == "in":
+                candidate = self.in_survey(token)
             elif token.text == ":":
                 candidate = self.speaker_line(token) or self.named_quote(token)
 
@@ -172,6 +176,32 @@ class CueFinder(VerbalCues):
             cue=self.lex.prepositions[lower],
             cue_token=token.i,
             cue_tokens=(token.i, (to.i + 1) if lower == "according" and to is not None else token.i + 1),
+            certainty=Certainty.ASSERTED,
+            content=content,
+            source=source.i,
+            phrase=phrase,
+        )
+
+    def in_survey(self, token: Token) -> Candidate | None:
+        """'In a poll released Monday, 52 percent backed the truce', 'the mayor leads in the latest surveys':
+        a poll or a survey is the source of the clause it hangs on, as 'according to' would make it."""
+        source = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in SURVEY_NOUNS:
+            return None
+        host = token.head
+        if host.pos_ not in {"VERB", "AUX"} or self.negated(host):
+            return None
+        subject = next((c for c in host.children if c.dep_ in SUBJECT_DEPS), None)
+        phrase = (token.left_edge.i, token.right_edge.i + 1)
+        if subject is None or phrase[1] > subject.left_edge.i:
+            return None  # 'leads in the polls' is the writer's summary; a poll put first is the source
+        start = host.left_edge.i
+        content = {i for i in range(start, host.right_edge.i + 1) if not phrase[0] <= i < phrase[1]}
+        return Candidate(
+            construction="prepositional",
+            cue="in",
+            cue_token=token.i,
+            cue_tokens=(token.i, token.i + 1),
             certainty=Certainty.ASSERTED,
             content=content,
             source=source.i,
