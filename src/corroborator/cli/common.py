@@ -251,9 +251,9 @@ def verb(number: int, noun: str, verb: str) -> str:
     return f"{count(number, noun)} {verb}" if number else ""
 
 
-def count(number: int, noun: str) -> str:
+def count(number: int, noun: str, plural: str | None = None) -> str:
     """``no inputs``, ``1 input``, ``2 inputs``: every count on screen goes through here."""
-    return f"{number or 'no'} {noun if number == 1 else noun + 's'}"
+    return f"{number or 'no'} {noun if number == 1 else plural or noun + 's'}"
 
 
 #: What a terminal obeys or uses to reorder or break a line: every control character (C0, DEL,

@@ -41,6 +41,7 @@ from ..crosscheck import (
     Notes,
     Report,
     Survey,
+    VariableKey,
     assemble_family,
     copy_clusters,
     judge_speakers,
@@ -132,7 +133,7 @@ class _Refresh:
 
     def read(self) -> set[str]:
         """Survey the corpus, then keep the reports of every document whose reading moved; the families touched."""
-        first_reading = chain(_notes(self.store), self._fresh_documents())
+        first_reading = chain((notes for _, notes, _ in _signed(self.store)), self._fresh_documents())
         clusters = copy_clusters(self.survey.noting(first_reading), self.copies)
         self.copies.save()
         self.survey.finish()
@@ -184,14 +185,14 @@ class _Refresh:
 def ledger_records(ledger: Ledger) -> tuple[Iterator[FamilyRecords], Iterator[Record]]:
     """A ledger held in memory as the store writes it: family by family in their order, and the speakers."""
     families: dict[str, FamilyRecords] = {}
+
+    def family_of(key: VariableKey) -> FamilyRecords:
+        return families.setdefault(key.family, FamilyRecords(key.family, [], []))
+
     for variable in ledger.variables:
-        families.setdefault(variable.key.family, FamilyRecords(variable.key.family, [], [])).variables.append(
-            variable.to_dict()
-        )
+        family_of(variable.key).variables.append(variable.to_dict())
     for finding in ledger.findings:
-        families.setdefault(finding.variable.family, FamilyRecords(finding.variable.family, [], [])).findings.append(
-            finding.to_dict()
-        )
+        family_of(finding.variable).findings.append(finding.to_dict())
     return (families[family] for family in sorted(families)), _speaker_records(ledger.speakers.values())
 
 
@@ -211,12 +212,8 @@ class _StoredStatements:
         return [Report.from_record(r) for r in statement_reports(self.store, *key)]
 
 
-def _notes(store: Store) -> Iterator[Document]:
-    for _, notes, _ in iter_notes(store):
-        yield Notes.from_dict(notes)
-
-
-def _signed(store: Store) -> Iterator[tuple[str, Document, str | None]]:
+def _signed(store: Store) -> Iterator[tuple[str, Notes, str | None]]:
+    """The kept notes, with the signature of the reading their reports were kept with (None: not read yet)."""
     for doc_id, notes, signature in iter_notes(store):
         yield doc_id, Notes.from_dict(notes), signature
 

@@ -1,4 +1,4 @@
-"""The cross-check's ledger in the store: written whole in one transaction, read back as SPEC JSON.
+"""The cross-check's ledger in the store: written in one transaction (whole, or by family), read as SPEC JSON.
 
 The store knows no stage: it takes the ledger as the JSON of SPEC section 2
 (what ``crosscheck`` records' ``to_dict`` give) and keeps, beside each object,
