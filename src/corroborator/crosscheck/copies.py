@@ -21,12 +21,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
-from typing import Protocol
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING, Protocol
 
 from ..records import Document
 from .unionfind import DisjointSets
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 #: LSH threshold on the estimated Jaccard of word 3-grams: low, to catch copies that were cut and added to.
 CANDIDATE_JACCARD = 0.3
@@ -201,19 +202,23 @@ def copy_clusters(documents: Iterable[Document], index: CopyIndex | None = None)
 @lru_cache(maxsize=1)
 def _template() -> MinHash:
     """The permutations every signature shares (drawing them is most of a MinHash's set-up)."""
+    from datasketch import MinHash  # imported when first needed: datasketch imports scipy (seconds)
+
     return MinHash(num_perm=PERMUTATIONS)
 
 
 @lru_cache(maxsize=1)
 def _banding() -> tuple[int, int]:
     """Bands and rows per band for the candidate threshold, as datasketch's LSH chooses them."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)
     return lsh.b, lsh.r
 
 
 def _minhash(shingles: frozenset[int]) -> MinHash:
     template = _template()
-    signature = MinHash(num_perm=PERMUTATIONS, permutations=template.permutations, scheme=template.scheme)
+    signature = type(template)(num_perm=PERMUTATIONS, permutations=template.permutations, scheme=template.scheme)
     signature.update_batch([s.to_bytes(8, "little") for s in shingles])
     return signature
 
