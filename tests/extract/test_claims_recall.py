@@ -38,3 +38,11 @@ def test_a_poll_put_first_is_the_source_of_its_clause(nlp):
     assert "poll" in (claim.source.text or "")
     assert claim.content.startswith("most residents backed the new ferry timetable")
     assert claims_with(nlp, "The mayor still leads comfortably in the latest surveys.", "in") == []
+
+
+def test_a_noun_of_intent_with_its_infinitive_is_its_owners_claim(nlp):
+    text = "Mayor Ana Ruiz's decision to close the coastal road angered the fishermen."
+    [claim] = claims_with(nlp, text, "decision")
+    assert "Ruiz" in (claim.source.name or "")
+    assert claim.content == "to close the coastal road"
+    assert claims_with(nlp, "The decision to close the coastal road angered the fishermen.", "decision") == []
