@@ -15,8 +15,7 @@ from typing import Protocol, runtime_checkable
 
 from ..records import Document
 from .copies import CopyIndex, Fingerprint, MemoryCopies, copy_clusters
-from .findings import Statements
-from .ledger import Family, assemble, assemble_family, most_reported_first
+from .ledger import assemble, assemble_family
 from .model import Finding, FindingKind, Grade, Group, Ledger, Report, Speaker, Value, Variable, VariableKey
 from .parties import Belligerents, load_belligerents
 from .reports import read_reports
@@ -26,7 +25,6 @@ __all__ = [
     "Belligerents",
     "CopyIndex",
     "Corpus",
-    "Family",
     "Finding",
     "FindingKind",
     "Fingerprint",
@@ -37,7 +35,6 @@ __all__ = [
     "Notes",
     "Report",
     "Speaker",
-    "Statements",
     "Survey",
     "Value",
     "Variable",
@@ -47,10 +44,8 @@ __all__ = [
     "crosscheck",
     "judge_speakers",
     "load_belligerents",
-    "most_reported_first",
     "notes_of",
     "read_reports",
-    "unique",
 ]
 
 
