@@ -606,3 +606,10 @@ def test_a_revised_toll_is_not_dated_by_the_strikes_it_counts(nlp):
 def test_a_first_toll_is_dated_by_its_attack(nlp):
     f = one(nlp, "Officials said the attack on Monday killed 12 people.", published="2025-09-16")
     assert f.as_of == "2025-09-15"
+
+
+def test_the_dead_of_a_bare_toll_are_people_not_the_noun_before_them(nlp):
+    """ "..., with 35 killed": whoever was killed are people, not the "bloodiest days" named before them."""
+    found = by_text(read(nlp, "Sunday was one of the bloodiest days of the offensive, with 27 killed in the port city."))
+    assert found["27"].measure == "killed" and found["27"].unit == "people"
+    assert found["27"].subject is not None and found["27"].subject.text == "people"

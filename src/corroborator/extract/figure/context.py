@@ -194,6 +194,8 @@ class DocumentContext:
         figures_by_noun = {b.reading.noun.i: b for b in nearby if b.reading.noun is not None}
         plural = r.noun is None or r.noun.lower_ != "it"
         own_subjects = self._clause_subjects(r)
+        # "with 35 killed": whoever was killed are people, not "the deadliest days" before them
+        wants_people = r.reference == "casualty" or r.whose
         chunks = self._noun_chunks()
         last = bisect.bisect_right(self._chunk_ends, limit)  # chunks are in text order: skip those after the number
         for chunk in reversed(chunks[:last]):
@@ -208,12 +210,14 @@ class DocumentContext:
                 root = root.head  # "50 drones and decoys": the decoys belong to the 50
             figure = figures_by_noun.get(root.i)
             if figure is not None and figure.reading.subject is not None:
+                if wants_people and self.lex.unit_class(figure.reading.unit) != "people":
+                    continue
                 self._take(item, figure, everything=False)
                 if r.partitive:
                     item.part_of = figure
                 return
             unit = self._antecedent_unit(chunk)
-            if unit:
+            if unit and (not wants_people or self.lex.unit_class(unit) == "people"):
                 r.subject = self.reader.tree.noun_reference(root, None)
                 r.unit = r.unit or unit
                 return
