@@ -46,3 +46,10 @@ def test_a_noun_of_intent_with_its_infinitive_is_its_owners_claim(nlp):
     assert "Ruiz" in (claim.source.name or "")
     assert claim.content == "to close the coastal road"
     assert claims_with(nlp, "The decision to close the coastal road angered the fishermen.", "decision") == []
+
+
+def test_a_group_of_people_named_by_a_noun_holds_a_stance(nlp):
+    # 'economists' is one of the speaker nouns mined from the training split's gold sources
+    [claim] = claims_with(nlp, "Most economists believe the harbour will reopen before the spring.", "believe")
+    assert "economists" in (claim.source.text or "")
+    assert claim.content == "the harbour will reopen before the spring"

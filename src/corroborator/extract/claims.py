@@ -163,7 +163,7 @@ class ClaimBuilder:
         if candidate.source is None:
             return False
         head = self.doc[candidate.source]
-        return head.pos_ in {"PRON", "PROPN"} or head.lemma_.lower() in self.lex.unnamed_people
+        return head.pos_ in {"PRON", "PROPN"} or head.lemma_.lower() in self.lex.speaking_people
 
     def _is_quote(self, indices: set[int]) -> bool:
         """Only a quotation continues in the next one: the content starts or ends at a quote mark."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from ...records import Certainty
 DEFAULT_CERTAINTY = Certainty.ASSERTED
 LEXICON_FILE = "cues.json"
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicon" / LEXICON_FILE
+#: Nouns of people mined from the PolNeAR training split's gold sources (bench/mine_speaker_nouns.py).
+SPEAKER_NOUNS_PATH = DEFAULT_PATH.with_name("speaker_nouns.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,22 @@ def _headline_forms(lemmas: Any, irregular: dict[str, str]) -> dict[str, str]:
     return forms
 
 
+@cache
+def _speaker_nouns() -> frozenset[str]:
+    """The mined speaker nouns of groups ('economists', 'advisers'), as written and as the tagger's lemma. A
+    title in the singular ('the secretary') names one person whom the text names elsewhere: left out."""
+    nouns = [n.lower() for n in json.loads(SPEAKER_NOUNS_PATH.read_text(encoding="utf-8"))["nouns"]]
+    groups = [n for n in nouns if _singular(n) != n]
+    return frozenset(groups) | frozenset(_singular(n) for n in groups)
+
+
+def _singular(word: str) -> str:
+    """The lemma the tagger gives a regular plural ('allies' -> 'ally', 'advisers' -> 'adviser')."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Word lists and maps for finding attributions, built from the JSON data."""
@@ -72,6 +91,7 @@ class Lexicon:
     channel_nouns: frozenset[str] = field(init=False)
     unnamed_words: frozenset[str] = field(init=False)
     unnamed_people: frozenset[str] = field(init=False)
+    speaking_people: frozenset[str] = field(init=False)  # unnamed_people and the mined speaker nouns
     speaks_for: frozenset[str] = field(init=False)  # "spokesman": the body named beside it is the speaker
     media_words: frozenset[str] = field(init=False)
     media_phrases: tuple[str, ...] = field(init=False)
@@ -129,6 +149,7 @@ class Lexicon:
             "channel_nouns": _lower_set(channels.get("nouns")),
             "unnamed_words": _lower_set(sources.get("unnamed")) | _lower_set(sources.get("unnamed_people")),
             "unnamed_people": _lower_set(sources.get("unnamed_people")),
+            "speaking_people": _lower_set(sources.get("unnamed_people")) | _speaker_nouns(),
             "speaks_for": _lower_set(sources.get("speaks_for")),
             "media_words": _lower_set(sources.get("media")),
             "media_phrases": tuple(p.lower() for p in sources.get("media_phrases", ())),

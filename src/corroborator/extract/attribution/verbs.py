@@ -205,7 +205,7 @@ class VerbalCues:
         return (
             subject.pos_ in {"PRON", "PROPN"}
             or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-            or subject.lemma_.lower() in self.lex.unnamed_people
+            or subject.lemma_.lower() in self.lex.speaking_people
             or subject.lower_ in self.lex.organization_words
         )
 
