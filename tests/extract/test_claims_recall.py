@@ -53,3 +53,12 @@ def test_a_group_of_people_named_by_a_noun_holds_a_stance(nlp):
     [claim] = claims_with(nlp, "Most economists believe the harbour will reopen before the spring.", "believe")
     assert "economists" in (claim.source.text or "")
     assert claim.content == "the harbour will reopen before the spring"
+
+
+def test_an_adjective_of_stance_after_a_copula_is_its_subjects_claim(nlp):
+    [sure] = claims_with(nlp, "Ana Ruiz is confident that the ferry will run again by June.", "confident")
+    assert "Ruiz" in (sure.source.name or "")
+    assert sure.content == "the ferry will run again by June"
+    [critical] = claims_with(nlp, "The port workers remain critical of the new toll on the bridge.", "critical")
+    assert critical.content == "the new toll on the bridge"
+    assert claims_with(nlp, "The water was clear and cold that morning.", "make clear") == []

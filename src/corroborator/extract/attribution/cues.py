@@ -69,6 +69,26 @@ NOUN_COMPLEMENTS: dict[str, frozenset[str]] = {
     "refusal": NOMINAL_INTENT,
     "threat": NOMINAL_INTENT,
 }
+#: Adjectives of stance and what says what the stance is about ('confident that ...', 'critical of ...'), from
+#: the PolNeAR training split's gold cues (issue 11); 'clear' only in 'made (it) clear that ...'.
+BELIEF = frozenset({"acl:that", "ccomp"})
+STANCE_ADJECTIVES: dict[str, frozenset[str]] = {
+    "confident": BELIEF | {"prep:about", "prep:in"},
+    "convinced": BELIEF,
+    "sure": BELIEF,
+    "certain": BELIEF,
+    "hopeful": BELIEF,
+    "optimistic": BELIEF | {"prep:about"},
+    "adamant": BELIEF,
+    "concerned": BELIEF | {"prep:about"},
+    "worried": BELIEF | {"prep:about"},
+    "skeptical": frozenset({"prep:of", "prep:about"}),
+    "critical": frozenset({"prep:of"}),
+    "clear": frozenset({"acl:that", "ccomp"}),
+}
+#: The verbs an adjective of stance follows: 'is confident', 'remains critical', 'grew worried'.
+COPULAS = frozenset({"be", "remain", "feel", "seem", "appear", "become", "grow", "sound", "stay"})
+STANCE_COPULAS = {"clear": frozenset({"make"})}
 #: "RUSSIA: A drone attack ..." is a dateline, not a speaker.
 DATELINE_ENTS = {"GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC"}
 
@@ -123,6 +143,8 @@ class CueFinder(VerbalCues):
                 candidate = self.nominal(token) or self.nominal_complement(token)
             elif pos == "NOUN" and token.lemma_ in NOUN_COMPLEMENTS:
                 candidate = self.nominal_complement(token)
+            elif pos == "ADJ" and token.lemma_.lower() in STANCE_ADJECTIVES:
+                candidate = self.stance_adjective(token)
             elif pos == "ADV" and token.lower_ in lex.adverbs:
                 candidate = self.adverbial(token)
             elif pos == "ADP" and token.lower_ in lex.prepositions:
@@ -340,6 +362,43 @@ class CueFinder(VerbalCues):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return "acl:to"
         return child.dep_
+
+    def stance_adjective(self, adjective: Token) -> Candidate | None:
+        """'Kyiv is confident that the line will hold', 'she remains critical of the deal', 'X made it clear
+        that ...': an adjective of stance after a copula (or 'made ... clear'), its holder the verb's subject
+        and what follows the adjective (a clause, its preposition's object) what is held."""
+        verb = adjective.head
+        lemma = adjective.lemma_.lower()
+        if adjective.dep_ not in {"acomp", "oprd", "ccomp", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        if verb.lemma_ not in STANCE_COPULAS.get(lemma, COPULAS) or self.negated(verb):
+            return None
+        shapes = STANCE_ADJECTIVES[lemma]
+        holders = [adjective, verb] if lemma == "clear" else [adjective]
+        content = next(
+            (c for h in holders for c in h.children if c.i > adjective.i and self.noun_shape(c) in shapes), None
+        )
+        source = self.subject_of(verb)
+        if content is None or source is None or not self.can_speak(source) or self.not_a_party(source):
+            return None
+        heads = list(content.children) if content.dep_ == "prep" else [content]
+        tokens = {t.i for head in heads for t in head.subtree}
+        if not tokens:
+            return None
+        cue = (
+            (min(verb.i, adjective.i), max(verb.i, adjective.i) + 1)
+            if lemma == "clear"
+            else (adjective.i, adjective.i + 1)
+        )
+        return Candidate(
+            construction="nominal",
+            cue=f"make {lemma}" if lemma == "clear" else lemma,
+            cue_token=adjective.i,
+            cue_tokens=cue,
+            certainty=Certainty.ASSERTED if lemma == "clear" else Certainty.HEDGED,
+            content=tokens,
+            source=source.i,
+        )
 
     def nominal_subject(self, noun: Token) -> Candidate | None:
         """'The American estimate, given by Blinken, was around 8,000 troops': the estimate is what follows 'was'."""
