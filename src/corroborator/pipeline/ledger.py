@@ -94,12 +94,14 @@ def refresh_ledger(store: Store, *, force: bool = False) -> LedgerRefresh:
 
     One refresh at a time per store (``Store.exclusive``): two ingests finishing together would
     otherwise keep the same readings twice; the second finds the ledger up to date, or refreshes
-    what the first left."""
+    what the first left. A ledger already up to date is only read (a read-only store can be asked)."""
+    unchanged = LedgerRefresh(recomputed=False, variables=-1, findings=-1)
+    if not force and _up_to_date(store)[0]:
+        return unchanged
     with store.exclusive("ledger"):
-        stamp = Stamp(crosscheck_version(), documents_stamp(store))
-        kept = ledger_stamp(store)
-        if not force and kept == stamp:
-            return LedgerRefresh(recomputed=False, variables=-1, findings=-1)
+        up_to_date, stamp, kept = _up_to_date(store)
+        if up_to_date and not force:
+            return unchanged
         refresh = _Refresh(store, stamp.crosscheck, force=force)
         touched = refresh.read()
         whole = force or kept is None or kept.crosscheck != stamp.crosscheck
@@ -107,6 +109,12 @@ def refresh_ledger(store: Store, *, force: bool = False) -> LedgerRefresh:
         write_ledger(store, stamp, families, refresh.sources(), replacing=None if whole else touched)
     variables, findings = ledger_counts(store)
     return LedgerRefresh(True, variables, findings, refresh.documents_read, refresh.families_computed)
+
+
+def _up_to_date(store: Store) -> tuple[bool, Stamp, Stamp | None]:
+    """Whether the stored ledger was computed from the current documents by this cross-check; the stamps."""
+    stamp, kept = Stamp(crosscheck_version(), documents_stamp(store)), ledger_stamp(store)
+    return kept == stamp, stamp, kept
 
 
 class _Refresh:
