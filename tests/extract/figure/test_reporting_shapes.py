@@ -613,3 +613,16 @@ def test_the_dead_of_a_bare_toll_are_people_not_the_noun_before_them(nlp):
     found = by_text(read(nlp, "Sunday was one of the bloodiest days of the offensive, with 27 killed in the port city."))
     assert found["27"].measure == "killed" and found["27"].unit == "people"
     assert found["27"].subject is not None and found["27"].subject.text == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "entity"),
+    [
+        ("At the shelter outside Kramatorsk, 16 people were wounded by the blast.", "16", "kramatorsk"),
+        ("Drone strikes on the villages around Kupiansk killed five residents.", "five", "kupiansk"),
+    ],
+)
+def test_a_place_named_beside_a_camp_or_villages_places_them(nlp, text, number, entity):
+    """ "the camp outside X", "the villages around X": the noun is placed by the town it is beside."""
+    found = by_text(read(nlp, text))
+    assert found[number].location is not None and found[number].location.entity == entity

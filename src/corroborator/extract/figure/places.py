@@ -31,7 +31,7 @@ NOT_PLACE_KINDS = frozenset({"person", "organization", "media", "group"})
 
 #: Dependents kept in a place's noun phrase, and prepositions that may continue it ("the villages of ...").
 _NP_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "conj", "cc", "punct"})
-_NP_PREPS = frozenset({"of", "in", "between", "near", "along"})
+_NP_PREPS = frozenset({"of", "in", "between", "near", "along", "outside", "around", "at"})
 
 #: Determiners and possessives that make a bare place noun point at a known place ("the region", "its territory").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
