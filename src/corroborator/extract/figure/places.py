@@ -319,7 +319,11 @@ class PlaceReader:
             return True
         if head.pos_ == "PROPN":
             return True
-        return any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in head.lefts)
+        # "Zamzam displacement camp", "Al-Amal hospital": a place noun named by a proper noun is one place
+        return any(
+            t.lower_ in _DEFINITE or t.dep_ == "poss" or (t.dep_ == "compound" and t.pos_ == "PROPN")
+            for t in head.lefts
+        )
 
     @staticmethod
     def _linked_kind(token: Token) -> str | None:
