@@ -62,3 +62,10 @@ def test_an_adjective_of_stance_after_a_copula_is_its_subjects_claim(nlp):
     [critical] = claims_with(nlp, "The port workers remain critical of the new toll on the bridge.", "critical")
     assert critical.content == "the new toll on the bridge"
     assert claims_with(nlp, "The water was clear and cold that morning.", "make clear") == []
+
+
+def test_an_as_clause_reports_the_clause_it_hangs_on(nlp):
+    text = "As the port authority reported on Monday, two cranes were damaged in the storm."
+    [claim] = claims_with(nlp, text, "report")
+    assert "port authority" in (claim.source.text or "")
+    assert claim.content == "two cranes were damaged in the storm"

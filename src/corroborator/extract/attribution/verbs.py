@@ -281,9 +281,18 @@ class VerbalCues:
             return self.parenthetical_content(verb)
         if verb.dep_ == "ccomp" and verb.i > verb.head.i and self.reported_before(verb):
             return self.parenthetical_content(verb)
+        reports_clause = not {"quote", "ccomp"}.isdisjoint(complements)
+        if reports_clause and verb.dep_ == "advcl" and self.has_mark(verb, {"as"}) and not self.own_object(verb):
+            return self.parenthetical_content(verb)  # 'As the agency reported, ...': the clause it hangs on
         if passive:
             return self.passive_content(verb)
         return self.object_content(verb, children, complements)
+
+    @staticmethod
+    def own_object(verb: Token) -> bool:
+        """Does the verb have a thing of its own to report ('as he noted the losses'), other than 'it' ('as X put
+        it', 'as Y said it would')?"""
+        return any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.lower_ != "it" for c in verb.children)
 
     def clause_after_adjunct(self, verb: Token) -> set[int] | None:
         """'said on Friday that aid may arrive', 'said in a statement that the road was cut': the parser
