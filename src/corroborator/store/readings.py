@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from .database import Store
 from .rows import dumps
@@ -81,13 +81,16 @@ def forget_readings(store: Store, doc_ids: Collection[str]) -> set[str]:
     families: set[str] = set()
     with store.engine.begin() as connection:
         for chunk in _chunks(sorted(doc_ids)):
-            families.update(
-                connection.execute(
-                    select(ledger_reports.c.family).where(ledger_reports.c.doc_id.in_(chunk)).distinct()
-                ).scalars()
-            )
-            connection.execute(delete(ledger_reports).where(ledger_reports.c.doc_id.in_(chunk)))
+            families |= _drop_reports(connection, chunk)
             connection.execute(delete(ledger_documents).where(ledger_documents.c.doc_id.in_(chunk)))
+    return families
+
+
+def _drop_reports(connection: Connection, doc_ids: list[str]) -> set[str]:
+    """Delete these documents' reports; the families they were in."""
+    table = ledger_reports
+    families = set(connection.execute(select(table.c.family).where(table.c.doc_id.in_(doc_ids)).distinct()).scalars())
+    connection.execute(delete(table).where(table.c.doc_id.in_(doc_ids)))
     return families
 
 
@@ -139,12 +142,7 @@ def keep_reports(store: Store, readings: Iterable[tuple[str, str, list[KeptRepor
     families = {report.family for _, _, reports in readings for report in reports}
     doc_ids = [doc_id for doc_id, _, _ in readings]
     with store.engine.begin() as connection:
-        families |= set(
-            connection.execute(
-                select(ledger_reports.c.family).where(ledger_reports.c.doc_id.in_(doc_ids)).distinct()
-            ).scalars()
-        )
-        connection.execute(delete(ledger_reports).where(ledger_reports.c.doc_id.in_(doc_ids)))
+        families |= _drop_reports(connection, doc_ids)
         rows = [
             {"doc_id": doc_id, "position": position, "family": r.family, "speaker": r.speaker, "data": dumps(r.data)}
             for doc_id, _, reports in readings
