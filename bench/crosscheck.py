@@ -166,6 +166,8 @@ def _rss_mib() -> float:
 def measure_one(size: int, repeats: int) -> dict:  # type: ignore[type-arg]
     """In this process: generate the corpus, cross-check it ``repeats`` times."""
     documents = generate(size)
+    import datasketch  # noqa: F401 - imported on the first fingerprint, with scipy: code, not the cross-check's data
+
     before = _rss_mib()
     times, ledger = [], None
     for _ in range(repeats):
