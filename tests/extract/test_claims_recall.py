@@ -69,3 +69,9 @@ def test_an_as_clause_reports_the_clause_it_hangs_on(nlp):
     [claim] = claims_with(nlp, text, "report")
     assert "port authority" in (claim.source.text or "")
     assert claim.content == "two cranes were damaged in the storm"
+
+
+def test_a_holder_of_a_stance_after_a_copula_is_its_subjects_claim(nlp):
+    [claim] = claims_with(nlp, "Ana Ruiz has long been a vocal critic of the new toll on the bridge.", "critic")
+    assert "Ruiz" in (claim.source.name or "")
+    assert claim.content == "the new toll on the bridge"

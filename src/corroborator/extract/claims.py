@@ -11,7 +11,7 @@ It reads only what the pipeline already has (the parse, the entities and the lin
 ``attribution`` package:
 
 - ``lexicon``: the cue lexicon (``data/lexicon/cues.json``);
-- ``cues`` and ``verbs``: find candidates (cue, source head, content tokens) in the parse;
+- ``cues``, ``verbs`` and ``stances``: find candidates (cue, source head, content tokens) in the parse;
 - ``spans``: trims contents and tells direct from indirect quotes;
 - ``parties``: builds and resolves sources ("He" -> the last person who spoke);
 - ``links``: links candidates (relays, chained reports, quotes that go on).
