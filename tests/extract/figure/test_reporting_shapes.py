@@ -641,3 +641,22 @@ def test_a_people_counted_by_name_counts_people(nlp, people):
     """ "3,000 Rohingya fled": a people the model does not tag as one is still people."""
     found = by_text(read(nlp, f"About 4,200 {people} fled across the border last month."))
     assert found["About 4,200"].unit == "people" and found["About 4,200"].measure == "displaced"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paramedics said more than 40 others were hurt in the blast at the depot.",
+        "Rescuers pulled 12 people from the rubble. Paramedics said more than 40 others were hurt.",
+    ],
+)
+def test_others_counted_after_a_speaker_are_not_the_speaker(nlp, text):
+    """ "Paramedics said 40 others were hurt": the others are people hurt, not paramedics."""
+    others = by_text(read(nlp, text))["more than 40"]
+    assert others.subject is not None and others.subject.text == "people"
+    assert others.unit == "people" and others.measure == "wounded"
+
+
+def test_a_war_names_its_place_by_its_preposition(nlp):
+    found = by_text(read(nlp, "She was killed in the war in Yemen with nine relatives, the family said."))
+    assert found["nine"].location is not None and found["nine"].location.text == "Yemen"

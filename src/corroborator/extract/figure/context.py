@@ -95,6 +95,9 @@ class DocumentContext:
         unit_before = r.unit
         if r.reference == "pronoun" or (r.reference == "count" and self._possessive_pronoun(r)):
             self._from_antecedent(item, nearby)
+            if r.unit is None and r.noun is not None and r.noun.lower_ == "others":
+                r.unit = "people"  # "medics said 40 others were hurt", with nothing counted before them
+                r.subject = r.subject or Reference(text=WHOSE_DEFAULT)
         elif r.reference == "count":
             self._from_previous(item, nearby, everything=True)
             if r.whose and r.subject is None:  # "the death toll rose to 33", no one named before it
@@ -199,8 +202,9 @@ class DocumentContext:
         chunks = self._noun_chunks()
         last = bisect.bisect_right(self._chunk_ends, limit)  # chunks are in text order: skip those after the number
         for chunk in reversed(chunks[:last]):
-            if chunk.end > limit or chunk.root.i in own_subjects:
-                continue  # "Defenders downed 70 of them": a clause's subject is not what its pronoun stands for
+            if chunk.end > limit or chunk.root.i in own_subjects or self._speaks(chunk.root):
+                continue  # "Defenders downed 70 of them": a clause's subject is not what its pronoun stands for,
+                # nor is a speaker ("Medics said 150 others were hurt": the others are not medics)
             if r.expression[0].idx - chunk.start_char > self.lex.context_chars:
                 break
             root = chunk.root
@@ -221,6 +225,9 @@ class DocumentContext:
                 r.subject = self.reader.tree.noun_reference(root, None)
                 r.unit = r.unit or unit
                 return
+
+    def _speaks(self, noun: Token) -> bool:
+        return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lex.reporting
 
     @staticmethod
     def _clause_subjects(r: Reading) -> set[int]:
