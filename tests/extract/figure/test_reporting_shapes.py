@@ -660,3 +660,9 @@ def test_others_counted_after_a_speaker_are_not_the_speaker(nlp, text):
 def test_a_war_names_its_place_by_its_preposition(nlp):
     found = by_text(read(nlp, "She was killed in the war in Yemen with nine relatives, the family said."))
     assert found["nine"].location is not None and found["nine"].location.text == "Yemen"
+
+
+def test_people_forced_to_flee_are_displaced(nlp):
+    """ "forced N to flee": the measure is what they were made to do."""
+    found = by_text(read(nlp, "The renewed shelling forced about 18,000 residents to flee the district."))
+    assert found["about 18,000"].measure == "displaced"

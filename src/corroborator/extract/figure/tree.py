@@ -44,6 +44,10 @@ def _hyphenated(token: Token) -> bool:
     return token.like_num and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
 
 
+#: Verbs that make their object do what the verb after them says ("forced thousands to flee").
+_CAUSATIVES = frozenset({"force", "compel", "cause", "drive", "prompt"})
+
+
 class TreeReader:
     """Walks the parse around a number with the words of a ``Lexicon`` (see the module docstring)."""
 
@@ -66,6 +70,10 @@ class TreeReader:
             said = self._measure_of_object(token, lemma, cls)
             if said:
                 return said
+            if lemma in _CAUSATIVES:  # "forced 6 million people to flee": what they were made to do
+                done = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+                if done is not None:
+                    return self.word_measure(done, cls)
         measure = self.lex.measure_of(lower, cls) or self.lex.measure_of(lemma, cls)
         if measure == Measure.INTERCEPTED and lemma == "destroy" and self._on_the_ground(token):
             return Measure.DESTROYED
