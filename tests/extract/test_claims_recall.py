@@ -75,3 +75,9 @@ def test_a_holder_of_a_stance_after_a_copula_is_its_subjects_claim(nlp):
     [claim] = claims_with(nlp, "Ana Ruiz has long been a vocal critic of the new toll on the bridge.", "critic")
     assert "Ruiz" in (claim.source.name or "")
     assert claim.content == "the new toll on the bridge"
+
+
+def test_an_adjective_of_intent_with_its_infinitive_is_its_subjects_claim(nlp):
+    [claim] = claims_with(nlp, "Mayor Ana Ruiz is eager to reopen the eastern pier before the summer.", "eager")
+    assert "Ruiz" in (claim.source.name or "")
+    assert claim.content == "to reopen the eastern pier before the summer"

@@ -42,8 +42,9 @@ NOUN_COMPLEMENTS: dict[str, frozenset[str]] = {
     "opponent": frozenset({"prep:of"}),
     "defender": frozenset({"prep:of"}),
 }
-#: Adjectives of stance and what says what the stance is about ('confident that ...', 'critical of ...'), from
-#: the PolNeAR training split's gold cues (issue 11); 'clear' only in 'made (it) clear that ...'.
+#: Adjectives of stance and intent and what says what the stance is about ('confident that ...', 'critical
+#: of ...', 'eager to ...'), from the PolNeAR training split's gold cues (issue 11); 'clear' only in 'made (it)
+#: clear that ...'. 'determined to' and 'keen to' made no right claim there and stay out.
 BELIEF = frozenset({"acl:that", "ccomp"})
 STANCE_ADJECTIVES: dict[str, frozenset[str]] = {
     "confident": BELIEF | {"prep:about", "prep:in"},
@@ -58,6 +59,9 @@ STANCE_ADJECTIVES: dict[str, frozenset[str]] = {
     "skeptical": frozenset({"prep:of", "prep:about"}),
     "critical": frozenset({"prep:of"}),
     "clear": frozenset({"acl:that", "ccomp"}),
+    "eager": frozenset({"xcomp"}),
+    "willing": frozenset({"xcomp"}),
+    "reluctant": frozenset({"xcomp"}),
 }
 #: The verbs an adjective of stance follows: 'is confident', 'remains critical', 'grew worried'.
 COPULAS = frozenset({"be", "remain", "feel", "seem", "appear", "become", "grow", "sound", "stay"})
