@@ -666,3 +666,14 @@ def test_people_forced_to_flee_are_displaced(nlp):
     """ "forced N to flee": the measure is what they were made to do."""
     found = by_text(read(nlp, "The renewed shelling forced about 18,000 residents to flee the district."))
     assert found["about 18,000"].measure == "displaced"
+
+
+def test_a_part_counted_as_what_it_is_shares_its_wholes_measure(nlp):
+    """ "9 of the dead were women": the nine were killed, counted as women."""
+    found = by_text(read(nlp, "Officials said 9 of the dead were women from the same street."))
+    assert found["9"].measure == "killed" and found["9"].subject is not None and found["9"].subject.text == "women"
+
+
+def test_people_who_remain_missing_are_missing(nlp):
+    found = by_text(read(nlp, "Another 14 fishermen remain missing after the boat sank."))
+    assert found["14"].measure == "missing"

@@ -60,7 +60,20 @@ class MeasureReader:
             or self._modifier_measure(r, cls)
             or self._noun_measure(r, cls)
             or self._verb_before(r, cls)
+            or self._whole_measure(r, cls)
         )
+
+    def _whole_measure(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "12 of the dead were children", "of the 140 people who died, 30 were children": a part counted
+        as what it is (named by the copula) shares the measure of the whole it is taken from. Not a part
+        placed by its own clause: "8,000 of the soldiers sent to Russia are in Kursk" are present there."""
+        if r.whole is None or r.noun is None or r.noun.dep_ != "attr":
+            return None
+        for word in (r.whole, *(c for c in r.whole.children if c.dep_ in ("acl", "relcl", "amod"))):
+            measure = self.token_measure(word, cls)
+            if measure:
+                return measure
+        return None
 
     def _verb_before(self, r: Reading, cls: str | None) -> Measure | None:
         """ "strikes killed at least 32 people, residents said", when the parser makes the people the speakers'

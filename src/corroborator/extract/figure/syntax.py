@@ -129,10 +129,10 @@ class SentenceReader:
         named = self._named_by_copula(r)
         if named is not None:  # "20 are children": the 20 are counted as children
             r.noun, r.reference = named, "own"
-            r.whole = next(  # "of the 140 people who died, 30 were children": a part of the 140
+            r.whole = next(  # "of the 140 people who died, 30 were children", "12 of the dead were children"
                 (
                     o
-                    for p in r.anchor.head.children
+                    for p in (*r.anchor.children, *r.anchor.head.children)
                     if p.dep_ == "prep" and p.lower_ in ("of", "among")
                     for o in p.children
                     if o.dep_ == "pobj"

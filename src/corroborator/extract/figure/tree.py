@@ -46,6 +46,8 @@ def _hyphenated(token: Token) -> bool:
 
 #: Verbs that make their object do what the verb after them says ("forced thousands to flee").
 _CAUSATIVES = frozenset({"force", "compel", "cause", "drive", "prompt"})
+#: Verbs of staying, whose complement says the state ("remain missing", "stay in hospital" stays present).
+_STAYING = frozenset({"remain", "stay"})
 
 
 class TreeReader:
@@ -74,6 +76,11 @@ class TreeReader:
                 done = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
                 if done is not None:
                     return self.word_measure(done, cls)
+            if lemma in _STAYING:  # "seven people remain missing": what they stay
+                state = next((c for c in token.children if c.dep_ == "acomp"), None)
+                measure = self.word_measure(state, cls) if state is not None else None
+                if measure:
+                    return measure
         measure = self.lex.measure_of(lower, cls) or self.lex.measure_of(lemma, cls)
         if measure == Measure.INTERCEPTED and lemma == "destroy" and self._on_the_ground(token):
             return Measure.DESTROYED
