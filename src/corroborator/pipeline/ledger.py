@@ -76,8 +76,8 @@ from ..store.readings import (
 
 Record = dict[str, Any]
 
-#: Documents whose reports are kept per transaction.
-_REPORTS_PER_WRITE = 200
+#: Documents whose notes or reports are kept per transaction.
+_DOCUMENTS_PER_WRITE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +156,7 @@ class _Refresh:
             reports = read_reports([document], self.survey.index, self.parties, clusters)
             batch.append((document.doc_id, moved[document.doc_id], [_kept(r) for r in reports]))
             self.documents_read += 1
-            if len(batch) >= _REPORTS_PER_WRITE:
+            if len(batch) >= _DOCUMENTS_PER_WRITE:
                 self.touched |= keep_reports(self.store, batch)
                 batch = []
         self.touched |= keep_reports(self.store, batch)
@@ -170,7 +170,7 @@ class _Refresh:
         for document in iter_documents(self.store, without=without, row_ids=rows):
             noted.append((document.doc_id, self.current[document.doc_id], notes_of(document).to_dict()))
             yield document
-            if len(noted) >= _REPORTS_PER_WRITE:
+            if len(noted) >= _DOCUMENTS_PER_WRITE:
                 keep_notes(self.store, self.version, noted)
                 noted = []
         keep_notes(self.store, self.version, noted)
