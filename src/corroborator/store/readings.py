@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 
 from .database import Store
 from .rows import dumps
@@ -150,9 +150,11 @@ def keep_reports(store: Store, readings: Iterable[tuple[str, str, list[KeptRepor
         ]
         if rows:
             bulk_insert(connection, ledger_reports, rows)
-        for doc_id, signature, _ in readings:
+        if readings:
+            signed = update(ledger_documents).where(ledger_documents.c.doc_id == bindparam("read"))
             connection.execute(
-                update(ledger_documents).where(ledger_documents.c.doc_id == doc_id).values(signature=signature)
+                signed.values(signature=bindparam("signed")),
+                [{"read": doc_id, "signed": signature} for doc_id, signature, _ in readings],
             )
     return families
 
