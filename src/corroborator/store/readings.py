@@ -139,6 +139,8 @@ def keep_reports(store: Store, readings: Iterable[tuple[str, str, list[KeptRepor
     """Replace documents' reports (doc_id, the signature they were read with, the reports), in one
     transaction; the families of the reports replaced and of the new ones."""
     readings = list(readings)
+    if not readings:
+        return set()
     families = {report.family for _, _, reports in readings for report in reports}
     doc_ids = [doc_id for doc_id, _, _ in readings]
     with store.engine.begin() as connection:
@@ -150,12 +152,11 @@ def keep_reports(store: Store, readings: Iterable[tuple[str, str, list[KeptRepor
         ]
         if rows:
             bulk_insert(connection, ledger_reports, rows)
-        if readings:
-            signed = update(ledger_documents).where(ledger_documents.c.doc_id == bindparam("read"))
-            connection.execute(
-                signed.values(signature=bindparam("signed")),
-                [{"read": doc_id, "signed": signature} for doc_id, signature, _ in readings],
-            )
+        signed = update(ledger_documents).where(ledger_documents.c.doc_id == bindparam("read"))
+        connection.execute(
+            signed.values(signature=bindparam("signed")),
+            [{"read": doc_id, "signed": signature} for doc_id, signature, _ in readings],
+        )
     return families
 
 
