@@ -5,21 +5,7 @@ None of these sentences comes from a corpus; each has the shape of gold claims o
 
 from __future__ import annotations
 
-import pytest
-import spacy
-
-import corroborator.analyze.entities  # registers the entity component
-import corroborator.extract.claims  # noqa: F401  (registers corroborator_claims)
 from corroborator.records import Claim, PartyKind
-from corroborator.settings import DEFAULT_MODEL
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.load(DEFAULT_MODEL)
-    nlp.add_pipe("corroborator_entities")
-    nlp.add_pipe("corroborator_claims")
-    return nlp
 
 
 def claims_with(nlp, text: str, cue: str) -> list[Claim]:

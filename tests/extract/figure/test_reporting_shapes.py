@@ -626,8 +626,8 @@ def test_the_dead_of_a_bare_toll_are_people_not_the_noun_before_them(nlp):
 )
 def test_a_place_named_beside_a_camp_or_villages_places_them(nlp, text, number, entity):
     """ "the camp outside X", "the villages around X": the noun is placed by the town it is beside."""
-    found = by_text(read(nlp, text))
-    assert found[number].location is not None and found[number].location.entity == entity
+    location = by_text(read(nlp, text))[number].location
+    assert location is not None and location.entity == entity
 
 
 def test_a_place_noun_named_by_a_proper_noun_is_a_place(nlp):
