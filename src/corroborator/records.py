@@ -249,9 +249,10 @@ class Claim:
     quote: QuoteKind = QuoteKind.INDIRECT
     cue_span: Offsets | None = None
     parent: str | None = None  # the claim this one is nested in
+    in_title: bool = False  # read in the document's title: its offsets are into the title, not the text
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "source": self.source.to_dict(),
             "cue": self.cue,
@@ -264,6 +265,9 @@ class Claim:
             "cue_span": list(self.cue_span) if self.cue_span else None,
             "parent": self.parent,
         }
+        if self.in_title:  # only where it is so: a body's claims keep the contract's keys alone
+            data["in_title"] = True
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
@@ -279,6 +283,7 @@ class Claim:
             quote=QuoteKind(data.get("quote", QuoteKind.INDIRECT)),
             cue_span=_offsets(data.get("cue_span")),
             parent=data.get("parent"),
+            in_title=bool(data.get("in_title", False)),
         )
 
 

@@ -22,11 +22,11 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..analyze.extensions import install_extensions
 from ..records import Claim, Document, Entity, Figure
 from ..settings import DEFAULT_MODEL
 from .chunks import MAX_PIECE_CHARS, joined, pieces
-from .loading import COMPONENTS, PARAGRAPHS, load_pipeline
+from .headlines import add_title_claims
+from .loading import COMPONENTS, PARAGRAPHS, load_pipeline, make_doc
 
 #: Documents handed to spaCy at once; bigger batches gain little with the small model.
 BATCH_SIZE = 32
@@ -46,14 +46,6 @@ class Extraction:
         return cls(entities=entities, claims=list(doc._.claims or []), figures=list(doc._.figures or []))
 
 
-def make_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
-    """A tokenised Doc that carries its publication date, ready for the pipeline."""
-    install_extensions()
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    return doc
-
-
 def extract(text: str, published: str | None = None, model: str = DEFAULT_MODEL) -> Extraction:
     """Entities, claims and figures of one text; ``published`` (ISO date) anchors "last week"."""
     nlp = load_pipeline(model)
@@ -63,7 +55,7 @@ def extract(text: str, published: str | None = None, model: str = DEFAULT_MODEL)
 def annotate(
     documents: Iterable[Document], nlp: Language, max_piece_chars: int = MAX_PIECE_CHARS
 ) -> Iterator[Document]:
-    """Fill each document's entities, claims and figures, streaming in batches.
+    """Fill each document's entities, claims (its title's too: ``headlines``) and figures, streaming in batches.
 
     A document longer than ``max_piece_chars`` is read in pieces (see ``chunks``), one piece at a time;
     shorter ones go to spaCy together, at most ``BATCH_SIZE`` documents and ``max_piece_chars``
@@ -84,7 +76,8 @@ def annotate(
                 extraction.claims,
                 extraction.figures,
             )
-            yield document
+        add_title_claims(batch, nlp)
+        yield from batch
 
 
 def _up_to(documents: list[Document], chars: int) -> Iterator[list[Document]]:

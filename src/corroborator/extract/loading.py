@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..analyze.extensions import install_extensions
 from ..errors import ConfigError
@@ -23,6 +24,14 @@ from ..settings import DEFAULT_MODEL
 COMPONENTS = ("corroborator_entities", "corroborator_claims", "corroborator_figures")
 #: Runs before the parser: a paragraph break starts a sentence.
 PARAGRAPHS = "corroborator_paragraphs"
+
+
+def make_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
+    """A tokenised Doc that carries its publication date, ready for the pipeline."""
+    install_extensions()
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return doc
 
 
 @lru_cache(maxsize=4)
