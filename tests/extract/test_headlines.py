@@ -55,3 +55,10 @@ def test_in_title_goes_out_and_comes_back_only_where_it_is_so(pipeline):
     exported = [c.to_dict() for c in claims]
     assert ["in_title" in e for e in exported] == [False, True]
     assert [Claim.from_dict(e) for e in exported] == claims
+
+
+def test_a_title_the_text_repeats_is_read_once_there(pipeline):
+    title = "Harbour master says the eastern pier will reopen in May"
+    text = f"{title}\n\n{BODY}"
+    [document] = annotate([Document(input="t.txt", text=text, metadata=Metadata(title=title))], pipeline)
+    assert not any(c.in_title for c in document.claims)

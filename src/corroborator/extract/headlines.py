@@ -25,10 +25,18 @@ MAX_TITLE_CHARS = 300
 
 def add_title_claims(documents: list[Document], nlp: Language) -> None:
     """Append to each document's claims those of its title (one ``nlp.pipe`` for the documents' titles)."""
-    titled = [d for d in documents if d.metadata.title and len(d.metadata.title) <= MAX_TITLE_CHARS]
+    titled = [d for d in documents if _read_apart(d.metadata.title, d.text)]
     titles = (make_doc(nlp, d.metadata.title or "", d.metadata.published) for d in titled)
     for document, doc in zip(titled, nlp.pipe(titles, batch_size=len(titled) or 1), strict=True):
         document.claims = document.claims + numbered_after(document.claims, list(doc._.claims or []))
+
+
+def _read_apart(title: str | None, text: str) -> bool:
+    """Is the title a headline the body does not already hold (a heading the cleaner kept in the text is read
+    there, and would be read twice)?"""
+    if not title or len(title) > MAX_TITLE_CHARS:
+        return False
+    return title.strip() not in text
 
 
 def numbered_after(body: list[Claim], title: list[Claim]) -> list[Claim]:
