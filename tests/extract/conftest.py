@@ -1,21 +1,36 @@
-"""The extract tests' pipeline: the model, the entity linker and the claims component, loaded once.
+"""The extract tests' pipelines: the model with some of Corroborator's components, each set loaded once.
 
-A module that needs another pipeline (the figures component alone) defines its own ``nlp``.
+``nlp`` is the model, the entity linker and the claims component; a module that reads figures alone asks
+``pipelines("corroborator_entities", "corroborator_figures")`` for its own ``nlp``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 import pytest
 import spacy
+from spacy.language import Language
 
 import corroborator.analyze.entities
-import corroborator.extract.claims  # noqa: F401  (registers corroborator_claims)
+import corroborator.extract.claims
+import corroborator.extract.figures  # noqa: F401  (registers corroborator_figures)
 from corroborator.settings import DEFAULT_MODEL
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    pipeline = spacy.load(DEFAULT_MODEL)
-    pipeline.add_pipe("corroborator_entities")
-    pipeline.add_pipe("corroborator_claims")
-    return pipeline
+def pipelines() -> Callable[..., Language]:
+    @cache
+    def with_components(*components: str) -> Language:
+        pipeline = spacy.load(DEFAULT_MODEL)
+        for component in components:
+            pipeline.add_pipe(component)
+        return pipeline
+
+    return with_components
+
+
+@pytest.fixture(scope="session")
+def nlp(pipelines):
+    return pipelines("corroborator_entities", "corroborator_claims")

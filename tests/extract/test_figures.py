@@ -19,12 +19,9 @@ COMPONENTS = (entities.make_entities, figures_module.make_figures)
 
 
 @pytest.fixture(scope="module")
-def nlp():
+def nlp(pipelines):
     """The model, the entity linker and the figures component (claims are set by hand where needed)."""
-    pipeline = spacy.load(DEFAULT_MODEL)
-    pipeline.add_pipe("corroborator_entities")
-    pipeline.add_pipe("corroborator_figures")
-    return pipeline
+    return pipelines("corroborator_entities", "corroborator_figures")
 
 
 @pytest.fixture(scope="module")

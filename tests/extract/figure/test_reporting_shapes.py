@@ -8,24 +8,20 @@ claims are set by hand where a test needs one.
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from corroborator.analyze import entities
 from corroborator.extract import figures as figures_module
 from corroborator.extract import make_doc
 from corroborator.records import Certainty, Claim, Figure, Party, Reference
-from corroborator.settings import DEFAULT_MODEL
 
 #: Importing the modules registers the factories.
 COMPONENTS = (entities.make_entities, figures_module.make_figures)
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    pipeline = spacy.load(DEFAULT_MODEL)
-    pipeline.add_pipe("corroborator_entities")
-    pipeline.add_pipe("corroborator_figures")
-    return pipeline
+def nlp(pipelines):
+    """The model, the entity linker and the figures component (claims are set by hand where needed)."""
+    return pipelines("corroborator_entities", "corroborator_figures")
 
 
 def read(nlp, text: str, published: str | None = "2025-09-16", claims: list[Claim] | None = None) -> list[Figure]:
