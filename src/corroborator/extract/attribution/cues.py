@@ -302,15 +302,7 @@ class CueFinder(StanceCues):
                 source = pobj if pobj is not None and self.looks_like_party(pobj) else source
         if source is None:
             return None  # "the estimate was ..." with nobody behind it is the writer's own sentence
-        return Candidate(
-            construction="nominal",
-            cue=noun.lemma_,
-            cue_token=noun.i,
-            cue_tokens=(noun.i, noun.i + 1),
-            certainty=self.lex.certainty_of(noun.lemma_),
-            content=set(range(attr.left_edge.i, verb.right_edge.i + 1)),
-            source=source.i,
-        )
+        return self.noun_claim(noun, set(range(attr.left_edge.i, verb.right_edge.i + 1)), source)
 
     # --- a headline ---------------------------------------------------------------------
 

@@ -94,13 +94,17 @@ class StanceCues(VerbalCues):
         tokens = {t.i for head in heads for t in head.subtree}
         if not tokens:
             return None
+        return self.noun_claim(noun, tokens, source)
+
+    def noun_claim(self, noun: Token, content: set[int], source: Token) -> Candidate:
+        """A claim whose cue is a noun ('X's estimate', 'a vocal critic of'), as sure as the noun says."""
         return Candidate(
             construction="nominal",
             cue=noun.lemma_,
             cue_token=noun.i,
             cue_tokens=(noun.i, noun.i + 1),
             certainty=self.lex.certainty_of(noun.lemma_),
-            content=tokens,
+            content=content,
             source=source.i,
         )
 
