@@ -41,7 +41,16 @@ from ..records import Entity
 from ..settings import data_path
 from .component import Component, doc_extension
 from .extensions import ENTITIES, install_extensions
-from .gazetteer import Entry, Gazetteer, data_dir, gazetteer_files, load_gazetteer, name_words, read_gazetteer
+from .gazetteer import (
+    Entry,
+    Gazetteer,
+    data_dir,
+    gazetteer_files,
+    generic_name,
+    load_gazetteer,
+    name_words,
+    read_gazetteer,
+)
 from .names import (
     REGION_WORDS,
     as_person_if_titled,
@@ -85,6 +94,10 @@ _KIND_BY_LABEL = {
 #: Maritime Risk" -> "Halyard"). Only names the gazetteer lacks.
 _SHORTENED_BY = {"PERSON": (-1, 0), "ORG": (0,)}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
+
+
+#: How many tokens after a town a region may contradict it ("Nyaung Kone village in the northern Sagaing region").
+CONTRADICTION_WINDOW = 7
 
 
 def slug(name: str) -> str:
@@ -139,8 +152,11 @@ class EntityExtractor(Component):
         folded: dict[str, list[Doc]] = {}
         for (form, ident, demonym), pattern in zip(forms, docs, strict=True):
             key = f"{ident}|{'demonym' if demonym else 'name'}"
-            # One-word names and acronyms must match their case ("US", "Turkey"); longer names need not.
-            target = exact if len(pattern) == 1 or form.isupper() else folded
+            # One-word names and acronyms must match their case ("US", "Turkey"); longer names need not, unless
+            # they are generic words, which only a capitalised name makes a name ("Eastern Region").
+            if generic_name(form) and not all(t.text[:1].isupper() for t in pattern if t.lower_ not in ("of", "the")):
+                continue
+            target = exact if len(pattern) == 1 or form.isupper() or generic_name(form) else folded
             target.setdefault(key, []).append(pattern)
         for key, patterns in exact.items():
             self.exact.add(key, patterns)
@@ -190,10 +206,18 @@ class EntityExtractor(Component):
         others = other_entities(doc)
         # The countries the document names without doubt: by a country, or by an entry of one country.
         # (a match the NER reads as a person's name is no evidence)
-        mentioned = {entries[next(iter(c))].country for (s, _), c in found.items() if len(c) == 1 and s not in others}
+        mentioned = {
+            entries[next(iter(c))].country
+            for (s, e), c in found.items()
+            if len(c) == 1 and s not in others and not generic_name(doc[s:e].text)
+        }
         mentioned.discard(None)
         readings: list[tuple[int, int, dict[str, str], str, bool]] = []
         for (start, end), candidates in found.items():
+            if generic_name(doc[start:end].text):  # "Southern Region" is Zambia's only in a text about Zambia
+                candidates = {c: label for c, label in candidates.items() if entries[c].country in mentioned}
+                if not candidates:
+                    continue
             if (
                 end - start == 1
                 and start in others
@@ -203,6 +227,7 @@ class EntityExtractor(Component):
                 continue  # "Tyler said": a person to the NER, and a town of a country the text never names
             ident, decided = self._twin_reading(doc, start, end, self._one_country(list(candidates), mentioned))
             readings.append((start, end, candidates, ident, decided))
+        readings = self._without_contradicted_towns(doc, readings)
         # One sense per discourse: where the document names a region by its region word ("the Kursk
         # region"), its bare name elsewhere in the document ("troops in Kursk") is the region too.
         twins = self.gazetteer.twins
@@ -217,6 +242,34 @@ class EntityExtractor(Component):
             spans.append(Span(doc, start, end, label=label, kb_id=ident))
             links[(start, end)] = _Link(ident, label, entry)
         return spans
+
+    def _without_contradicted_towns(
+        self, doc: Doc, readings: list[tuple[int, int, dict[str, str], str, bool]]
+    ) -> list[tuple[int, int, dict[str, str], str, bool]]:
+        """Readings less the towns that the region named right after them contradicts: "Nyaung Kone village in
+        the Sagaing region" is not the Nyaung Kone of the Yangon region the gazetteer knows (villages share
+        names; the gazetteer holds one of each name), and a wrong town is worse than none."""
+        entries = self.gazetteer.entries
+        by_start = {start: ident for start, _, _, ident, _ in sorted(readings, key=lambda r: r[1] - r[0])}  # longest
+        kept = []
+        for reading in readings:
+            start, end, _, ident, _ = reading
+            town = entries[ident]
+            after = next((i for i in range(end, min(end + CONTRADICTION_WINDOW, len(doc))) if i in by_start), None)
+            if after is None or not _is_town(town) or town.parents[:1] == (town.country,):  # a region is no town
+                kept.append(reading)
+                continue
+            region = by_start[after]
+            if (
+                region in self.gazetteer.divisions
+                and entries[region].country == town.country
+                and region not in town.parents
+                and doc[start].sent == doc[after].sent
+                and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:after])  # "X, which Y region claims"
+            ):
+                continue
+            kept.append(reading)
+        return kept
 
     def _one_country(self, candidates: list[str], mentioned: set[str | None]) -> list[str]:
         """The candidates of one country where places of several share a name ("Tripoli", "Córdoba").
@@ -379,6 +432,10 @@ class EntityExtractor(Component):
             entity.mentions.append((span.start_char, span.end_char))
             if link.entry is None and len(span.text) > len(entity.name):
                 entity.name = span.text  # the fullest form the text gives
+            if link.entry is None and entity.kind != "place" and _named_as_place(span):
+                # "the Zamzam and Abou Shouk camps" (a person to the NER) ... "25 in Zamzam": a place the
+                # gazetteer lacks is a place wherever the text names it as one
+                entity.kind, entity.type = "place", span.label_
             if span.label_ == "PERSON" and entity.role is None:
                 entity.role = role_of(span)
         return records
@@ -456,6 +513,11 @@ def read_lexicon(name: str) -> frozenset[str]:
 def _is_town(entry: Entry) -> bool:
     """A city or town that is not a capital (capitals are too well known to be read as a name)."""
     return entry.type == "GPE" and not entry.is_country and entry.capital_of is None and entry.population is not None
+
+
+def _named_as_place(span: Span) -> bool:
+    """A place by its label and by the words before it ("killed in Zamzam")."""
+    return _KIND_BY_LABEL.get(span.label_) == "place" and placed_by_its_words(span.root)
 
 
 def _relabelled(span: Span, link: _Link | None) -> Span:

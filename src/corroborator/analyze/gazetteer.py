@@ -21,6 +21,26 @@ from ..settings import data_path
 _SPELLING = {"defense": "defence", "center": "centre", "program": "programme", "organization": "organisation"}
 _WORD = re.compile(r"[a-z0-9]+")
 
+#: The Arabic article in a romanised place name, joined to the next word by a space or a hyphen: news spells
+#: one town both ways ("El Fasher", "El-Fasher"; "Deir al-Balah", "Deir al Balah"), GeoNames keeps one.
+_ARTICLE = re.compile(r"(?i)(?<![^\s‘'])(al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez|ud|ul)([ -])(?=\w)")
+
+
+#: Words that name no place on their own: a name made only of them ("Southern Region", "Central District", "Old
+#: City") is a place of some country, but in news it is mostly a description ("the southern region of Kherson").
+_GENERIC_PLACE_WORDS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest"
+    " north-east north-west south-east south-west north-eastern north-western south-eastern south-western upper"
+    " lower middle far mid greater region province district state territory area governorate division zone capital"
+    " coast coastal highlands lowlands valley city town county municipality department the of and".split()
+)
+
+
+def generic_name(text: str) -> bool:
+    """Is ``text`` a name of generic words only ("Southern Region", "the Central District")?"""
+    words = re.findall(r"[\w-]+", text.lower())
+    return len(words) > 1 and all(word in _GENERIC_PLACE_WORDS for word in words)
+
 
 def name_words(text: str) -> frozenset[str]:
     """The words of a name, lowercased and with British spelling: for loose comparisons."""
@@ -63,6 +83,8 @@ class Gazetteer:
     #: City id -> id of the region named after it ("kursk" -> "kursk-oblast"): the pairs one
     #: name may mean either of, read by context in the entity component.
     twins: dict[str, str] = field(default_factory=dict)
+    #: Ids of the divisions that hold other places (a region, a province), below their country.
+    divisions: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -71,9 +93,12 @@ class Gazetteer:
         return self.entries.get(ident)
 
     def forms(self) -> Iterator[tuple[str, str, bool]]:
-        """Every (surface form, entry id, is_demonym) to match."""
+        """Every (surface form, entry id, is_demonym) to match; a place's article both spaced and hyphenated."""
         for entry in self.entries.values():
-            for alias in dict.fromkeys((entry.name, *entry.aliases)):
+            names = (entry.name, *entry.aliases)
+            if entry.kind == "place":
+                names += tuple(variant for name in names for variant in article_variants(name))
+            for alias in dict.fromkeys(names):
                 yield alias, entry.id, False
             for demonym in entry.demonyms:
                 yield demonym, entry.id, True
@@ -90,7 +115,19 @@ class Gazetteer:
                 entry = Entry.from_dict(json.loads(line))
                 gazetteer.entries[entry.id] = entry
         gazetteer.twins = _twins(gazetteer.entries)
+        gazetteer.divisions = frozenset(
+            parent for entry in gazetteer.entries.values() for parent in entry.parents if parent != entry.country
+        )
         return gazetteer
+
+
+def article_variants(name: str) -> list[str]:
+    """ "El Fasher" -> ["El-Fasher"], "Deir al-Balah" -> ["Deir al Balah"]: the name with each article's joint
+    swapped (a name of one word has no article to swap)."""
+    if " " not in name and "-" not in name:
+        return []
+    swapped = _ARTICLE.sub(lambda m: m.group(1) + ("-" if m.group(2) == " " else " "), name)
+    return [swapped] if swapped != name else []
 
 
 def _twins(entries: dict[str, Entry]) -> dict[str, str]:

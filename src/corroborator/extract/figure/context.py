@@ -145,7 +145,9 @@ class DocumentContext:
     def _include(self, item: Found, nearby: list[Found]) -> None:
         """ "31 people, including five children, were killed": the five are part of the 31, killed where they were."""
         r = item.reading
-        whole = next((b for b in reversed(nearby) if b.sentence == item.sentence and b.line == item.line), None)
+        # the whole is the figure before that is no part itself: a list's items are parts of one whole
+        beside = [b for b in nearby if b.sentence == item.sentence and b.line == item.line]
+        whole = next((b for b in reversed(beside) if not b.reading.included), None)
         if whole is None or whole.reading.reference == "distance":
             return
         w = whole.reading
@@ -172,6 +174,8 @@ class DocumentContext:
             for b in reversed(pool):
                 if b.reading.quantity.spelled and self.lex.unit_class(b.reading.unit) not in DOMAIN_CLASSES:
                     continue  # "over nine regions" is no figure, and hands nothing on
+                if r.whose and b.reading.included:
+                    continue  # "100 people, including 20 children, ... The toll rose to 57": not a toll of children
                 if b.reading.subject is not None and self.lex.unit_class(b.reading.unit) not in NOT_COUNTS:
                     if (r.reference == "casualty" or r.whose) and self.lex.unit_class(b.reading.unit) != "people":
                         continue

@@ -34,6 +34,9 @@ from .tree import TreeReader
 #: How far up through "to"-clauses the modality may come from ("is believed to be preparing to send").
 MAX_CLAUSES = 8
 
+#: What happens to people that "victims" may mean.
+_HARMS = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES})
+
 #: Dependencies through which a clause hands its verb's meaning down ("preparing to send", "expects ... to be").
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acomp", "pcomp"})
 
@@ -129,9 +132,25 @@ class MeasureReader:
         return measure
 
     def _sentence_measure(self, token: Token, measure: Measure) -> Measure:
-        """ "victims": killed where the sentence tells only of deaths, wounded where only of injuries."""
-        harms = {Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES}
-        harmed = {m for t in token.sent if t.i != token.i and (m := self.tree.word_measure(t, "people")) in harms}
+        """ "victims": killed where the sentence tells only of deaths, wounded where only of injuries; where it tells
+        of neither, the sentence before it, over a paragraph's end too ("The toll climbed to 5,791. The victims
+        include 2,360 children").
+
+        In its own sentence, a harm that counts a number of its own is another figure's ("..., adding that 16,297
+        were also injured"); in the sentence before, it is the figure the victims are of.
+        """
+        doc = token.doc
+        sentence = token.sent
+        own = range(token.left_edge.i, token.right_edge.i + 1)
+        harmed = {
+            m
+            for t in sentence
+            if t.i != token.i
+            and (m := self.tree.word_measure(t, "people")) in _HARMS
+            and not any(c.like_num and c.i not in own for c in t.subtree)
+        }
+        if not harmed and sentence.start > 0:  # the paragraph before, as a reader reads on
+            harmed = {m for t in doc[sentence.start - 1].sent if (m := self.tree.word_measure(t, "people")) in _HARMS}
         return harmed.pop() if len(harmed) == 1 else measure
 
     def _counted_measure(self, r: Reading, cls: str | None) -> Measure | None:
@@ -210,7 +229,11 @@ class MeasureReader:
     @staticmethod
     def _wholes(verb: Token) -> list[Token]:
         """ "Among the dead were 14 soldiers", "of the 120 people who have died, 30 were children": the whole
-        that a copula's figure is counted among, and what happened to it."""
+        that a copula's figure is counted among, and what happened to it; the subject of "include" too ("the dead
+        included nine aid workers", "those killed include 12 children")."""
+        if verb.lemma_.lower() == "include":
+            wholes = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return wholes + [c for whole in wholes for c in whole.children if c.dep_ in ("relcl", "acl")]
         if verb.lemma_.lower() != "be":
             return []
         found = []

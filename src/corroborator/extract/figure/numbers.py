@@ -105,7 +105,7 @@ class NumberReader:
         suffixes = alternation(list(self.suffixes))
         self._digits = re.compile(
             rf"(?<![\d.,])(?P<num>{DIGITS})"
-            rf"(?:(?P<suffix>{suffixes})(?![A-Za-z])|\s+(?P<scale>{scale_words})(?![\w-]))?",
+            rf"(?:(?P<suffix>{suffixes})(?![A-Za-z])|(?:\s+|-)(?P<scale>{scale_words})(?![\w-]))?",  # "15-thousand"
             re.IGNORECASE,
         )
         word = alternation([*self.units, *self.scales])

@@ -95,6 +95,8 @@ class PlaceReader:
         for prep in self._candidate_preps(r):
             word = prep.lower_
             place = self.object_of(prep)
+            if place is not None and place.ent_type_ in ("DATE", "TIME"):  # "over the past two days in El Fasher"
+                prep, place = self._placed_time(place) or (prep, None)
             event = place is not None and place.lower_ in self.lex.event_nouns
             static = word in self.lex.static_preps or (word == "from" and (event or r.measure in FROM_MEASURES))
             static = static or (word == "of" and self._is_event(prep.head))  # "the bombardment of Omdurman"
@@ -108,7 +110,7 @@ class PlaceReader:
                 continue  # "on the side of Russia", "on behalf of Kyiv": a stance, not a place
             if self.is_place(place, depth=0) and self.names_a_place(place):
                 return self._nearer_target(r, self.place_reference(place, after=prep.i), static)
-        where = self._relative_where(r)
+        where = self._relative_where(r) or self._toll_owner(r)
         if where is not None:
             return self.place_reference(where), True
         target = self._target(r)  # where the people it killed were; not where the drones it launched are
@@ -135,6 +137,16 @@ class PlaceReader:
             return None
         return None
 
+    def _toll_owner(self, r: Reading) -> Token | None:
+        """ "Gaza's death toll climbed to 5,791": the place whose toll the number is (not a people's: "Israel's")."""
+        for word in (r.at_object, r.measure_word, r.noun):
+            if word is None or word.lower_ not in self.lex.measure_nouns:
+                continue
+            for child in word.children:
+                if child.dep_ == "poss" and self.place_entity(child) and child.ent_type_ != "NORP":
+                    return child
+        return None
+
     def has_own_place(self, r: Reading) -> bool:
         """ "8,000 of them already in the Kursk border region": the number is placed by its own words."""
         if r.noun is not None and r.reference == "own" and not r.partitive:
@@ -156,6 +168,14 @@ class PlaceReader:
                 return self._end_of_run(token)
             if token.pos_ not in ("DET", "ADJ", "NUM", "PROPN", "PUNCT"):
                 return None
+        return None
+
+    def _placed_time(self, time: Token) -> tuple[Token, Token] | None:
+        """The place a stretch of time is given in ("the past two days in El Fasher"): a time is never a place."""
+        for prep in self.preps(time):
+            place = self.object_of(prep)
+            if prep.lower_ in self.lex.static_preps and place is not None and place.ent_type_ not in ("DATE", "TIME"):
+                return prep, place
         return None
 
     def _event_place(self, event: Token) -> tuple[Token, Token] | None:
@@ -299,7 +319,9 @@ class PlaceReader:
         if token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in NOT_PLACE_LABELS:
             return self._linked_kind(token) not in NOT_PLACE_KINDS
         for child in token.lefts:
-            if child.dep_ in ("compound", "poss", "nmod", "amod") and self.place_entity(child):
+            # "the Kursk front", "Gaza's hospitals"; but a people's adjective is no place: "in Israeli strikes"
+            named = child.dep_ in ("compound", "poss", "nmod", "amod") and child.ent_type_ != "NORP"
+            if named and self.place_entity(child):
                 return True
         if depth < 2:
             for child in token.rights:
@@ -366,8 +388,8 @@ class PlaceReader:
                 end -= 1
         while start < end - 1 and (doc[start].pos_ == "DET" or doc[start].is_punct):
             start += 1
-        while end - 1 > start and doc[end - 1].is_punct:
-            end -= 1
+        while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
+            end -= 1  # "Gaza's" of "Gaza's death toll" is Gaza
         return doc[start:end]
 
     def _phrase_tokens(self, head: Token) -> set[int]:
@@ -532,6 +554,8 @@ class PlaceReader:
         """Named as a place ("in Kursk", "the Kursk front"), not as a speaker ("Washington's number")."""
         root = ent.root
         prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ == "of" and self.place_noun(prep.head):
+            return self._used_as_place(prep.head.doc[prep.head.i : prep.head.i + 1])  # "over the region of Kherson"
         if root.dep_ == "pobj":
             return prep.lower_ in self.lex.static_preps or prep.lower_ in self.lex.directional_preps
         return root.dep_ in ("compound", "nmod", "amod") and self.place_noun(root.head)

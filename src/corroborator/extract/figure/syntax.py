@@ -90,6 +90,7 @@ class SentenceReader:
         reading.whole_of_part = bool(self._part_before.search(text, max(0, q.start - 30), q.start))
         reading.included = bool(_INCLUDED_BEFORE.search(text, max(0, q.start - 30), q.start))
         self._find_noun(reading)
+        reading.included = reading.included or self._listed_after_including(reading)
         self._find_unit(reading)
         self._find_at_object(reading)
         if self.lex.unit_class(reading.unit) == "distance":
@@ -105,6 +106,17 @@ class SentenceReader:
             reading.location = self.distances.location(reading)
         self._owner(reading)
         return reading
+
+    @staticmethod
+    def _listed_after_including(r: Reading) -> bool:
+        """ "including 5,000 children, 3,250 women and 690 elderly": every item of the list is a part."""
+        noun = r.noun
+        if noun is None or noun.dep_ != "conj":
+            return False
+        while noun.dep_ == "conj" and noun.head.i < noun.i:
+            noun = noun.head
+        edge = noun.left_edge.idx
+        return noun is not r.noun and bool(_INCLUDED_BEFORE.search(r.text, max(0, edge - 30), edge))
 
     # -- the number and its noun --------------------------------------------------------------
 
