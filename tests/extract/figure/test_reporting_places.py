@@ -145,3 +145,38 @@ def test_a_toll_does_not_take_the_subject_of_a_part_before_it():
     )
     subject = figures(text)["48"].subject
     assert subject is not None and subject.text != "children"
+
+
+def test_a_distances_point_of_reference_is_not_the_place():
+    text = "The ministry reported three dead in a strike on Kfar Tibnit, some 12 kilometres from the town of Batroun."
+    assert place(figures(text)["three"])[1] != "batroun"
+
+
+def test_what_a_strike_hit_is_placed_by_its_own_preposition():
+    f = figures("A drone strike on a van in the town of Bint Jbeil killed two people, the ministry said.")["two"]
+    assert place(f)[1] == "bint-jbeil"
+
+
+def test_a_second_clause_of_others_shares_the_first_ones_place():
+    text = "Officials said five people had been killed and 11 others wounded in a strike on Nabatieh."
+    found = figures(text)
+    assert place(found["five"])[1] == place(found["11"])[1] == "nabatieh"
+
+
+def test_the_strike_told_of_in_the_paragraph_before_places_its_toll():
+    text = (
+        "The army said a missile hit a market in Kupiansk on Tuesday morning.\n\n"
+        "The strike killed four people and wounded seven others, the governor said."
+    )
+    found = figures(text)
+    assert place(found["four"])[1] == place(found["seven"])[1] == "kupiansk"
+
+
+def test_an_attack_in_another_paragraph_does_not_place_an_undefined_toll():
+    text = "Shelling hit Kupiansk on Monday.\n\nOfficials said 12 people were killed across the country this week."
+    assert place(figures(text)["12"])[1] != "kupiansk"
+
+
+def test_a_reported_clause_the_parser_left_without_its_subject_gives_the_measure():
+    text = "It had also reported two people including a Syrian man were wounded in raids in the south."
+    assert figures(text)["two"].measure == "wounded"

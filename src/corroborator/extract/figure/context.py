@@ -287,8 +287,12 @@ class DocumentContext:
             places = self.reader.places
             r.location = places.sentence_place(r, self._own_places.get(item.sentence, set()))
             # The paragraph's attack placed those it killed or hurt, not the drones launched at the country; a
-            # figure that goes on from another keeps that one's place.
-            if r.measure in AT_THE_TARGET and item.source is None and item.part_of is None:
+            # figure that goes on from another in its sentence ("killed three and wounded three others") keeps
+            # that one's place.
+            source = item.source
+            if r.location is None and source is not None and source.sentence == item.sentence:
+                r.location = source.reading.location if source.reading.location_static else None
+            elif r.measure in AT_THE_TARGET and source is None and item.part_of is None:
                 r.location = r.location or places.paragraph_place(r)
             r.location_static = r.location is not None
 

@@ -59,6 +59,7 @@ class MeasureReader:
             or (self.token_measure(r.at_object, cls) if r.at_object is not None else None)
             or self._counted_measure(r, cls)
             or self._climb_measure(r, cls)
+            or self._reported_clause(r, cls)
             or self._shared_verb(r, cls)
             or self._modifier_measure(r, cls)
             or self._noun_measure(r, cls)
@@ -224,6 +225,21 @@ class MeasureReader:
                     if measure:
                         r.measure_word = clause
                         return measure
+        return None
+
+    def _reported_clause(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "reported two people including a Syrian man were wounded": the parser makes the people the report's
+        object and leaves the clause after them without a subject; what the clause says happened to them."""
+        noun = r.start
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.reporting:
+            return None
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.i > noun.i and not self.tree.has_subject(clause):
+                measure = self.token_measure(clause, cls)
+                if measure:
+                    r.measure_word = clause
+                    return measure
         return None
 
     @staticmethod

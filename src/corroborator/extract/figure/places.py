@@ -96,7 +96,9 @@ class PlaceReader:
             word = prep.lower_
             place = self.object_of(prep)
             if place is not None and place.ent_type_ in ("DATE", "TIME"):  # "over the past two days in El Fasher"
-                prep, place = self._placed_time(place) or (prep, None)
+                prep, place = self._placed_within(place) or (prep, None)
+            if self._from_a_distance(prep):
+                continue  # "a strike on Deir Billa, some 15 km from Batroun": Batroun is where it is measured from
             event = place is not None and place.lower_ in self.lex.event_nouns
             static = word in self.lex.static_preps or (word == "from" and (event or r.measure in FROM_MEASURES))
             static = static or (word == "of" and self._is_event(prep.head))  # "the bombardment of Omdurman"
@@ -170,13 +172,23 @@ class PlaceReader:
                 return None
         return None
 
-    def _placed_time(self, time: Token) -> tuple[Token, Token] | None:
-        """The place a stretch of time is given in ("the past two days in El Fasher"): a time is never a place."""
-        for prep in self.preps(time):
+    def _placed_within(self, token: Token) -> tuple[Token, Token] | None:
+        """The place a time or a thing is given in: "the past two days in El Fasher" (a time is never a place),
+        "a strike on a car in the village of Khiam" (the car is where the strike hit, the village where that is)."""
+        for prep in self.preps(token):
             place = self.object_of(prep)
-            if prep.lower_ in self.lex.static_preps and place is not None and place.ent_type_ not in ("DATE", "TIME"):
+            if prep.lower_ not in self.lex.static_preps or place is None or place.ent_type_ in ("DATE", "TIME"):
+                continue
+            if self.is_place(place, depth=0) and self.names_a_place(place):
                 return prep, place
         return None
+
+    def _from_a_distance(self, prep: Token) -> bool:
+        """ "15 kilometres from the town of Batroun", "40 miles off Aden": a distance's point of reference."""
+        if prep.lower_ not in ("from", "of", "off"):
+            return False
+        measured = [prep.head, *(c for c in prep.children if c.dep_ == "npadvmod")]  # the tree hangs it either way
+        return any(self.lex.unit_class(self.lex.unit_of.get(word.lower_)) == "distance" for word in measured)
 
     def _event_place(self, event: Token) -> tuple[Token, Token] | None:
         """The place of an attack or a fight, from its own preposition: "a strike on the city of Dnipro"."""
@@ -185,6 +197,9 @@ class PlaceReader:
                 place = self.object_of(prep)
                 if place is not None and self.is_place(place, depth=0) and self.names_a_place(place):
                     return place, prep
+                within = self._placed_within(place) if place is not None else None
+                if within is not None:  # "a drone strike on a car in the village of Khiam"
+                    return within[1], within[0]
         return None
 
     @staticmethod
@@ -263,8 +278,12 @@ class PlaceReader:
 
     @staticmethod
     def _counted_subject(verb: Token) -> bool:
-        """ "... and 42 wounded": the conjoined clause's subject is a bare number, its verb elided."""
-        return any(c.dep_ in _CLAUSE_SUBJECTS and c.like_num for c in verb.children)
+        """ "... and 42 wounded", "... and 18 others wounded": the conjoined clause's subject is a number (with
+        "others", "more" or a noun), its verb elided."""
+        return any(
+            c.dep_ in _CLAUSE_SUBJECTS and (c.like_num or any(n.dep_ == "nummod" and n.like_num for n in c.children))
+            for c in verb.children
+        )
 
     def _is_event(self, token: Token) -> bool:
         return token.lower_ in self.lex.event_nouns or token.lemma_.lower() in self.lex.event_nouns
@@ -495,18 +514,32 @@ class PlaceReader:
         is not where the figure's event happened.
         """
         start, _ = r.index.line_bounds(r.quantity.start)
-        candidates = [e for e in self._places_named(r, start, r.anchor.sent.start_char) if self._tells_of_attack(e)]
+        if self._definite_event(r):  # "The strike killed three people": the strike told of before, over paragraphs
+            start = max(0, r.quantity.start - self.lex.context_chars)
+        candidates = [
+            e
+            for e in self._places_named(r, start, r.anchor.sent.start_char, any_line=True)
+            if self._tells_of_attack(e) and (r.on_its_line(e[0]) or start < r.index.line_bounds(r.quantity.start)[0])
+        ]
         return self.place_reference(self.phrase_head(candidates[-1].root)) if candidates else None
+
+    def _definite_event(self, r: Reading) -> bool:
+        """Does the figure's sentence name its event as one told of before ("the strike", "this attack")?"""
+        return any(
+            self._is_event(t) and any(c.lower_ in ("the", "this", "that") for c in t.children if c.dep_ == "det")
+            for t in r.anchor.sent
+            if r.on_its_line(t)
+        )
 
     def _tells_of_attack(self, ent: Span) -> bool:
         """Does the sentence of ``ent`` tell of an attack ("came under fire", "shelled the town of X")?"""
         return any(self._is_event(t) or t.lemma_.lower() in _TARGET_VERBS for t in ent.sent)
 
-    def _places_named(self, r: Reading, start: int, end: int) -> list[Span]:
-        """The linked places between ``start`` and ``end``, on the figure's line, named where things are."""
+    def _places_named(self, r: Reading, start: int, end: int, any_line: bool = False) -> list[Span]:
+        """The linked places between ``start`` and ``end``, on the figure's line (or any), named where things are."""
         found = []
         for ent in r.index.ents_within(start, end):
-            if not ent.kb_id_ or not r.on_its_line(ent[0]) or not self.place_entity(ent[0]):
+            if not ent.kb_id_ or not (any_line or r.on_its_line(ent[0])) or not self.place_entity(ent[0]):
                 continue
             if self._in_a_speaker(ent.root) or not self._where_things_are(ent) or self._in_an_idiom(ent.root):
                 continue
@@ -518,6 +551,8 @@ class PlaceReader:
         not where they go."""
         root = ent.root
         prep = root.head
+        if any(self._from_a_distance(a) for a in root.ancestors if a.dep_ == "prep"):
+            return False  # "15 km from the town of Batroun": where the distance is measured from
         if root.dep_ in ("pobj", "pcomp"):  # the parser takes some names after "in" for a clause
             if prep.lower_ == "of":
                 owner = prep.head
