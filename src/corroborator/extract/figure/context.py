@@ -114,7 +114,7 @@ class DocumentContext:
             r.measure = self.reader.measures.measure(r)  # "destroyed" drones are intercepted, "destroyed" tanks are not
         self._place_from_sentence(item, nearby)
         if r.location is not None:
-            self.reader.places.resolve_anaphor(r.location, r, self.lex.context_chars)
+            self.reader.scene.resolve_anaphor(r.location, r, self.lex.context_chars)
         self._default_measure(r)
 
     def link_wholes(self, found: list[Found]) -> None:
@@ -284,8 +284,8 @@ class DocumentContext:
                 r.location, r.location_static = source.reading.location, True
                 return
         if self.lex.unit_class(r.unit) in DOMAIN_CLASSES:  # the sentence's place, else its paragraph's
-            places = self.reader.places
-            r.location = places.sentence_place(r, self._own_places.get(item.sentence, set()))
+            scene = self.reader.scene
+            r.location = scene.sentence_place(r, self._own_places.get(item.sentence, set()))
             # The paragraph's attack placed those it killed or hurt, not the drones launched at the country; a
             # figure that goes on from another in its sentence ("killed three and wounded three others") keeps
             # that one's place.
@@ -293,7 +293,7 @@ class DocumentContext:
             if r.location is None and source is not None and source.sentence == item.sentence:
                 r.location = source.reading.location if source.reading.location_static else None
             elif r.measure in AT_THE_TARGET and source is None and item.part_of is None:
-                r.location = r.location or places.paragraph_place(r)
+                r.location = r.location or scene.paragraph_place(r)
             r.location_static = r.location is not None
 
     def _default_measure(self, r: Reading) -> None:

@@ -37,7 +37,7 @@ _NP_PREPS = frozenset({"of", "in", "between", "near", "along", "outside", "aroun
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 
 #: Verbs whose object is the place a strike is aimed at ("Russia attacked Ukraine with nearly 50 drones").
-_TARGET_VERBS = frozenset(
+TARGET_VERBS = frozenset(
     {"attack", "strike", "target", "hit", "bomb", "shell", "pound", "storm", "raid", "bombard", "besiege", "overrun"}
 )
 
@@ -50,14 +50,6 @@ _EVENT_MARKS = frozenset({"when", "as", "after"})
 #: Prepositions by which an attack names its place ("a strike on Dnipro", "fighting near Pokrovsk").
 _EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside", "of", "for"})  # not "against": a foe
 
-#: Place nouns that point back at the last place named ("the region" after "the Kursk front"; "at the camp", "the
-#: hospital" after "In Kadugli, shells hit the main camp and a hospital").
-ANAPHORIC_PLACES = frozenset(
-    {"region", "area", "oblast", "province", "district", "city", "town", "village", "camp", "hospital", "school"}
-    | {"country"}
-    | {"market", "clinic", "shelter", "mosque", "church", "neighbourhood", "neighborhood", "compound", "building"}
-)
-
 #: Measures for which "from" names the place: people are displaced or evacuated from where they were.
 FROM_MEASURES = frozenset({Measure.DISPLACED})
 
@@ -69,13 +61,7 @@ IDIOM_NOUNS = frozenset(
 )
 
 #: Dependencies of a verb's subject; an attack as subject places what it did ("shelling in X killed six").
-_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-
-#: Nouns whose "of" names where they are: "residents of Ramenskoye", "the people of Sumy".
-SENTENCE_PLACE_OWNERS = frozenset({"residents", "people", "inhabitants", "villagers", "citizens", "outskirts"})
-
-#: Officials whose "of" names the place they answer for: "the governor of Sumy said nine were killed".
-JURISDICTIONS = frozenset({"governor", "mayor", "head", "administration", "authorities", "police", "chief"})
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 #: How many tokens after a preposition its object may be when the tree does not link them.
 OBJECT_WINDOW = 5
@@ -97,11 +83,11 @@ class PlaceReader:
             place = self.object_of(prep)
             if place is not None and place.ent_type_ in ("DATE", "TIME"):  # "over the past two days in El Fasher"
                 prep, place = self._placed_within(place) or (prep, None)
-            if self._from_a_distance(prep):
+            if self.from_a_distance(prep):
                 continue  # "a strike on Deir Billa, some 15 km from Batroun": Batroun is where it is measured from
             event = place is not None and place.lower_ in self.lex.event_nouns
             static = word in self.lex.static_preps or (word == "from" and (event or r.measure in FROM_MEASURES))
-            static = static or (word == "of" and self._is_event(prep.head))  # "the bombardment of Omdurman"
+            static = static or (word == "of" and self.is_event(prep.head))  # "the bombardment of Omdurman"
             if not static and word not in self.lex.directional_preps and prep.dep_ != "dative":
                 continue
             if event and place is not None:  # "killed in a strike on Dnipro", "the toll from the attack on Odesa"
@@ -183,7 +169,7 @@ class PlaceReader:
                 return prep, place
         return None
 
-    def _from_a_distance(self, prep: Token) -> bool:
+    def from_a_distance(self, prep: Token) -> bool:
         """ "15 kilometres from the town of Batroun", "40 miles off Aden": a distance's point of reference."""
         if prep.lower_ not in ("from", "of", "off"):
             return False
@@ -267,7 +253,7 @@ class PlaceReader:
                 preps += [p for obj in child.children for p in self.preps(obj)]
             elif self._complement(verb, child):
                 preps += self.preps(child)
-            elif child.dep_ in _CLAUSE_SUBJECTS and self._is_event(child):
+            elif child.dep_ in CLAUSE_SUBJECTS and self.is_event(child):
                 preps += self.preps(child)  # "shelling in the Donetsk region killed six", "strikes on Yemen"
         return preps + self._event_preps(verb)
 
@@ -281,11 +267,11 @@ class PlaceReader:
         """ "... and 42 wounded", "... and 18 others wounded": the conjoined clause's subject is a number (with
         "others", "more" or a noun), its verb elided."""
         return any(
-            c.dep_ in _CLAUSE_SUBJECTS and (c.like_num or any(n.dep_ == "nummod" and n.like_num for n in c.children))
+            c.dep_ in CLAUSE_SUBJECTS and (c.like_num or any(n.dep_ == "nummod" and n.like_num for n in c.children))
             for c in verb.children
         )
 
-    def _is_event(self, token: Token) -> bool:
+    def is_event(self, token: Token) -> bool:
         return token.lower_ in self.lex.event_nouns or token.lemma_.lower() in self.lex.event_nouns
 
     def _event_preps(self, verb: Token) -> list[Token]:
@@ -315,7 +301,7 @@ class PlaceReader:
                 verbs.append(first.head)
             verbs += [c for c in governor.children if self._marks_the_event(c)]  # "killed when a strike hit X"
             for verb in verbs:
-                if verb.lemma_.lower() not in _TARGET_VERBS:
+                if verb.lemma_.lower() not in TARGET_VERBS:
                     continue
                 struck = "nsubjpass" if verb is not governor and verb.dep_ == "advcl" else "dobj"
                 for child in verb.children:
@@ -336,7 +322,7 @@ class PlaceReader:
         if self.place_entity(token) or self.place_noun(token):
             return True
         if token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in NOT_PLACE_LABELS:
-            return self._linked_kind(token) not in NOT_PLACE_KINDS
+            return self.linked_kind(token) not in NOT_PLACE_KINDS
         for child in token.lefts:
             # "the Kursk front", "Gaza's hospitals"; but a people's adjective is no place: "in Israeli strikes"
             named = child.dep_ in ("compound", "poss", "nmod", "amod") and child.ent_type_ != "NORP"
@@ -367,7 +353,7 @@ class PlaceReader:
         )
 
     @staticmethod
-    def _linked_kind(token: Token) -> str | None:
+    def linked_kind(token: Token) -> str | None:
         entities = token.doc._.entities or {}
         entity = entities.get(token.ent_kb_id_) if token.ent_kb_id_ else None
         return entity.kind if entity is not None else None
@@ -376,7 +362,7 @@ class PlaceReader:
         """Is ``token`` part of a place entity (by its link, else by its label)?"""
         if not token.ent_type_:
             return False
-        kind = self._linked_kind(token)
+        kind = self.linked_kind(token)
         if kind == "place":
             return True
         if kind in NOT_PLACE_KINDS:
@@ -446,154 +432,6 @@ class PlaceReader:
     def _demonym(span: Span) -> str | None:
         """ "Ukrainian territory": the people's country, when no place is named."""
         return next((t.ent_kb_id_ for t in span if t.ent_type_ == "NORP" and t.ent_kb_id_), None)
-
-    def resolve_anaphor(self, reference: Reference, r: Reading, window: int) -> None:
-        """ "in the region": the region is the last place named before it (within ``window`` characters)."""
-        doc = r.expression.doc
-        if reference.entity or reference.span is None:
-            return
-        words = reference.text.split()
-        if not words or words[-1].lower() not in ANAPHORIC_PLACES or any(w[:1].isupper() for w in words):
-            return  # "the Al-Aqsa hospital" is named, not pointed back at
-        start = reference.span[0]
-        if r.text[max(0, start - 5) : start].lower().strip() not in ("the", "this", "that"):
-            return
-        for ent in reversed(r.index.ents_within(max(0, start - window), start)):
-            if ent.end_char > start:
-                continue
-            if ent.kb_id_ and self.place_entity(ent[0]) and self._used_as_place(ent):
-                ident, parents = ent.kb_id_, parents_of(doc, ent.kb_id_)
-                if words[-1].lower() == "country" and parents:  # "the country" after "Myanmar's Sagaing region"
-                    ident, parents = parents[-1], []
-                reference.entity, reference.parents = ident, parents
-                return
-
-    def sentence_place(self, r: Reading, taken: set[int]) -> Reference | None:
-        """The place the figure's sentence names as a place, when its clause names none ("Residents of Ramenskoye
-        heard blasts, and authorities said one woman was injured"): the nearest before the number, else after.
-
-        A speaker's place ("Ukraine's Air Force said", "said in Kyiv"; but "the governor of Sumy" answers for
-        Sumy), a destination ("sent to Russia") and the words another figure's clause has read (``taken``:
-        character offsets where they start) are not it.
-        """
-        sentence = r.anchor.sent
-        position = r.quantity.start
-        candidates = [
-            ent
-            for ent in self._places_named(r, sentence.start_char, sentence.end_char)
-            if ent.start_char not in taken and ent.root.idx not in taken
-        ]  # "34 over the Moscow region and 84 across the country": the 34's place, not the 84's
-        if not candidates:
-            return self._place_inside_a_name(r)
-        before = [e for e in candidates if e.end_char <= position]
-        ent = before[-1] if before else candidates[0]
-        return self.place_reference(self.phrase_head(ent.root))
-
-    @staticmethod
-    def _place_inside_a_name(r: Reading) -> Reference | None:
-        """ "The health ministry in Gaza said 52 were killed": the place inside a body's name (the entity linker
-        keeps it as a mention of its own) is where the body counts, when nothing else in the sentence is a place."""
-        doc = r.anchor.doc
-        sentence = r.anchor.sent
-        for ident, entity in (doc._.entities or {}).items():
-            if entity.kind != "place":
-                continue
-            for start, end in entity.mentions:
-                span = doc.char_span(start, end)
-                if span is None or not sentence.start_char <= start < sentence.end_char or not r.on_its_line(span[0]):
-                    continue
-                if span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I":  # inside the name, not a span of its own
-                    return Reference(text=span.text, entity=ident, span=(start, end), parents=list(entity.parents))
-        return None
-
-    def paragraph_place(self, r: Reading) -> Reference | None:
-        """The last place where the figure's paragraph tells of an attack before the figure's sentence, when that
-        sentence names none: "A camp outside El Fasher was shelled. Forty people were killed" were killed there.
-
-        A place named for another reason ("forces deployed in Russia. 100 soldiers were killed in the conflict")
-        is not where the figure's event happened.
-        """
-        start, _ = r.index.line_bounds(r.quantity.start)
-        if self._definite_event(r):  # "The strike killed three people": the strike told of before, over paragraphs
-            start = max(0, r.quantity.start - self.lex.context_chars)
-        candidates = [
-            e
-            for e in self._places_named(r, start, r.anchor.sent.start_char, any_line=True)
-            if self._tells_of_attack(e) and (r.on_its_line(e[0]) or start < r.index.line_bounds(r.quantity.start)[0])
-        ]
-        return self.place_reference(self.phrase_head(candidates[-1].root)) if candidates else None
-
-    def _definite_event(self, r: Reading) -> bool:
-        """Does the figure's sentence name its event as one told of before ("the strike", "this attack")?"""
-        return any(
-            self._is_event(t) and any(c.lower_ in ("the", "this", "that") for c in t.children if c.dep_ == "det")
-            for t in r.anchor.sent
-            if r.on_its_line(t)
-        )
-
-    def _tells_of_attack(self, ent: Span) -> bool:
-        """Does the sentence of ``ent`` tell of an attack ("came under fire", "shelled the town of X")?"""
-        return any(self._is_event(t) or t.lemma_.lower() in _TARGET_VERBS for t in ent.sent)
-
-    def _places_named(self, r: Reading, start: int, end: int, any_line: bool = False) -> list[Span]:
-        """The linked places between ``start`` and ``end``, on the figure's line (or any), named where things are."""
-        found = []
-        for ent in r.index.ents_within(start, end):
-            if not ent.kb_id_ or not (any_line or r.on_its_line(ent[0])) or not self.place_entity(ent[0]):
-                continue
-            if self._in_a_speaker(ent.root) or not self._where_things_are(ent) or self._in_an_idiom(ent.root):
-                continue
-            found.append(ent)
-        return found
-
-    def _where_things_are(self, ent: Span) -> bool:
-        """ "in Kursk", "residents of Ramenskoye", "the Kursk front", "Beirut's suburbs": a place where things are,
-        not where they go."""
-        root = ent.root
-        prep = root.head
-        if any(self._from_a_distance(a) for a in root.ancestors if a.dep_ == "prep"):
-            return False  # "15 km from the town of Batroun": where the distance is measured from
-        if root.dep_ in ("pobj", "pcomp"):  # the parser takes some names after "in" for a clause
-            if prep.lower_ == "of":
-                owner = prep.head
-                known = SENTENCE_PLACE_OWNERS | JURISDICTIONS
-                return owner.pos_ == "NOUN" and (owner.lower_ in known or self.place_noun(owner))
-            return prep.lower_ in self.lex.static_preps and prep.head.lower_ not in IDIOM_NOUNS
-        return root.dep_ in ("compound", "nmod", "amod", "poss") and self.place_noun(root.head)
-
-    @staticmethod
-    def _in_an_idiom(token: Token) -> bool:
-        """ "in retaliation for the attack on Kazan", "in the name of Chechnya": a motive, not where it happened."""
-        for ancestor in token.ancestors:
-            if ancestor.pos_ in ("VERB", "AUX"):
-                return False
-            if ancestor.dep_ == "pobj" and ancestor.lower_ in IDIOM_NOUNS:
-                return True
-        return False
-
-    def _in_a_speaker(self, token: Token) -> bool:
-        """Is ``token`` inside the subject of a reporting verb ("the governor of Kursk said")?"""
-        prep = token.head
-        if token.dep_ == "pobj" and prep.head.lemma_.lower() in self.lex.reporting and prep.i > prep.head.i:
-            return (
-                True  # "said in Warsaw that": where it was said; but "In Deir al-Balah, ..., medics said" sets a scene
-            )
-        for ancestor in [token, *token.ancestors]:
-            if ancestor.lower_ in SENTENCE_PLACE_OWNERS | JURISDICTIONS:
-                return False  # "residents of Ramenskoye described", "the head of Tatarstan said": there, and of there
-            if ancestor.dep_ in _CLAUSE_SUBJECTS and ancestor.head.lemma_.lower() in self.lex.reporting:
-                return True
-        return False
-
-    def _used_as_place(self, ent: Span) -> bool:
-        """Named as a place ("in Kursk", "the Kursk front"), not as a speaker ("Washington's number")."""
-        root = ent.root
-        prep = root.head
-        if root.dep_ == "pobj" and prep.lower_ == "of" and self.place_noun(prep.head):
-            return self._used_as_place(prep.head.doc[prep.head.i : prep.head.i + 1])  # "over the region of Kherson"
-        if root.dep_ == "pobj":
-            return prep.lower_ in self.lex.static_preps or prep.lower_ in self.lex.directional_preps
-        return root.dep_ in ("compound", "nmod", "amod") and self.place_noun(root.head)
 
     def phrase_head(self, token: Token) -> Token:
         """From an apposition, a name after "the town of" or before "'s suburbs", up to its noun phrase."""

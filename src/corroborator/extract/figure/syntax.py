@@ -28,6 +28,7 @@ from .measures import MeasureReader
 from .numbers import Quantity
 from .places import PlaceReader
 from .reading import DocIndex, Reading
+from .scene import SceneReader
 from .tree import QUANTIFIERS, SUBJECT_DEPS, TreeReader
 
 #: How many tokens after a number may lie between it and the noun it counts ("145 attack and decoy drones").
@@ -70,6 +71,7 @@ class SentenceReader:
         self.lex = lexicon
         self.tree = TreeReader(lexicon)
         self.places = PlaceReader(lexicon, self.tree)
+        self.scene = SceneReader(lexicon, self.places)
         self.distances = DistanceReader(self.places)
         self.measures = MeasureReader(lexicon, self.tree, self.places)
         partitive = "|".join(re.escape(w) for w in sorted(lexicon.partitive, key=len, reverse=True))

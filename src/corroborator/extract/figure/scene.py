@@ -1,0 +1,185 @@
+"""Where a figure is when its own clause names no place: the place its sentence or paragraph names.
+
+``places`` reads the place a figure's clause gives; this module reads the rest of the text as a reader would
+("Residents of Ramenskoye heard blasts, and authorities said one woman was injured": there; "The strike killed
+four" after a paragraph on a strike on Kupiansk: there), and what "the region" or "the camp" points back at.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...records import Reference
+from .lexicon import Lexicon
+from .places import CLAUSE_SUBJECTS, IDIOM_NOUNS, TARGET_VERBS, PlaceReader, parents_of
+from .reading import Reading
+
+#: Place nouns that point back at the last place named ("the region" after "the Kursk front"; "at the camp", "the
+#: hospital" after "In Kadugli, shells hit the main camp and a hospital").
+ANAPHORIC_PLACES = frozenset(
+    {"region", "area", "oblast", "province", "district", "city", "town", "village", "camp", "hospital", "school"}
+    | {"country"}
+    | {"market", "clinic", "shelter", "mosque", "church", "neighbourhood", "neighborhood", "compound", "building"}
+)
+
+#: Nouns whose "of" names where they are: "residents of Ramenskoye", "the people of Sumy".
+SENTENCE_PLACE_OWNERS = frozenset({"residents", "people", "inhabitants", "villagers", "citizens", "outskirts"})
+
+#: Officials whose "of" names the place they answer for: "the governor of Sumy said nine were killed".
+JURISDICTIONS = frozenset({"governor", "mayor", "head", "administration", "authorities", "police", "chief"})
+
+
+class SceneReader:
+    """Reads the place of a figure's sentence or paragraph, and what a place noun points back at."""
+
+    def __init__(self, lexicon: Lexicon, places: PlaceReader) -> None:
+        self.lex = lexicon
+        self.places = places
+
+    def resolve_anaphor(self, reference: Reference, r: Reading, window: int) -> None:
+        """ "in the region": the region is the last place named before it (within ``window`` characters)."""
+        doc = r.expression.doc
+        if reference.entity or reference.span is None:
+            return
+        words = reference.text.split()
+        if not words or words[-1].lower() not in ANAPHORIC_PLACES or any(w[:1].isupper() for w in words):
+            return  # "the Al-Aqsa hospital" is named, not pointed back at
+        start = reference.span[0]
+        if r.text[max(0, start - 5) : start].lower().strip() not in ("the", "this", "that"):
+            return
+        for ent in reversed(r.index.ents_within(max(0, start - window), start)):
+            if ent.end_char > start:
+                continue
+            if ent.kb_id_ and self.places.place_entity(ent[0]) and self._used_as_place(ent):
+                ident, parents = ent.kb_id_, parents_of(doc, ent.kb_id_)
+                if words[-1].lower() == "country" and parents:  # "the country" after "Myanmar's Sagaing region"
+                    ident, parents = parents[-1], []
+                reference.entity, reference.parents = ident, parents
+                return
+
+    def sentence_place(self, r: Reading, taken: set[int]) -> Reference | None:
+        """The place the figure's sentence names as a place, when its clause names none ("Residents of Ramenskoye
+        heard blasts, and authorities said one woman was injured"): the nearest before the number, else after.
+
+        A speaker's place ("Ukraine's Air Force said", "said in Kyiv"; but "the governor of Sumy" answers for
+        Sumy), a destination ("sent to Russia") and the words another figure's clause has read (``taken``:
+        character offsets where they start) are not it.
+        """
+        sentence = r.anchor.sent
+        position = r.quantity.start
+        candidates = [
+            ent
+            for ent in self._places_named(r, sentence.start_char, sentence.end_char)
+            if ent.start_char not in taken and ent.root.idx not in taken
+        ]  # "34 over the Moscow region and 84 across the country": the 34's place, not the 84's
+        if not candidates:
+            return self._place_inside_a_name(r)
+        before = [e for e in candidates if e.end_char <= position]
+        ent = before[-1] if before else candidates[0]
+        return self.places.place_reference(self.places.phrase_head(ent.root))
+
+    @staticmethod
+    def _place_inside_a_name(r: Reading) -> Reference | None:
+        """ "The health ministry in Gaza said 52 were killed": the place inside a body's name (the entity linker
+        keeps it as a mention of its own) is where the body counts, when nothing else in the sentence is a place."""
+        doc = r.anchor.doc
+        sentence = r.anchor.sent
+        for ident, entity in (doc._.entities or {}).items():
+            if entity.kind != "place":
+                continue
+            for start, end in entity.mentions:
+                span = doc.char_span(start, end)
+                if span is None or not sentence.start_char <= start < sentence.end_char or not r.on_its_line(span[0]):
+                    continue
+                if span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I":  # inside the name, not a span of its own
+                    return Reference(text=span.text, entity=ident, span=(start, end), parents=list(entity.parents))
+        return None
+
+    def paragraph_place(self, r: Reading) -> Reference | None:
+        """The last place where the figure's paragraph tells of an attack before the figure's sentence, when that
+        sentence names none: "A camp outside El Fasher was shelled. Forty people were killed" were killed there.
+
+        A place named for another reason ("forces deployed in Russia. 100 soldiers were killed in the conflict")
+        is not where the figure's event happened.
+        """
+        start, _ = r.index.line_bounds(r.quantity.start)
+        if self._definite_event(r):  # "The strike killed three people": the strike told of before, over paragraphs
+            start = max(0, r.quantity.start - self.lex.context_chars)
+        candidates = [
+            e
+            for e in self._places_named(r, start, r.anchor.sent.start_char, any_line=True)
+            if self._tells_of_attack(e) and (r.on_its_line(e[0]) or start < r.index.line_bounds(r.quantity.start)[0])
+        ]
+        return self.places.place_reference(self.places.phrase_head(candidates[-1].root)) if candidates else None
+
+    def _definite_event(self, r: Reading) -> bool:
+        """Does the figure's sentence name its event as one told of before ("the strike", "this attack")?"""
+        return any(
+            self.places.is_event(t) and any(c.lower_ in ("the", "this", "that") for c in t.children if c.dep_ == "det")
+            for t in r.anchor.sent
+            if r.on_its_line(t)
+        )
+
+    def _tells_of_attack(self, ent: Span) -> bool:
+        """Does the sentence of ``ent`` tell of an attack ("came under fire", "shelled the town of X")?"""
+        return any(self.places.is_event(t) or t.lemma_.lower() in TARGET_VERBS for t in ent.sent)
+
+    def _places_named(self, r: Reading, start: int, end: int, any_line: bool = False) -> list[Span]:
+        """The linked places between ``start`` and ``end``, on the figure's line (or any), named where things are."""
+        found = []
+        for ent in r.index.ents_within(start, end):
+            if not ent.kb_id_ or not (any_line or r.on_its_line(ent[0])) or not self.places.place_entity(ent[0]):
+                continue
+            if self._in_a_speaker(ent.root) or not self._where_things_are(ent) or self._in_an_idiom(ent.root):
+                continue
+            found.append(ent)
+        return found
+
+    def _where_things_are(self, ent: Span) -> bool:
+        """ "in Kursk", "residents of Ramenskoye", "the Kursk front", "Beirut's suburbs": a place where things are,
+        not where they go."""
+        root = ent.root
+        prep = root.head
+        if any(self.places.from_a_distance(a) for a in root.ancestors if a.dep_ == "prep"):
+            return False  # "15 km from the town of Batroun": where the distance is measured from
+        if root.dep_ in ("pobj", "pcomp"):  # the parser takes some names after "in" for a clause
+            if prep.lower_ == "of":
+                owner = prep.head
+                known = SENTENCE_PLACE_OWNERS | JURISDICTIONS
+                return owner.pos_ == "NOUN" and (owner.lower_ in known or self.places.place_noun(owner))
+            return prep.lower_ in self.lex.static_preps and prep.head.lower_ not in IDIOM_NOUNS
+        return root.dep_ in ("compound", "nmod", "amod", "poss") and self.places.place_noun(root.head)
+
+    @staticmethod
+    def _in_an_idiom(token: Token) -> bool:
+        """ "in retaliation for the attack on Kazan", "in the name of Chechnya": a motive, not where it happened."""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                return False
+            if ancestor.dep_ == "pobj" and ancestor.lower_ in IDIOM_NOUNS:
+                return True
+        return False
+
+    def _in_a_speaker(self, token: Token) -> bool:
+        """Is ``token`` inside the subject of a reporting verb ("the governor of Kursk said")?"""
+        prep = token.head
+        if token.dep_ == "pobj" and prep.head.lemma_.lower() in self.lex.reporting and prep.i > prep.head.i:
+            return (
+                True  # "said in Warsaw that": where it was said; but "In Deir al-Balah, ..., medics said" sets a scene
+            )
+        for ancestor in [token, *token.ancestors]:
+            if ancestor.lower_ in SENTENCE_PLACE_OWNERS | JURISDICTIONS:
+                return False  # "residents of Ramenskoye described", "the head of Tatarstan said": there, and of there
+            if ancestor.dep_ in CLAUSE_SUBJECTS and ancestor.head.lemma_.lower() in self.lex.reporting:
+                return True
+        return False
+
+    def _used_as_place(self, ent: Span) -> bool:
+        """Named as a place ("in Kursk", "the Kursk front"), not as a speaker ("Washington's number")."""
+        root = ent.root
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ == "of" and self.places.place_noun(prep.head):
+            return self._used_as_place(prep.head.doc[prep.head.i : prep.head.i + 1])  # "over the region of Kherson"
+        if root.dep_ == "pobj":
+            return prep.lower_ in self.lex.static_preps or prep.lower_ in self.lex.directional_preps
+        return root.dep_ in ("compound", "nmod", "amod") and self.places.place_noun(root.head)
