@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Certainty
 from .candidate import SUBJECT_DEPS, Candidate
+from .channels import channel_word
 from .lexicon import Lexicon, VerbCue
 from .spans import Layout
 from .stances import NOUN_COMPLEMENTS, STANCE_ADJECTIVES, StanceCues
@@ -279,7 +280,7 @@ class CueFinder(StanceCues):
             certainty=certainty,
             content=set(range(clause.left_edge.i, clause.right_edge.i + 1)),
             source=source.i if source is not None else None,
-            channel=self.channel_word(noun) if cue != lemma else None,
+            channel=channel_word(noun, self.lex) if cue != lemma else None,
         )
 
     def nominal_subject(self, noun: Token) -> Candidate | None:

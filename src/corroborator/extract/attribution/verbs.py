@@ -35,6 +35,7 @@ from .candidate import (
     TRAILING_MARKS,
     Candidate,
 )
+from .channels import channel_of, is_time_or_channel
 from .inversions import inverted_report, sentence_before
 from .lexicon import Lexicon, VerbCue
 from .spans import Layout, is_quote
@@ -128,7 +129,7 @@ class VerbalCues:
             source=source.i if source is not None else None,
             passive=passive,
             hedged=self.hedged(verb),
-            channel=self.channel_of(verb),
+            channel=channel_of(verb, self.lex),
             bounded=bounded,
         )
 
@@ -300,7 +301,7 @@ class VerbalCues:
         'that' is no gap in it: after a date or a time, or with an object of its own ('a statement that
         he issued' is a relative clause)."""
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.i < verb.i or not self.is_time_or_channel(prep):
+            if prep.dep_ != "prep" or prep.i < verb.i or not is_time_or_channel(prep, self.lex):
                 continue
             for obj in prep.children:
                 for clause in obj.children:
@@ -549,7 +550,7 @@ class VerbalCues:
                 continue
             if child.dep_ in {"prep", "prt"}:
                 rests = self.lex.rests_of(verb.lemma_)
-                if ("*" in rests or child.lower_ in rests) and not self.is_time_or_channel(child):
+                if ("*" in rests or child.lower_ in rests) and not is_time_or_channel(child, self.lex):
                     end = child.right_edge.i
             elif child.dep_ in OBJECT_REST_DEPS and not self.is_aside(child):
                 if child.left_edge.lower_ in TRAILING_MARKS:
@@ -564,35 +565,3 @@ class VerbalCues:
         """', saying ...', ', adding ...' after the object: a statement of its own, not the object's rest."""
         before = self.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
         return clause.dep_ == "advcl" and before is not None and before.text == "," and clause.lemma_ in self.lex.verbs
-
-    def is_time_or_channel(self, prep: Token) -> bool:
-        if prep.lower_ in {"according", "per"}:
-            return True
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and (obj.ent_type_ in TIME_ENTS or self.channel_word(obj)):
-                return True
-        return False
-
-    # --- channels -----------------------------------------------------------------------
-
-    def channel_of(self, verb: Token) -> str | None:
-        """'on Telegram', 'in a statement', 'on its website', also from 'Writing on Telegram, X said'."""
-        heads = [verb, *(c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
-        for head in heads:
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in {"on", "in", "at", "via", "during", "through"}:
-                    continue
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and (word := self.channel_word(obj)):
-                        return word
-        return None
-
-    def channel_word(self, obj: Token) -> str | None:
-        lower = obj.lower_
-        if lower in self.lex.platforms:
-            return self.lex.platforms[lower]
-        if obj.lemma_.lower() in self.lex.channel_nouns or lower in self.lex.channel_nouns:
-            words = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
-            start = words[0].i if words else obj.i
-            return self.doc[start : obj.i + 1].text
-        return None

@@ -1,0 +1,50 @@
+"""Where a statement was made: 'on Telegram', 'in a statement', 'on its website', 'in his video address'.
+
+A channel is a platform the lexicon names (``channels.platforms``) or a noun of its ``channel_nouns``
+with the words compounded before it. Phrases of time and of channel date or place a statement; they
+are never part of what was said (``is_time_or_channel``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .candidate import TIME_ENTS
+from .lexicon import Lexicon
+
+#: Prepositions that put a statement on a channel ('on Telegram', 'in a statement', 'via its website').
+PLACING_PREPOSITIONS = {"on", "in", "at", "via", "during", "through"}
+
+
+def channel_word(obj: Token, lexicon: Lexicon) -> str | None:
+    """The channel a prepositional object names ('Telegram', 'video address'), if it names one."""
+    lower = obj.lower_
+    if lower in lexicon.platforms:
+        return lexicon.platforms[lower]
+    if obj.lemma_.lower() in lexicon.channel_nouns or lower in lexicon.channel_nouns:
+        words = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
+        start = words[0].i if words else obj.i
+        return obj.doc[start : obj.i + 1].text
+    return None
+
+
+def channel_of(verb: Token, lexicon: Lexicon) -> str | None:
+    """'on Telegram', 'in a statement', 'on its website', also from 'Writing on Telegram, X said'."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACING_PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (word := channel_word(obj, lexicon)):
+                    return word
+    return None
+
+
+def is_time_or_channel(prep: Token, lexicon: Lexicon) -> bool:
+    """'on Friday', 'in a statement', 'according to X': a phrase that frames a statement, not its content."""
+    if prep.lower_ in {"according", "per"}:
+        return True
+    return any(
+        obj.dep_ == "pobj" and (obj.ent_type_ in TIME_ENTS or channel_word(obj, lexicon)) for obj in prep.children
+    )
