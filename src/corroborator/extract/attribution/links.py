@@ -149,7 +149,7 @@ def _link_verbal(
             head.via.insert(0, head.source)
             head.source = cited.i
         dropped.add(id(candidate))
-    elif verb.dep_ == "parataxis" and head is not None and id(head) not in dropped:
+    elif verb.dep_ == "parataxis" and head is not None and id(head) not in dropped and not _stance(head, builder):
         # "..., the agency said, Harbourline reported": the agency is the source, Harbourline a relay;
         # "X is believed to ..., Lee said": Lee's statement, hedged.
         candidate.content = set(head.content) - set(range(verb.left_edge.i, verb.right_edge.i + 1))
@@ -167,6 +167,13 @@ def _link_verbal(
         subject = next((c for c in reporter.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             candidate.via.append(subject.i)
+
+
+def _stance(candidate: Candidate, builder: PartyBuilder) -> bool:
+    """'At one point, she said, she was considering X': the parenthetical reports the whole stance, which is
+    no report of its own to relay (the stance's claim stays inside hers, as any stance does). A passive
+    stance holds nobody's ('X is believed to ..., Lee said': Lee's statement, hedged)."""
+    return candidate.cue in builder.lex.stance_verbs and not candidate.passive
 
 
 def _has_that(verb: Token) -> bool:

@@ -1,0 +1,22 @@
+"""Issue 11, spans: claims the component found with the wrong words, one invented sentence each.
+
+None of these sentences comes from a corpus; each has the shape of predictions of the PolNeAR training
+split whose content or source missed its gold claim.
+"""
+
+from __future__ import annotations
+
+from corroborator.records import Claim
+
+
+def claims_with(nlp, text: str, cue: str) -> list[Claim]:
+    return [c for c in nlp(text)._.claims if c.cue == cue]
+
+
+def test_a_parenthetical_report_of_a_stance_reports_the_whole_clause(nlp):
+    # 'she said' hangs on 'considering', a stance: not a relay of the stance's own object
+    [claim] = claims_with(nlp, "At one point, she said, she was considering backing the mayor.", "say")
+    assert claim.content == "At one point she was considering backing the mayor"
+    # a passive stance is nobody's: the parenthetical speaker's statement, as before
+    [relay] = claims_with(nlp, "The ferry is believed to be two days late, Ruiz said.", "say")
+    assert relay.content == "The ferry is believed to be two days late"
