@@ -20,3 +20,10 @@ def test_a_parenthetical_report_of_a_stance_reports_the_whole_clause(nlp):
     # a passive stance is nobody's: the parenthetical speaker's statement, as before
     [relay] = claims_with(nlp, "The ferry is believed to be two days late, Ruiz said.", "say")
     assert relay.content == "The ferry is believed to be two days late"
+
+
+def test_a_quote_goes_on_after_an_attribution_the_parser_made_a_sentence_of_its_own(nlp):
+    # the parser ends a sentence at the quote's '!', so that 'she said.' stands alone
+    text = "“I’m thrilled!” she said. “It’s giving me chills. I may cry.”"
+    [claim] = claims_with(nlp, text, "say")
+    assert claim.content == "I’m thrilled It’s giving me chills. I may cry"

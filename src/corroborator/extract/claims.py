@@ -88,7 +88,7 @@ class ClaimBuilder:
             indices = trim_asides(self.doc, indices)
             groups = [indices]
             if self.options.merge_quote_continuations and self._is_quote(indices):
-                groups += continue_quote(self.doc, indices, self.layout, cue_tokens)
+                groups += continue_quote(self.doc, indices, self.layout, cue_tokens, candidate.cue_token)
             content = make_content(self.doc, groups, self.quotes)
             if content is not None:
                 contents.append((candidate, content))

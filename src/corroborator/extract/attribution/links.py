@@ -227,12 +227,18 @@ def _quoted(doc: Doc, i: int) -> bool:
 # --- quotes that go on after the attribution ---------------------------------------------
 
 
-def continue_quote(doc: Doc, content: set[int], layout: Layout, cue_tokens: set[int]) -> list[set[int]]:
+def continue_quote(
+    doc: Doc, content: set[int], layout: Layout, cue_tokens: set[int], cue: int | None = None
+) -> list[set[int]]:
     """Quotations that go on before or after the attribution: '“A,” she said. “B.”' and
     '“A.” “B,” she said.': B and A are still hers, when no attribution of their own claims them."""
     quotes = layout.quotes
     groups = []
     _, end = layout.sentence(max(content))
+    if cue is not None and cue >= end and layout.line_of(cue) == layout.line_of(max(content)):
+        # '“A!” she said. “B.”': the parser ends a sentence at the quote's '!' or '?', and 'she said.' is
+        # one of its own; the quote goes on after the attribution's sentence.
+        end = max(end, layout.sentence(cue)[1])
     for _ in range(MAX_CONTINUATION_SENTENCES):
         start = end
         if start - 1 in quotes.open_to_close and start - 1 > max(content):
