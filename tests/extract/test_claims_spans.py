@@ -27,3 +27,10 @@ def test_a_quote_goes_on_after_an_attribution_the_parser_made_a_sentence_of_its_
     text = "“I’m thrilled!” she said. “It’s giving me chills. I may cry.”"
     [claim] = claims_with(nlp, text, "say")
     assert claim.content == "I’m thrilled It’s giving me chills. I may cry"
+
+
+def test_a_stance_object_ends_before_its_measure(nlp):
+    [claim] = claims_with(nlp, "Ana Ruiz supported the new toll by a wide margin across the three harbours.", "support")
+    assert claim.content == "the new toll"
+    [view] = claims_with(nlp, "They view the mayor with deep suspicion.", "view")
+    assert view.content == "the mayor"

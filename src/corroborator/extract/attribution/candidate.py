@@ -46,6 +46,9 @@ INVERTED_AUXILIARIES = {"should", "had", "were"}
 #: Words that open the scene a writer sets after a cue's object ('called the plan a failure when asked
 #: about it', '... while visiting the border'): the frame of the statement, not its content.
 TRAILING_MARKS = {"when", "while", "although", "though", "until", "whereas", "even"}
+#: Prepositions after a stance's object that say by how much or how it is held ('backs her by 40 points',
+#: 'views her with suspicion'): not what the stance is about, and nothing after them is either.
+STANCE_MEASURES = {"by", "with"}
 #: Pronouns that point at a thing said or shown, not at somebody who says it ("this shows ...").
 NON_PARTY_SUBJECTS = {"this", "that", "these", "those", "what", "which", "there", "here"}
 

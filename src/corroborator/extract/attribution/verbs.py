@@ -29,6 +29,7 @@ from .candidate import (
     OBJECT_REST_DEPS,
     RELATIVE_PRONOUNS,
     SEEMING_VERBS,
+    STANCE_MEASURES,
     SUBJECT_DEPS,
     TIME_ENTS,
     TOLL_OBJECTS,
@@ -549,6 +550,8 @@ class VerbalCues:
             if child.i <= max(obj.i, verb.i):
                 continue
             if child.dep_ in {"prep", "prt"}:
+                if verb.lemma_ in self.lex.stance_verbs and child.lower_ in STANCE_MEASURES:
+                    break  # 'backed her by 40 points in Ohio': how much, not what the stance is about
                 rests = self.lex.rests_of(verb.lemma_)
                 if ("*" in rests or child.lower_ in rests) and not is_time_or_channel(child, self.lex):
                     end = child.right_edge.i
