@@ -34,3 +34,9 @@ def test_a_stance_object_ends_before_its_measure(nlp):
     assert claim.content == "the new toll"
     [view] = claims_with(nlp, "They view the mayor with deep suspicion.", "view")
     assert view.content == "the mayor"
+
+
+def test_a_parenthetical_verb_with_an_object_of_its_own_reports_that_object(nlp):
+    text = "The ferry was late every day last winter (Ruiz blames the storms for it)."
+    [claim] = claims_with(nlp, text, "blame")
+    assert claim.content == "the storms for it"

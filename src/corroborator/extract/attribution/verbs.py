@@ -279,7 +279,7 @@ class VerbalCues:
             return self.subtrees(clauses) | after
         if after:
             return after
-        if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        if verb.dep_ == "parataxis" and verb.head.i != verb.i and not (not speech and self.own_object(verb)):
             return self.parenthetical_content(verb)
         if verb.dep_ == "ccomp" and verb.i > verb.head.i and self.reported_before(verb):
             return self.parenthetical_content(verb)
