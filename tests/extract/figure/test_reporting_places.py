@@ -180,3 +180,34 @@ def test_an_attack_in_another_paragraph_does_not_place_an_undefined_toll():
 def test_a_reported_clause_the_parser_left_without_its_subject_gives_the_measure():
     text = "It had also reported two people including a Syrian man were wounded in raids in the south."
     assert figures(text)["two"].measure == "wounded"
+
+
+def test_people_who_left_their_homes_fled():
+    found = figures(
+        "Some 40,000 people were forced to leave their homes, and 9,000 others have left abroad, the agency said."
+    )
+    assert found["Some 40,000"].measure == found["9,000"].measure == "displaced"
+
+
+def test_troops_who_leave_for_a_front_are_deployed():
+    assert figures("About 2,000 soldiers left for the front last week.")["About 2,000"].measure == "deployed"
+
+
+def test_thousands_set_apart_by_a_space():
+    found = figures(
+        "On May 3, the enemy lost another 1 240 soldiers killed and wounded; the staff put the total at 41 000."
+    )
+    assert found["1 240"].value == 1240
+    assert found["41 000"].value == 41000
+
+
+def test_a_day_and_a_number_stay_apart():
+    found = figures("On 5 June, gunmen killed 40 people.")
+    assert [f.value for f in found.values()] == [40]
+
+
+def test_the_number_of_people_is_a_count_of_them_and_their_place():
+    f = figures("The agency said the number of displaced people in Sudan was at least 9.2 million.")[
+        "at least 9.2 million"
+    ]
+    assert (f.unit, f.measure, place(f)[1]) == ("people", "displaced", "sudan")

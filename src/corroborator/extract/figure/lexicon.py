@@ -39,6 +39,8 @@ class Lexicon:
     ground: frozenset[str]
     refuge_verbs: frozenset[str]
     refuges: frozenset[str]
+    leaving_verbs: frozenset[str]
+    homes: frozenset[str]
     loss_verbs: frozenset[str]
     outcome_verbs: frozenset[str]
     by_sentence: frozenset[str]
@@ -115,6 +117,8 @@ def build_lexicon(units: dict[str, Any], measures: dict[str, Any], figures: dict
         ground=_words(measures["ground"]),
         refuge_verbs=_words(measures["refuge"]["verbs"]),
         refuges=_words(measures["refuge"]["places"]),
+        leaving_verbs=_words(measures["leaving"]["verbs"]),
+        homes=_words(measures["leaving"]["places"]),
         loss_verbs=_words(measures["loss_verbs"]),
         outcome_verbs=_words(measures["outcome_verbs"]),
         by_sentence=_words(measures["by_sentence"]),

@@ -360,6 +360,12 @@ class SentenceReader:
         The number is then a value given to X, and X says what it counts.
         """
         token = r.anchor
+        verb = token.head
+        if token.dep_ == "attr" and verb.lemma_ == "be":  # "the number of displaced people was at least 1.85 million"
+            counts = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in self.lex.count_nouns]
+            if counts:
+                r.at_object = counts[0]
+                return
         for _ in range(3):
             head = token.head
             if head == token:

@@ -113,6 +113,11 @@ class TreeReader:
             objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
             if any(o.lower_ in self.lex.refuges or o.lemma_.lower() in self.lex.refuges for o in objects):
                 return Measure.DISPLACED
+        if lemma in self.lex.leaving_verbs and cls in ("people", None):
+            # "were forced to leave their homes", "thousands have left abroad": they fled
+            left = [c for c in verb.children if c.dep_ in ("dobj", "advmod")]
+            if any(word.lower_ in self.lex.homes for word in left):
+                return Measure.DISPLACED
         return None
 
     def _on_the_ground(self, token: Token) -> bool:
