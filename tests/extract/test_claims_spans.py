@@ -40,3 +40,8 @@ def test_a_parenthetical_verb_with_an_object_of_its_own_reports_that_object(nlp)
     text = "The ferry was late every day last winter (Ruiz blames the storms for it)."
     [claim] = claims_with(nlp, text, "blame")
     assert claim.content == "the storms for it"
+
+
+def test_a_quotation_whose_closing_mark_the_parser_hung_on_the_speaker(nlp):
+    [claim] = claims_with(nlp, "“But why?” reporter Ana Ruiz asked him.", "ask")
+    assert claim.content == "why"  # a leading "but" is no part of any content

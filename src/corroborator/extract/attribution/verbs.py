@@ -376,7 +376,9 @@ class VerbalCues:
         start = min([verb.i, *(c.left_edge.i for c in subjects)])
         if subjects and verb.i - subjects[0].right_edge.i > MAX_QUOTE_GAP:
             return set()
-        j = start - 1
+        # The parser may hang the closing mark on the subject ('“Why?” reporter Ana Ruiz asked'): it is still before it.
+        hung = start in self.quotes.close_to_open and self.layout.line_of(start) == self.layout.line_of(verb.i)
+        j = start if hung and start < verb.i else start - 1
         while j >= 0 and self.doc[j].text in {",", "—", "–"}:
             j -= 1
         opening = self.quotes.close_to_open.get(j) if j >= 0 else None
