@@ -32,7 +32,7 @@ from ..dates import Stamp, parse_stamp
 from ..records import Metadata, RemovedLine
 from . import patterns as p
 from .people import split_authors
-from .stamps import GLUED_BYLINE, dateline_of
+from .stamps import GLUED_BYLINE, STAMP_PARTS, dateline_of, is_date_line, stamp_in
 
 #: A line of prose has at least this many words and ends a sentence...
 _PROSE_MIN_WORDS = 8
@@ -93,6 +93,14 @@ _BYLINE_PARTS = re.compile(
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
     re.IGNORECASE,
 )
+#: An abbreviation that ends a headline ("U.N.", "U.S.").
+_FINAL_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
+#: A form's label on a line of its own: "Author:", "Date:".
+_LABEL_ALONE = re.compile(r"^(?P<label>authors?|by|date|published|updated|posted|source)\s*:$", re.IGNORECASE)
+#: A date that ends a byline with no mark before it: "By The Irrawaddy 20 December 2021".
+_TRAILING_DATE = re.compile(
+    r"\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$"
+)
 #: "Updated at 14.39 EDT": a stamp with a time and no date.
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.IGNORECASE)
 
@@ -126,6 +134,7 @@ def is_prose(line: str) -> bool:
 
 def looks_like_headline(line: str) -> bool:
     n = len(words(line))
+    line = _FINAL_ABBREVIATION.sub("", line)  # "... violence: U.N." ends with a name, not a full stop
     return 0 < n <= _HEADLINE_MAX_WORDS and not line.endswith(".") and not p.SENTENCE_END.search(line.rstrip("?!"))
 
 
@@ -252,11 +261,12 @@ def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
     if hints.title:
         page.title = hints.title
     elif guess_title and len(live) > 1:
-        while len(live) > 2 and _furniture_rule(page.lines[first]):
-            live, first = live[1:], live[1]  # a photo credit over the text is no headline; it goes later
-        if _is_section_label(page, first) and headline_of(page.lines[live[1]], True):
+        live = _past_furniture(page, live)  # a photo credit or a date over the text is no headline; it goes later
+        first = live[0]
+        if len(live) > 1 and _is_section_label(page, first) and headline_of(page.lines[live[1]], True):
             page.drop(first, "section")  # "World" above the headline is not the headline
-            live, first = live[1:], live[1]
+            live = _past_furniture(page, live[1:])  # "REUTERS" over the date over the headline
+            first = live[0]
         stands_alone = first + 1 >= len(page.lines) or not page.lines[first + 1]
         page.title = headline_of(page.lines[first], stands_alone)
         if page.title:
@@ -271,6 +281,15 @@ def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
     for index in live[:6]:
         if fold(page.lines[index]) == target:
             page.drop(index, "title" if index == first else "repeated-title")
+
+
+def _past_furniture(page: _Page, live: list[int]) -> list[int]:
+    """The lines from the first that may be a headline: past photo credits (while two lines are left) and dates."""
+    while len(live) > 1 and (
+        is_date_line(page.lines[live[0]]) or (len(live) > 2 and _furniture_rule(page.lines[live[0]]))
+    ):
+        live = live[1:]
+    return live
 
 
 def _with_deck(page: _Page, first: int, title: str) -> str:
@@ -477,8 +496,15 @@ def _metadata_line(page: _Page, index: int) -> None:
     elif p.HASHTAG_LINE.match(line):
         page.tags += [t.lstrip("#") for t in re.findall(r"#[\w-]+", line)]
         page.drop(index, "tags")
+    elif is_date_line(line):
+        page.stamps += [stamp for part in STAMP_PARTS.split(line) if (stamp := stamp_in(part))]
+        page.drop(index, "date-stamp")
+    elif _LABEL_ALONE.match(line):
+        _label_alone(page, index)
     elif byline := p.BYLINE.match(line):
         parts = _BYLINE_PARTS.split(byline["names"])
+        if dated := _TRAILING_DATE.search(parts[0]):  # "By The Irrawaddy 20 December 2021"
+            parts = [parts[0][: dated.start()], dated.group(0), *parts[1:]]
         names = split_authors(parts[0])
         if names or _is_desk(parts[0]):
             page.authors += names
@@ -487,6 +513,20 @@ def _metadata_line(page: _Page, index: int) -> None:
             page.drop(index, "byline")
     elif len(line) <= _DATELINE_MAX_CHARS and _read_date(page, line):
         page.drop(index, "date-stamp")
+
+
+def _label_alone(page: _Page, index: int) -> None:
+    """ "Author:" over a line with the name, "Date:" with nothing: a form's labels, its values on the next line."""
+    of_authors = page.lines[index].lower().startswith("author")
+    page.drop(index, "byline" if of_authors else "label")
+    following = [i for i in page.live() if i > index]
+    if not following or not of_authors:
+        return
+    value = page.lines[following[0]]
+    names = split_authors(value)
+    if names and len(words(value)) <= _DESK_BYLINE_MAX_WORDS:
+        page.authors += names
+        page.drop(following[0], "byline")
 
 
 def _is_desk(names: str) -> bool:

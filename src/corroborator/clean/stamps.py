@@ -6,8 +6,9 @@ perhaps a date and the agency ("KYIV, Feb 23 (Reuters) -", "GAZA CITY —",
 (into the audit), the sentence stays, and the place becomes metadata.
 
 A stamp is a line that dates the page ("Updated: 03-02-2025 09:40 IST",
-"Published on 12 March 2024, 10:15 GMT"); the date is read by
-``dates.parse_stamp`` (dateparser), not here.
+"Published on 12 March 2024, 10:15 GMT", "Wire | Geneva | Updated: ... |
+Created: ..."); the date is read by ``dates.parse_stamp`` (dateparser); here
+is only which lines are stamps and where their dates begin.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..dates import Stamp, parse_stamp
 from ..settings import data_path
+from .patterns import SENTENCE_END
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: "Feb 23", "March 3", "3 March", "Nov. 5, 2024": a day without a year, or with one.
@@ -28,7 +31,7 @@ _CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z'’.-]+(?:[\s-][A-Z][a-z'’.-]+){0,3}"
 #: ", Occupied Palestine", ", Ukraine": the country or region after the place.
 _REGION = r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
-_DASH = r"\s*[-–—]+\s+"
+_DASH = r"(?:\s*[-–—]+\s+|--|—)"  # "KYIV -", "SEOUL--At", "GAZA CITY—The"
 #: What follows a dateline: a sentence, opening with a capital, a digit or a quote.
 _SENTENCE = r"(?=[A-Z0-9\"“‘'(])"
 
@@ -42,11 +45,12 @@ _DATELINES = (
     re.compile(rf"^(?P<place>{_CAPS_PLACE}{_REGION})\s*(?:{_AGENCY})?(?:{_DASH}|\s*:\s+){_SENTENCE}"),
     # "Gaza Strip, Palestinian Territories - ...", "Kharkiv (AFP) - ..."
     re.compile(rf"^(?P<place>{_TITLE_PLACE}{_REGION})\s*(?:{_AGENCY})?{_DASH}{_SENTENCE}"),
-    # "(Reuters) -": the agency alone
-    re.compile(rf"^{_AGENCY}{_DASH}{_SENTENCE}"),
+    # "(Reuters) -": the agency alone; "Aug 19 (Reuters) -": with its date
+    re.compile(rf"^(?:{_DAY}\s*)?{_AGENCY}{_DASH}{_SENTENCE}"),
 )
-#: "Jerusalem: An Israeli strike ...": a known place's name and a colon.
-_NAMED_PLACE_COLON = re.compile(rf"^(?P<place>{_TITLE_PLACE}):\s+{_SENTENCE}")
+#: "Jerusalem: An Israeli strike ...": a known place's name and a colon; "Ramallah, The death toll ...": a comma
+#: before a capitalised article, which no sentence would capitalise there.
+_NAMED_PLACE_COLON = re.compile(rf"^(?P<place>{_TITLE_PLACE})(?::\s+{_SENTENCE}|,\s+(?=(?:The|A|An)\s))")
 
 #: Capitals that open a paragraph as labels, not places: "UPDATE:", "BREAKING —".
 _LABEL_WORDS = frozenset(
@@ -57,6 +61,22 @@ _LABEL_WORDS = frozenset(
 
 #: "BY A STAFF REPORTER: Russia has ...": a capitalised byline glued to the first sentence.
 GLUED_BYLINE = re.compile(r"^BY\s+[A-Z][A-Z .'’-]{2,60}:\s+(?=[A-Z\"“])")
+
+#: A line of stamps is no longer than this ("Reuters | Geneva | Updated: ... | Created: ...").
+_STAMP_LINE_MAX_CHARS = 120
+#: What separates the parts of a line of stamps.
+STAMP_PARTS = re.compile(r"\s+[|•·]\s+")
+#: A part of a line of stamps may hold a few words more than its date: a section, a place, an agency.
+_STAMP_PART_MAX_WORDS = 3
+#: The words a date or a stamp is written with: labels, months, weekdays, numbers, times and their zones.
+_DATE_WORDS = re.compile(
+    r"\b(?:first\s+published|published|posted|created|last\s+updated|last\s+modified|updated|modified|edited|on|at"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september"
+    r"|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|am|pm|a\.m|p\.m|gmt|utc|[A-Z]{2,4}T|IST|\d+(?:[:.h]\d+)*(?:am|pm|st|nd|rd|th)?)\b\.?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
 
 #: A dateline's place has at most this many words (region aside).
 _PLACE_MAX_WORDS = 4
@@ -120,3 +140,29 @@ def _known_places() -> frozenset[str]:
                 entry = json.loads(line)
                 known.update(alias.casefold() for alias in [entry["name"], *entry.get("aliases", [])])
     return frozenset(known)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that only dates the page: "Monday, July 22, 2024", "WORLD | 11-03-2022 14:33", "AFP Published 13 Sep,
+    2024 12:38pm", "Reuters | Geneva | Updated: 29-01-2021 15:21 IST | Created: 29-01-2021 15:19 IST".
+
+    Its parts (split at bars and bullets) are dates, labelled stamps or a few words of place, section or agency; one at
+    least is a date. A headline that names a day ("Strikes resume on May 5, 2024") is not one: it says more.
+    """
+    if len(line) > _STAMP_LINE_MAX_CHARS:
+        return False
+    dated = False
+    for part in STAMP_PARTS.split(line):
+        n = len(_WORD.findall(part))
+        rest = len(_WORD.findall(_DATE_WORDS.sub(" ", part)))
+        if rest < n and rest <= 1 and stamp_in(part) is not None:
+            dated = True
+        elif n > _STAMP_PART_MAX_WORDS or SENTENCE_END.search(part):
+            return False
+    return dated
+
+
+def stamp_in(text: str) -> Stamp | None:
+    """The stamp a short text holds, from its first date word on ("AFP Published 13 Sep, 2024": the agency aside)."""
+    start = _DATE_WORDS.search(text)
+    return parse_stamp(text[start.start() :]) if start else None
