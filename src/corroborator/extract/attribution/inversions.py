@@ -9,7 +9,7 @@ comma is what was said. A fallback for when the parse gives the cue no content a
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .candidate import MIN_CLAUSE_AS_OBJECT, SUBJECT_DEPS
 from .spans import Layout
@@ -18,10 +18,12 @@ from .spans import Layout
 MAX_SPEAKER_TOKENS = 12
 
 
-def inverted_report(doc: Doc, layout: Layout, verb: Token) -> tuple[set[int] | None, Token | None]:
-    """The content (token indices) and the speaker's head of a report whose cue ends its sentence."""
+def inverted_report(doc: Doc, layout: Layout, verb: Token) -> tuple[set[int] | None, Token | None, Span | None]:
+    """The content (token indices), the speaker's head and the speaker's words of a report whose cue ends its
+    sentence. The words are those between the comma and the cue, whatever the tree hangs on the head ("a local
+    official announced on Saturday": the parser makes the cue a participle of the official)."""
     if any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):
-        return None, None
+        return None, None, None
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     sent_start, sent_end = layout.sentence(verb.i)
     comma = next(
@@ -29,13 +31,13 @@ def inverted_report(doc: Doc, layout: Layout, verb: Token) -> tuple[set[int] | N
         None,
     )
     if comma is None or comma - sent_start < MIN_CLAUSE_AS_OBJECT or comma + 1 >= verb.i:
-        return None, None
+        return None, None, None
     if subject is not None and not _closes_its_sentence(doc, verb, subject, comma, sent_end):
-        return None, None
+        return None, None, None
     speaker = doc[comma + 1 : verb.i]
     if not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in speaker):
-        return None, None
-    return set(range(sent_start, comma)), subject if subject is not None else speaker.root
+        return None, None, None
+    return set(range(sent_start, comma)), subject if subject is not None else speaker.root, speaker
 
 
 def _closes_its_sentence(doc: Doc, verb: Token, subject: Token, comma: int, sent_end: int) -> bool:
@@ -49,10 +51,14 @@ def _closes_its_sentence(doc: Doc, verb: Token, subject: Token, comma: int, sent
 
 def sentence_before(doc: Doc, layout: Layout, verb: Token) -> set[int] | None:
     """ "Nine drones were shot down. This was stated by the governor.": what the demonstrative stands for
-    is the sentence before, in the same paragraph (none at a paragraph's start)."""
+    is the sentence before; at a paragraph's start, the paragraph before when it is one sentence (sites that
+    print each sentence as a paragraph of its own)."""
     start, _ = layout.sentence(verb.i)
-    if start == 0 or layout.line_of(start - 1) != layout.line_of(start):
+    previous = next((i for i in range(start - 1, -1, -1) if not doc[i].is_space), None)
+    if previous is None:
         return None
-    before_start, before_end = layout.sentence(start - 1)
+    before_start, before_end = layout.sentence(previous)
+    if layout.line_of(previous) != layout.line_of(start) and before_start != layout.line_of(previous)[0]:
+        return None  # the paragraph before says more than one thing
     content = {i for i in range(before_start, before_end) if not doc[i].is_punct or doc[i].text in ("'", '"')}
     return content or None

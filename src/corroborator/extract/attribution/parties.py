@@ -10,6 +10,7 @@ who spoke, "the agency" -> the last organisation that did).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -339,6 +340,10 @@ class PartyBuilder:
         return self.doc[start:end] if end > start else None
 
 
+#: Words of a fighting force: "the army" is only ever a force named or heard before.
+MILITARY_WORDS = frozenset({"army", "military", "forces", "force", "command", "navy", "corps", "guard", "troops"})
+
+
 class Resolver:
     """Names pronouns and definite descriptions after earlier speakers, in text order."""
 
@@ -355,6 +360,10 @@ class Resolver:
                     party = self._adopt(party, self._last_person() or self._last_entity(head, {"PERSON"}))
             elif lower in self.lex.org_pronouns:
                 party = self._adopt(party, self._last(BODIES) or self._last_entity(head, {"ORG"}))
+            elif self._definite_description(head, party) and head.lower_ in MILITARY_WORDS:
+                # "the army", "the military": a force that spoke or was named as one, never another body (the UN
+                # office that spoke before the army did)
+                party = self._adopt(party, self._last_with_word(*MILITARY_WORDS))
             elif self._definite_description(head, party):
                 # "the agency": the last body that spoke and was called an agency, else the last body
                 # named in the text, else the last body that spoke.
@@ -370,6 +379,8 @@ class Resolver:
             return False
         if any(token.pos_ == "PROPN" for token in head.subtree if token.i < head.i):
             return False  # named by a word inside it ("the Houthi-run health ministry", "the Kyiv city council")
+        if any(c.dep_ in ("acl", "relcl", "prep") and c.i > head.i for c in head.children):
+            return False  # it says which itself ("the emergency group working in the camp", "the office of X")
         if party.name and party.text and party.name.lower() not in party.text.lower():
             return False  # named already ("the agency, known as HUR")
         return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
@@ -388,18 +399,22 @@ class Resolver:
                 return party
         return None
 
-    def _last_with_word(self, word: str, lemma: str) -> Party | None:
+    def _last_with_word(self, *words: str) -> Party | None:
+        """The last body that spoke and was called by one of ``words``."""
         for p in reversed(self.history):
             if p.kind in BODIES:
-                haystack = f"{p.name or ''} {p.text or ''}".lower()
-                if word in haystack or lemma in haystack:
+                haystack = set(re.findall(r"\w+", f"{p.name or ''} {p.text or ''}".lower()))
+                if not haystack.isdisjoint(words):
                     return p
         return None
 
     def _last_entity(self, head: Token, labels: set[str]) -> Party | None:
-        """The last entity of these labels named before ``head``, as a party (when nobody spoke before)."""
+        """The last entity of these labels named before ``head``, as a party (when nobody spoke before); not one in
+        what ``head`` says ("Various Russian attacks killed one person, he said": the model's PERSON is no speaker)."""
+        verb = head.head
+        said = {t.i for t in verb.subtree} - {t.i for t in head.subtree} if verb.i != head.i else set()
         for ent in reversed(self.doc.ents):
-            if ent.label_ in labels and ent.end <= head.i:
+            if ent.label_ in labels and ent.end <= head.i and ent.root.i not in said:
                 kind = PartyKind.PERSON if ent.label_ == "PERSON" else PartyKind.ORGANIZATION
                 return Party(text=ent.text, name=ent.text, kind=kind, entity=ent.root.ent_kb_id_ or None)
         return None

@@ -110,11 +110,13 @@ class VerbalCues:
         if verb.dep_ in MODIFIER_DEPS or self.negated(verb) or self.not_a_report(verb, lemma):
             return None
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-        content, bounded, speaker = self.verb_content(verb, cue, passive), False, None
+        content, bounded, speaker, speaker_words = self.verb_content(verb, cue, passive), False, None, None
+        # "This was stated by X." opening its paragraph reports the paragraph before: its own line holds nothing
+        bounded = content is not None and bool(content) and max(content) < self.layout.line_of(verb.i)[0]
         if not content:
             content, bounded = self.after_colon(verb), True
         if not content and not {"quote", "ccomp"}.isdisjoint(cue.complements):  # verbs that can report a clause
-            content, speaker = inverted_report(self.doc, self.layout, verb)
+            content, speaker, speaker_words = inverted_report(self.doc, self.layout, verb)
         if not content:
             return None
         found, source = (True, speaker) if speaker is not None else self.verb_source(verb, cue, passive)
@@ -132,6 +134,7 @@ class VerbalCues:
             hedged=self.hedged(verb),
             channel=channel_of(verb, self.lex),
             bounded=bounded,
+            source_bounds=(speaker_words.start, speaker_words.end) if speaker_words is not None else None,
         )
 
     def not_a_report(self, verb: Token, lemma: str) -> bool:
