@@ -225,9 +225,11 @@ class PlaceReader:
             preps += modifiers
         if r.at_object is not None:  # "puts the contingent in Russia at about 10,000"
             preps += self.preps(r.at_object)
-            # "the number of displaced people in Ukraine was 1.85 million": the counted noun's place
-            counted = [o for of in self.preps(r.at_object) if of.lower_ == "of" for o in of.children]
-            preps += [p for o in counted for p in self.preps(o)]
+            if r.at_object.dep_ == "nsubj" and r.at_object.head.lemma_ == "be":
+                # "the number of displaced people in Ukraine was 1.85 million": the counted people's place (but an
+                # estimate "of losses in Russia at 300" is the estimate's, which places nothing)
+                counted = [o for of in self.preps(r.at_object) if of.lower_ == "of" for o in of.children]
+                preps += [p for o in counted for p in self.preps(o)]
             preps += [c for c in self.preps(r.at_object.head) if c.lower_ != "at"]
         unique: dict[int, Token] = {}
         for prep in preps:
