@@ -204,14 +204,15 @@ class EntityExtractor(Component):
             label = "NORP" if form == "demonym" else entries[ident].type
             found.setdefault((start, end), {})[ident] = label
         others = other_entities(doc)
-        # The countries the document names without doubt: by a country, or by an entry of one country.
-        # (a match the NER reads as a person's name is no evidence)
-        mentioned = {
-            entries[next(iter(c))].country
-            for (s, e), c in found.items()
-            if len(c) == 1 and s not in others and not generic_name(doc[s:e].text)
-        }
-        mentioned.discard(None)
+        # The countries the document names without doubt, and where: by a country, or by entries of one country
+        # ("Sumy", the city or its region). A match the NER reads as a person's name is no evidence.
+        naming: dict[str, set[tuple[int, int]]] = {}
+        for (s, e), c in found.items():
+            countries = {entries[ident].country for ident in c}
+            country = countries.pop() if len(countries) == 1 else None
+            if country is not None and s not in others and not generic_name(doc[s:e].text):
+                naming.setdefault(country, set()).add((s, e))
+        mentioned: set[str | None] = set(naming)
         readings: list[tuple[int, int, dict[str, str], str, bool]] = []
         for (start, end), candidates in found.items():
             if generic_name(doc[start:end].text):  # "Southern Region" is Zambia's only in a text about Zambia
@@ -225,6 +226,14 @@ class EntityExtractor(Component):
                 and not placed_by_its_words(doc[start])
             ):
                 continue  # "Tyler said": a person to the NER, and a town of a country the text never names
+            named_elsewhere = {c for c in candidates if naming.get(entries[c].country or "", set()) - {(start, end)}}
+            if (
+                end - start == 1
+                and all(_is_town(entries[c]) for c in candidates)
+                and not named_elsewhere
+                and _inside_a_longer_name(doc, start, end, found)
+            ):
+                continue  # "the Bab Tuma district" of Damascus is no Tuma of Russia
             ident, decided = self._twin_reading(doc, start, end, self._one_country(list(candidates), mentioned))
             readings.append((start, end, candidates, ident, decided))
         readings = self._without_contradicted_towns(doc, readings)
@@ -513,6 +522,13 @@ def read_lexicon(name: str) -> frozenset[str]:
 def _is_town(entry: Entry) -> bool:
     """A city or town that is not a capital (capitals are too well known to be read as a name)."""
     return entry.type == "GPE" and not entry.is_country and entry.capital_of is None and entry.population is not None
+
+
+def _inside_a_longer_name(doc: Doc, start: int, end: int, matched: dict[tuple[int, int], dict[str, str]]) -> bool:
+    """Is ``doc[start:end]`` one word of a proper name the gazetteer does not hold ("Bab Tuma", "Tuma" known)?"""
+    covered = {i for s, e in matched if (s, e) != (start, end) for i in range(s, e)}
+    neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and i not in covered]
+    return any(t.pos_ == "PROPN" and t.is_title and t.ent_type_ != "DATE" for t in neighbours)
 
 
 def _named_as_place(span: Span) -> bool:

@@ -45,6 +45,8 @@ def placed_by_its_words(token: Token) -> bool:
     """Do the words around a name make it a place whatever the NER's label ("struck Kherson", "an attack on
     Sumy", "Tyre was shelled"), where they would not for a person ("Kherson said")?"""
     head = token.head
+    if token.dep_ == "conj" and head.i < token.i:
+        return placed_by_its_words(head)  # "struck Sumy and Kharkiv": both were struck
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.lower_ == "to" and before.i > 0 and before.nbor(-1).lower_ == "according":
         return False  # "according to Sumy": a source

@@ -211,3 +211,37 @@ def test_the_number_of_people_is_a_count_of_them_and_their_place():
         "at least 9.2 million"
     ]
     assert (f.unit, f.measure, place(f)[1]) == ("people", "displaced", "sudan")
+
+
+def test_bodies_are_people_killed():
+    f = figures("Rescuers said they had recovered 46 bodies from the rubble.")["46"]
+    assert (f.unit, f.measure) == ("people", "killed")
+
+
+def test_a_part_of_the_dead_is_dead():
+    found = figures("Nine of the dead were medics, and 14 of the wounded were children, the doctor said.")
+    assert (found["Nine"].measure, found["14"].measure) == ("killed", "wounded")
+
+
+def test_a_part_counted_of_whom_shares_the_whole_harm():
+    found = figures("The doctor said he had counted 64 bodies since Friday, 19 of whom were soldiers.")
+    assert found["19"].measure == "killed"
+
+
+def test_an_adjective_of_harm_before_the_noun_is_the_measure():
+    assert figures("There are 510 wounded soldiers at the field hospital.")["510"].measure == "wounded"
+
+
+def test_an_adjective_that_describes_is_not_the_measure():
+    assert figures("About 2,000 trained soldiers arrived in the city.")["About 2,000"].measure != "trained"
+
+
+def test_one_word_of_a_longer_name_is_no_town_of_another_country():
+    text = "In Damascus city, the monitor said three people had been killed and 8 wounded in fire on the Bab Tuma district."
+    f = figures(text)["three"]
+    assert "russia" not in (f.location.parents if f.location else [])
+
+
+def test_towns_struck_together_are_both_places():
+    f = figures("Drones struck Sumy and Kharkiv overnight, killing four people.")["four"]
+    assert place(f)[1] == "ukraine"  # the place that holds both

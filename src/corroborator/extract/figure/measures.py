@@ -34,6 +34,9 @@ from .tree import TreeReader
 #: How far up through "to"-clauses the modality may come from ("is believed to be preparing to send").
 MAX_CLAUSES = 8
 
+#: What an adjective before a counted noun may say happened to it ("wounded troops", "displaced people").
+_STATES = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.MISSING, Measure.DISPLACED, Measure.CAPTURED})
+
 #: What happens to people that "victims" may mean.
 _HARMS = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES})
 
@@ -65,7 +68,22 @@ class MeasureReader:
             or self._noun_measure(r, cls)
             or self._verb_before(r, cls)
             or self._whole_measure(r, cls)
+            or self._harmed_whole(r, cls)
         )
+
+    def _harmed_whole(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "Eight of the dead had no uniforms", "23 of the wounded were children": a part of the dead is dead.
+        Only a whole that is itself a harm; "8,000 of the soldiers sent to Russia" are not where they were sent."""
+        for prep in r.anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for whole in prep.children:
+                if whole.lower_ in ("whom", "which"):  # "82 bodies, 23 of whom were soldiers": the bodies
+                    whole = _antecedent(whole, r.expression.start) or whole
+                measure = self.tree.word_measure(whole, cls or "people")
+                if measure in _HARMS or measure in (Measure.MISSING, Measure.CAPTURED):
+                    return measure
+        return None
 
     def _whole_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """ "12 of the dead were children", "of the 140 people who died, 30 were children": a part counted
@@ -195,11 +213,12 @@ class MeasureReader:
         if noun is None or r.partitive or r.reference != "own":
             return None
         for child in self.tree.own_modifiers(noun):
-            if child.dep_ != "amod" or child.i > noun.i:
-                measure = self.token_measure(child, cls)
-                if measure:
-                    r.measure_word = child
-                    return measure
+            measure = self.token_measure(child, cls)
+            # an adjective before the noun says what happened to them only for a harm ("720 wounded troops",
+            # "40 displaced families"); "trained", "estimated" before a noun describe it
+            if measure and (child.dep_ != "amod" or child.i > noun.i or measure in _STATES):
+                r.measure_word = child
+                return measure
         return None
 
     def _climb_measure(self, r: Reading, cls: str | None) -> Measure | None:
@@ -290,6 +309,16 @@ class MeasureReader:
         if any(w in self.lex.planned for w in words):
             return Modality.PLANNED
         return None
+
+
+def _antecedent(relative: Token, before: int) -> Token | None:
+    """What "whom" or "which" stands for: the head of its relative clause, else (where the parser took the clause
+    for another kind) the last noun before the number in its sentence."""
+    clause = next((a for a in relative.ancestors if a.dep_ == "relcl"), None)
+    if clause is not None:
+        return clause.head
+    sentence = relative.sent
+    return next((t for t in reversed(sentence[: before - sentence.start]) if t.pos_ == "NOUN"), None)
 
 
 def _has_object(verb: Token) -> bool:
