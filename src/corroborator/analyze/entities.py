@@ -213,6 +213,7 @@ class EntityExtractor(Component):
             if country is not None and s not in others and not generic_name(doc[s:e].text):
                 naming.setdefault(country, set()).add((s, e))
         mentioned: set[str | None] = set(naming)
+        covered = {i for s, e in found for i in range(s, e)}
         readings: list[tuple[int, int, dict[str, str], str, bool]] = []
         for (start, end), candidates in found.items():
             if generic_name(doc[start:end].text):  # "Southern Region" is Zambia's only in a text about Zambia
@@ -231,7 +232,7 @@ class EntityExtractor(Component):
                 end - start == 1
                 and all(_is_town(entries[c]) for c in candidates)
                 and not named_elsewhere
-                and _inside_a_longer_name(doc, start, end, found)
+                and _inside_a_longer_name(doc, start, end, covered)
             ):
                 continue  # "the Bab Tuma district" of Damascus is no Tuma of Russia
             ident, decided = self._twin_reading(doc, start, end, self._one_country(list(candidates), mentioned))
@@ -524,9 +525,9 @@ def _is_town(entry: Entry) -> bool:
     return entry.type == "GPE" and not entry.is_country and entry.capital_of is None and entry.population is not None
 
 
-def _inside_a_longer_name(doc: Doc, start: int, end: int, matched: dict[tuple[int, int], dict[str, str]]) -> bool:
-    """Is ``doc[start:end]`` one word of a proper name the gazetteer does not hold ("Bab Tuma", "Tuma" known)?"""
-    covered = {i for s, e in matched if (s, e) != (start, end) for i in range(s, e)}
+def _inside_a_longer_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
+    """Is ``doc[start:end]`` one word of a proper name the gazetteer does not hold ("Bab Tuma", "Tuma" known)?
+    ``covered``: the tokens some match covers (a neighbour that is a place of its own makes no longer name)."""
     neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and i not in covered]
     return any(t.pos_ == "PROPN" and t.is_title and t.ent_type_ != "DATE" for t in neighbours)
 
