@@ -78,3 +78,12 @@ def test_this_was_stated_by_reports_nothing_across_a_paragraph_of_several_senten
     )
     found = extract(text)
     assert not any(c.source.name == "Park Jin-soo" and "70" in c.content for c in found.claims)
+
+
+def test_a_phrase_that_cannot_speak_is_no_inverted_speaker():
+    text = (
+        "Dr Ana Ruiz, treating the wounded, said she had seen 64 bodies since Friday, "
+        "the highest death toll reported since the fighting began last week."
+    )
+    found = extract(text)
+    assert [c.source.text for c in found.claims] == ["Dr Ana Ruiz"]

@@ -117,6 +117,8 @@ class VerbalCues:
             content, bounded = self.after_colon(verb), True
         if not content and not {"quote", "ccomp"}.isdisjoint(cue.complements):  # verbs that can report a clause
             content, speaker, speaker_words = inverted_report(self.doc, self.layout, verb)
+            if speaker is not None and not self.can_speak(speaker):
+                return None  # "..., the highest death toll reported since the fighting began": no speaker
         if not content:
             return None
         found, source = (True, speaker) if speaker is not None else self.verb_source(verb, cue, passive)
