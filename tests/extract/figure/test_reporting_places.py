@@ -245,3 +245,21 @@ def test_one_word_of_a_longer_name_is_no_town_of_another_country():
 def test_towns_struck_together_are_both_places():
     f = figures("Drones struck Sumy and Kharkiv overnight, killing four people.")["four"]
     assert place(f)[1] == "ukraine"  # the place that holds both
+
+
+def test_a_name_set_right_after_a_place_noun_is_the_place():
+    f = figures("Gunmen killed at least six guards in a raid on a depot near the capital Mogadishu, police said.")
+    assert place(f["at least six"])[1] == "mogadishu"
+
+
+def test_those_killed_of_them_are_people_not_the_cars_named_before():
+    found = figures(
+        "They stole three of our cars. We traced them this morning, killed 10 of them and took a truck back."
+    )
+    assert found["10"].unit == "people"
+
+
+def test_others_after_one_person_are_people_like_them():
+    text = "The drone hit Haifa, killing one woman and wounding five others, hours after a rocket caused no injuries."
+    subject = figures(text)["five"].subject
+    assert subject is not None and subject.text != "injuries"

@@ -202,7 +202,8 @@ class DocumentContext:
         plural = r.noun is None or r.noun.lower_ != "it"
         own_subjects = self._clause_subjects(r)
         # "with 35 killed": whoever was killed are people, not "the deadliest days" before them
-        wants_people = r.reference == "casualty" or r.whose
+        # "with 35 killed", "killed 10 of them": whoever was killed or hurt are people, not the cars named before
+        wants_people = r.reference == "casualty" or r.whose or r.own_measure in PEOPLE_MEASURES
         chunks = self._noun_chunks()
         last = bisect.bisect_right(self._chunk_ends, limit)  # chunks are in text order: skip those after the number
         for chunk in reversed(chunks[:last]):
@@ -212,7 +213,7 @@ class DocumentContext:
             if r.expression[0].idx - chunk.start_char > self.lex.context_chars:
                 break
             root = chunk.root
-            if plural and root.tag_ not in ("NNS", "NNPS"):
+            if plural and root.tag_ not in ("NNS", "NNPS") and root.i not in figures_by_noun:
                 continue  # "them", "their" stand for a plural: "the Air Force" is not what was shot down
             if root.dep_ == "conj" and root.head.i in figures_by_noun:
                 root = root.head  # "50 drones and decoys": the decoys belong to the 50

@@ -405,8 +405,9 @@ class PlaceReader:
     def _phrase_tokens(self, head: Token) -> set[int]:
         kept = {head.i}
         for child in head.children:
-            if child.dep_ in _NP_DEPS or child.dep_ == "pobj" or self._continues_place(child):
-                kept |= self._phrase_tokens(child)
+            close_name = child.dep_ == "appos" and child.i == head.i + 1 and self.place_entity(child)
+            if child.dep_ in _NP_DEPS or child.dep_ == "pobj" or self._continues_place(child) or close_name:
+                kept |= self._phrase_tokens(child)  # "near the capital Mogadishu": the name set right after
         return kept
 
     def _continues_place(self, prep: Token) -> bool:
