@@ -87,3 +87,19 @@ def test_a_phrase_that_cannot_speak_is_no_inverted_speaker():
     )
     found = extract(text)
     assert [c.source.text for c in found.claims] == ["Dr Ana Ruiz"]
+
+
+def test_a_report_set_beside_a_statement_is_its_own():
+    text = "The ministry said shelling had killed 14 people on Sunday, as state television reported more strikes in the east."
+    found = extract(text)
+    by_cue = {c.cue: c for c in found.claims}
+    assert by_cue["say"].content == "shelling had killed 14 people on Sunday"
+    assert by_cue["report"].via == [] and by_cue["report"].parent is None
+
+
+def test_a_rival_claim_after_while_is_a_claim_of_its_own():
+    found = extract("The army said it had repelled the assault, while the rebels claimed they had taken the base.")
+    assert [(c.source.text, c.content) for c in found.claims] == [
+        ("The army", "it had repelled the assault"),
+        ("the rebels", "they had taken the base"),
+    ]

@@ -29,6 +29,10 @@ ASIDE_DEPS = {"relcl", "appos", "npadvmod"}
 ASIDE_PRONOUNS = {"which", "who", "whom", "whose", "where"}
 
 
+#: Marks of a clause set beside a statement ("..., as state media reported", "..., while the rebels claimed").
+PARALLEL_MARKS = frozenset({"as", "while", "whereas", "whilst"})
+
+
 def _extent(candidate: Candidate) -> tuple[int, int]:
     return (min(candidate.content), max(candidate.content)) if candidate.content else (-1, -1)
 
@@ -68,6 +72,7 @@ def link(candidates: list[Candidate], doc: Doc, builder: PartyBuilder) -> list[C
             _link_verbal(candidate, by_cue, doc, builder, dropped)
     kept = [c for c in candidates if id(c) not in dropped]
     _cut_participles(kept, doc)
+    _cut_parallel_reports(kept, doc)
     _cut_coordinated(kept, doc, builder.lex, builder.layout)
     return _dedupe(kept)
 
@@ -127,6 +132,23 @@ def _cut_participles(candidates: list[Candidate], doc: Doc) -> None:
         own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
         for other in candidates:
             if other is not participle and verb.i in other.content:
+                other.content -= own
+
+
+def _cut_parallel_reports(candidates: list[Candidate], doc: Doc) -> None:
+    """'X said A, as state media reported B', 'X said A, while the rebels claimed B': a report set beside the
+    statement by "as" or "while", with a subject of its own, is another party's statement, not part of A."""
+    for parallel in candidates:
+        verb = doc[parallel.cue_token]
+        if parallel.construction != "verbal" or verb.dep_ != "advcl":
+            continue
+        marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in PARALLEL_MARKS and c.i < verb.i]
+        if not marks or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue
+        start = marks[0].i - 1 if marks[0].i > 0 and doc[marks[0].i - 1].text == "," else marks[0].i
+        own = set(range(start, verb.right_edge.i + 1))
+        for other in candidates:
+            if other is not parallel and verb.i in other.content:
                 other.content -= own
 
 
