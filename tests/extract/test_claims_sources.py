@@ -103,3 +103,14 @@ def test_a_rival_claim_after_while_is_a_claim_of_its_own():
         ("The army", "it had repelled the assault"),
         ("the rebels", "they had taken the base"),
     ]
+
+
+def test_according_to_names_whose_belief_a_passive_reports():
+    claim = claim_of("About 3,500 people are believed to have fled the town, according to the agency.", "About 3,500")
+    assert (claim.source.text, claim.via) == ("the agency", [])
+
+
+def test_according_to_after_a_speaker_is_a_relay():
+    claim = claim_of("The governor said 12 houses burned, according to the Northline news agency.", "12")
+    assert claim.source.text == "The governor"
+    assert [v.text for v in claim.via] == ["the Northline news agency"]

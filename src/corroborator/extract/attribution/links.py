@@ -60,7 +60,10 @@ def link(candidates: list[Candidate], doc: Doc, builder: PartyBuilder) -> list[C
         if candidate.construction == "prepositional":
             host = _host_of(candidate, candidates, doc)
             if host is not None and candidate.source is not None:
-                host.via.append(candidate.source)
+                if host.source is None and host.passive:
+                    host.source = candidate.source  # "are believed to have fled, according to the agency": its belief
+                else:
+                    host.via.append(candidate.source)
                 host.content -= set(range(*candidate.phrase)) if candidate.phrase else set()
                 dropped.add(id(candidate))
         elif candidate.construction == "adverbial":
