@@ -23,9 +23,10 @@ from spacy.tokens import Doc, Span, Token
 from ...records import Certainty
 from .candidate import SUBJECT_DEPS, Candidate
 from .channels import channel_word
-from .lexicon import Lexicon, VerbCue
+from .lexicon import Lexicon
+from .loose import LOOSE_ADJECTIVES, LOOSE_NOUNS, LooseCues
 from .spans import Layout
-from .stances import NOUN_COMPLEMENTS, STANCE_ADJECTIVES, StanceCues
+from .stances import NOUN_COMPLEMENTS, STANCE_ADJECTIVES
 
 __all__ = ["SUBJECT_DEPS", "Candidate", "CueFinder"]
 
@@ -45,19 +46,16 @@ MAX_HEADLINE_WORDS = 25
 HEADLINE_TITLE_SHARE = 0.8
 #: How far up from a noun an 'according to' / 'per' phrase looks for the clause it belongs to.
 MAX_HOST_CLIMB = 4
-#: What a loose candidate's content hangs on: a clause, an infinitive, an object.
-LOOSE_CONTENT_DEPS = {"ccomp", "xcomp", "dobj"}
-LOOSE_COMPLEMENTS = frozenset(LOOSE_CONTENT_DEPS)
 #: What speaks for the people it asked: 'in a poll released Monday, ...' (PolNeAR's 'in' cues; issue 11).
 SURVEY_NOUNS = {"poll", "survey"}
 #: "RUSSIA: A drone attack ..." is a dateline, not a speaker.
 DATELINE_ENTS = {"GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC"}
 
 
-class CueFinder(StanceCues):
+class CueFinder(LooseCues):
     """Finds attribution candidates in one Doc: verbal cues (``VerbalCues``), nouns and adjectives of stance
     (``StanceCues``) and the other constructions;
-    with ``loose``, also verbs outside the lexicon, for the trained filter (``filter.py``)."""
+    with ``loose``, also the loose candidates of ``LooseCues``, for the trained filter (``filter.py``)."""
 
     def __init__(self, doc: Doc, lexicon: Lexicon, layout: Layout, loose: bool = False) -> None:
         super().__init__(doc, lexicon, layout)
@@ -94,10 +92,12 @@ class CueFinder(StanceCues):
                     weak = lemma in lex.weak_verbs and not self.expectation(candidate, lemma)
                     if candidate is not None and self.loose and weak:
                         candidate.loose = True  # a verb right less than half the time: the filter decides
+                    elif candidate is None and self.loose and lemma in lex.weak_verbs:
+                        candidate = self.weak_participle(token, lemma)
                 elif token.lower_ in lex.prepositions:
                     candidate = self.prepositional(token)
                 elif self.loose and pos == "VERB" and token.is_alpha and lemma not in lex.not_verbs:
-                    candidate = self.loose_verbal(token, lemma)
+                    candidate = self.loose_verb(token, lemma)
             elif pos == "NOUN" and self.verb_read_as_noun(token):
                 lemma = lex.headline_forms[token.lower_]
                 candidate = self.verbal(token, lemma, lex.verbs[lemma])
@@ -115,6 +115,10 @@ class CueFinder(StanceCues):
                 candidate = self.in_survey(token)
             elif token.text == ":":
                 candidate = self.speaker_line(token) or self.named_quote(token)
+            if candidate is None and self.loose and pos == "NOUN" and token.lemma_ in LOOSE_NOUNS:
+                candidate = self.loose_noun(token)
+            elif candidate is None and self.loose and pos == "ADJ" and token.lemma_.lower() in LOOSE_ADJECTIVES:
+                candidate = self.loose_adjective(token)
 
             if candidate is not None:
                 found.append(candidate)
@@ -135,20 +139,6 @@ class CueFinder(StanceCues):
         """'Ruiz is expected to resign', 'the road is believed to be cut': a stance verb in the passive is
         somebody unnamed's expectation, a sure cue (its active use, 'she expects ...', is weak)."""
         return candidate is not None and candidate.passive and lemma in self.lex.stance_verbs
-
-    def loose_verbal(self, verb: Token, lemma: str) -> Candidate | None:
-        """A verb outside the lexicon with a subject that can speak and a clause or an object ('X backed
-        the plan', 'she suspects that ...'): a candidate for the trained filter to decide on."""
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not self.can_speak(subject) or self.not_a_party(subject):
-            return None
-        if not any(c.dep_ in LOOSE_CONTENT_DEPS for c in verb.children):
-            return None
-        cue = VerbCue(self.lex.certainty_of(lemma), LOOSE_COMPLEMENTS)
-        candidate = self.verbal(verb, lemma, cue)
-        if candidate is not None:
-            candidate.loose = True
-        return candidate
 
     # --- negation -----------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from .candidate import SUBJECT_DEPS, Candidate
 from .lexicon import Lexicon
+from .loose import SEEMING, SEEMING_DEPS
 from .spans import QuoteMap
 
 FILTER_FILE = "claims_filter.json"
@@ -91,7 +92,11 @@ def candidate_features(doc: Doc, candidate: Candidate, lexicon: Lexicon, quotes:
     size = len(content_tokens)
     length = next((str(b) for b in LENGTH_BUCKETS if size <= b), "long")
     clause = any(t.dep_ in SUBJECT_DEPS for t in content_tokens)
+    kind = _kind(verb, source)
     features = [
+        f"kind={kind}",
+        f"kind|shape={kind}|{shape}",
+        f"kind|subject={kind}|{subject}",
         f"lemma={lemma}",
         f"shape={shape}",
         f"lemma|shape={lemma}|{shape}",
@@ -124,10 +129,34 @@ def candidate_features(doc: Doc, candidate: Candidate, lexicon: Lexicon, quotes:
     if obj is not None:
         features.append(f"object={obj.lemma_.lower()}")
         features.append(f"lemma|object_pos={lemma}|{obj.pos_}")
+    if kind == "seem":
+        # What seems so: whose (a name, 'the talks') and of what kind ('to say', 'unlikely').
+        holder = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"), None)
+        features.append(f"seem_subject={_subject_kind(holder, lexicon)}")
+        features.extend(f"seem_complement={c.dep_}" for c in verb.children if c.dep_ in SEEMING_DEPS)
+    complement = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
+    if complement is not None and complement.lemma_ in lexicon.verbs:
+        features.append("complement_cue")  # 'seemed to suggest', 'wants to say': the inner verb reports
     if content_tokens:
         # The content's first word ('to', 'that', 'his') or, for a content word, its part of speech.
         features.append(f"first={content_tokens[0].lower_ if content_tokens[0].is_stop else content_tokens[0].pos_}")
     return features
+
+
+def _kind(cue: Token, source: Token | None) -> str:
+    """Which kind of loose candidate: a verb with its own subject, one that shares it ('said A and blasted
+    B'), a participle of its noun ('a group backing X'), a seeming, a noun, an adjective."""
+    if cue.pos_ in {"NOUN", "ADJ"}:
+        return cue.pos_.lower()
+    if cue.lemma_ in SEEMING and source is None:
+        return "seem"
+    if source is None:
+        return "unnamed"
+    if source.head.i == cue.i:
+        return "own"
+    if cue.dep_ == "acl" and source.i == cue.head.i:
+        return "participle"
+    return "inherited"
 
 
 def _content_shape(verb: Token, content: set[int]) -> str:
