@@ -100,3 +100,8 @@ def test_datelines_that_run_into_the_sentence(paragraph, prefix, place):
 
 def test_a_list_of_places_is_no_dateline():
     assert dateline_of("Kyiv, Kharkiv and Odesa were hit by drones overnight, officials said.") is None
+
+
+def test_a_russian_wire_dateline_with_the_agency_between_slashes():
+    dateline = dateline_of("MOSCOW, March 4. /TASS/. Air defences downed 31 drones over the regions overnight.")
+    assert dateline is not None and (dateline.prefix, dateline.place) == ("MOSCOW, March 4. /TASS/. ", "Moscow")

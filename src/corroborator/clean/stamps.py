@@ -41,6 +41,8 @@ _DATELINES = (
     re.compile(
         rf"^(?P<place>(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION}),\s+{_DAY}\s*(?:{_AGENCY})?(?:{_DASH}|\s*:\s+|\s+{_SENTENCE})"
     ),
+    # "MOSCOW, December 26. /TASS/.": the agency between slashes, as Russian wires print it
+    re.compile(rf"^(?P<place>{_CAPS_PLACE}),\s+{_DAY}\.?\s*/(?P<agency>[A-Z][\w-]{{1,20}})/\.?\s+{_SENTENCE}"),
     # "GAZA CITY —", "BANGKOK:", "KYIV (Reuters) -", "GAZA STRIP, Occupied Palestine —"
     re.compile(rf"^(?P<place>{_CAPS_PLACE}{_REGION})\s*(?:{_AGENCY})?(?:{_DASH}|\s*:\s+){_SENTENCE}"),
     # "Gaza Strip, Palestinian Territories - ...", "Kharkiv (AFP) - ..."

@@ -263,3 +263,32 @@ def test_others_after_one_person_are_people_like_them():
     text = "The drone hit Haifa, killing one woman and wounding five others, hours after a rocket caused no injuries."
     subject = figures(text)["five"].subject
     assert subject is not None and subject.text != "injuries"
+
+
+def test_a_long_drone_noun_phrase_counts_drones():
+    text = "During the night, air defence destroyed 118 Ukrainian aircraft-type unmanned aerial vehicles, the ministry said."
+    f = figures(text)["118"]
+    assert (f.unit, f.measure) == ("drones", "intercepted")
+
+
+def test_a_total_before_a_colon_list_is_not_placed_by_its_items():
+    text = (
+        "Overnight, 61 Ukrainian fixed-wing unmanned aerial vehicles were intercepted by air defence units on duty: "
+        "27 over the Bryansk Region, 14 over the Kursk Region, three over the waters of the Black Sea, "
+        "two over the Tula Region and one over the Oryol Region."
+    )
+    found = extract(text).figures
+    total = next(f for f in found if f.text == "61")
+    assert total.unit == "drones" and place(total)[1] != "bryansk-oblast"
+    items = {f.text: f for f in found if f is not total}
+    assert [(f.measure, place(f)[1]) for f in items.values()] == [
+        ("intercepted", "bryansk-oblast"),
+        ("intercepted", "kursk-oblast"),
+        ("intercepted", "black-sea"),
+        ("intercepted", "tula-oblast"),
+        ("intercepted", "oryol-oblast"),
+    ]
+
+
+def test_one_alone_is_still_no_figure():
+    assert figures("He visited one village in the north.") == {}

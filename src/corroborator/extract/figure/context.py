@@ -82,6 +82,9 @@ class DocumentContext:
             held = self._own_places.setdefault(item.sentence, set())
             if r.location is not None and r.location.span:
                 held.add(r.location.span[0])
+                # every word of it: "the territory of the Volgograd Region" holds the entity "Volgograd Region"
+                phrase = self.doc.char_span(*r.location.span, alignment_mode="expand")
+                held.update(t.idx for t in phrase or ())
             if r.at_object is not None:  # "its estimate of losses in Russia at 300": read, and left
                 held |= {t.idx for t in r.at_object.subtree}
         starts = [item.reading.quantity.start for item in found]
@@ -112,6 +115,14 @@ class DocumentContext:
             self._include(item, nearby)
         if r.unit != unit_before or r.measure is None:
             r.measure = self.reader.measures.measure(r)  # "destroyed" drones are intercepted, "destroyed" tanks are not
+        source = item.source
+        if (
+            r.reference == "elided"
+            and r.measure in (None, Measure.OTHER)
+            and source
+            and source.sentence == item.sentence
+        ):
+            r.measure = source.reading.measure  # "77 drones were downed: 34 over X, three over Y": downed too
         self._place_from_sentence(item, nearby)
         if r.location is not None:
             self.reader.scene.resolve_anaphor(r.location, r, self.lex.context_chars)

@@ -79,6 +79,8 @@ class PlaceReader:
     def location(self, r: Reading) -> tuple[Reference | None, bool]:
         """The place of ``r`` and whether it is where the counted things are (static) rather than a destination."""
         for prep in self._candidate_preps(r):
+            if self.after_a_list_colon(r, prep):
+                continue  # "77 drones were downed: 34 over Volgograd, ...": the items' places, not the total's
             word = prep.lower_
             place = self.object_of(prep)
             if place is not None and place.ent_type_ in ("DATE", "TIME"):  # "over the past two days in El Fasher"
@@ -104,6 +106,14 @@ class PlaceReader:
         target = self._target(r)  # where the people it killed were; not where the drones it launched are
         static = r.measure in AT_THE_TARGET
         return (self.place_reference(target), static) if target is not None else (None, False)
+
+    @staticmethod
+    def after_a_list_colon(r: Reading, prep: Token) -> bool:
+        """Is ``prep`` after a colon that follows the figure, with a number between (a list of its parts)?"""
+        doc = prep.doc
+        between = doc[r.expression.end : prep.i]
+        colons = [t.i for t in between if t.text == ":"]
+        return bool(colons) and any(t.like_num for t in doc[colons[0] : prep.i])
 
     def _nearer_target(self, r: Reading, found: Reference, static: bool) -> tuple[Reference, bool]:
         """ "shelled Babanusa in Sudan, killing nine": the town struck, inside the place the preposition names."""

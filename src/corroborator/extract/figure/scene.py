@@ -70,7 +70,9 @@ class SceneReader:
         candidates = [
             ent
             for ent in self._places_named(r, sentence.start_char, sentence.end_char)
-            if ent.start_char not in taken and ent.root.idx not in taken
+            if ent.start_char not in taken
+            and ent.root.idx not in taken
+            and not self.places.after_a_list_colon(r, ent.root)
         ]  # "34 over the Moscow region and 84 across the country": the 34's place, not the 84's
         if not candidates:
             return self._place_inside_a_name(r)

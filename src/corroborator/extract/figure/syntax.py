@@ -33,6 +33,8 @@ from .tree import QUANTIFIERS, SUBJECT_DEPS, TreeReader
 
 #: How many tokens after a number may lie between it and the noun it counts ("145 attack and decoy drones").
 NOUN_WINDOW = 6
+#: How much further the noun a number modifies in the tree may be ("105 aircraft-type unmanned aerial vehicles").
+NUMMOD_EXTRA = 4
 
 #: Measures whose agent owns what is counted: "North Korea has deployed 10,000 troops" are North Korea's.
 OWNER_MEASURES = frozenset({Measure.DEPLOYED, Measure.LAUNCHED, Measure.PRESENT})
@@ -175,6 +177,13 @@ class SentenceReader:
             return
         candidate = self._head_noun(r)
         scanned = self._unit_noun_after(expression)
+        if (
+            scanned is not None
+            and candidate is not None
+            and scanned.dep_ == "compound"
+            and scanned.head.i < candidate.i
+        ):
+            scanned = None  # "aircraft-type drones": a modifier's noun, not what is counted
         if candidate is None or (scanned is not None and not self.unit_of_token(candidate)):
             candidate = scanned or candidate or self._noun_after(expression)
         if candidate is None or not r.on_its_line(candidate):
@@ -258,7 +267,9 @@ class SentenceReader:
     @staticmethod
     def _head_noun(r: Reading) -> Token | None:
         head = r.anchor.head
-        follows = r.expression.end <= head.i < r.expression.end + NOUN_WINDOW
+        # the tree's own link reaches further than the words: "77 Ukrainian fixed-wing unmanned aerial vehicles"
+        window = NOUN_WINDOW + NUMMOD_EXTRA if r.anchor.dep_ == "nummod" else NOUN_WINDOW
+        follows = r.expression.end <= head.i < r.expression.end + window
         if follows and head.pos_ in ("NOUN", "PROPN", "PRON") and r.anchor.dep_ != "pobj":
             return head
         return None
