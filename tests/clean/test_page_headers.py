@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from corroborator.clean.lines import clean_lines, is_date_line
-from corroborator.clean.stamps import dateline_of
+from corroborator.clean.lines import clean_lines
+from corroborator.clean.stamps import dateline_of, is_date_line
 
 LEAD = "More than 3,000 people have fled fighting in the north since Sunday, the refugee agency said on Tuesday."
 

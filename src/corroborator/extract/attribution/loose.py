@@ -29,6 +29,8 @@ LOOSE_CONTENT_DEPS = {"ccomp", "xcomp", "dobj"}
 LOOSE_COMPLEMENTS = frozenset(LOOSE_CONTENT_DEPS)
 #: Verbs of seeming: what seems so is the writer's or somebody unnamed's impression ('X seemed unfazed').
 SEEMING = frozenset({"seem", "appear"})
+#: What a picture or a record is seen to do ('the video appears to show ...'): evidence, not a statement.
+EVIDENCE_VERBS = frozenset({"show", "depict", "indicate", "reveal", "capture", "record", "contain", "feature"})
 #: What says how a thing seems: an infinitive ('seemed to waver'), an adjective ('seems stable'), a noun
 #: ('appears a long shot'), a clause after 'it' ('it seems that ...').
 SEEMING_DEPS = {"xcomp", "acomp", "oprd", "attr", "ccomp"}
@@ -135,6 +137,8 @@ class LooseCues(StanceCues):
         complements = [c for c in verb.children if c.dep_ in SEEMING_DEPS and c.i > verb.i]
         if not complements:
             return None  # 'appeared on television', 'she appeared at the rally'
+        if any(c.lemma_.lower() in EVIDENCE_VERBS for c in complements):
+            return None  # 'the footage appears to show soldiers': what a picture shows, nobody's statement
         tokens = {t.i for c in complements for t in c.subtree}
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | {"expl"}), None)
         if subject is not None and subject.dep_ != "expl" and subject.lower_ != "it":

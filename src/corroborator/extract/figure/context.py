@@ -82,9 +82,6 @@ class DocumentContext:
             held = self._own_places.setdefault(item.sentence, set())
             if r.location is not None and r.location.span:
                 held.add(r.location.span[0])
-                # every word of it: "the territory of the Volgograd Region" holds the entity "Volgograd Region"
-                phrase = self.doc.char_span(*r.location.span, alignment_mode="expand")
-                held.update(t.idx for t in phrase or ())
             if r.at_object is not None:  # "its estimate of losses in Russia at 300": read, and left
                 held |= {t.idx for t in r.at_object.subtree}
         starts = [item.reading.quantity.start for item in found]
