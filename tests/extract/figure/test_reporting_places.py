@@ -297,3 +297,18 @@ def test_a_total_before_a_colon_list_is_not_placed_by_its_items():
 
 def test_one_alone_is_still_no_figure():
     assert figures("He visited one village in the north.") == {}
+
+
+def test_losses_that_amount_to_a_number_are_casualties_and_destroyed_equipment():
+    text = (
+        "The General Staff said the total combat losses of the enemy since the start of the invasion amounted to "
+        "about 640,300 personnel, including 1,090 over the past day, as well as 8,400 tanks."
+    )
+    found = figures(text)
+    assert (found["about 640,300"].unit, found["about 640,300"].measure) == ("people", "casualties")
+    assert (found["8,400"].unit, found["8,400"].measure) == ("tanks", "destroyed")
+
+
+def test_tank_losses_count_tanks_and_a_partys_losses_are_not_placed_in_it():
+    f = figures("Russia's tank losses rose to 3,200.")["3,200"]
+    assert (f.unit, f.location) == ("tanks", None)

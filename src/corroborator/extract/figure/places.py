@@ -50,6 +50,9 @@ _EVENT_MARKS = frozenset({"when", "as", "after"})
 #: Prepositions by which an attack names its place ("a strike on Dnipro", "fighting near Pokrovsk").
 _EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside", "of", "for"})  # not "against": a foe
 
+#: Nouns of a toll, whose possessor is the place it was counted in ("Gaza's death toll").
+TOLL_NOUNS = frozenset({"toll", "tolls", "tally"})
+
 #: Measures for which "from" names the place: people are displaced or evacuated from where they were.
 FROM_MEASURES = frozenset({Measure.DISPLACED})
 
@@ -136,9 +139,10 @@ class PlaceReader:
         return None
 
     def _toll_owner(self, r: Reading) -> Token | None:
-        """ "Gaza's death toll climbed to 5,791": the place whose toll the number is (not a people's: "Israel's")."""
+        """ "Gaza's death toll climbed to 5,791": the place whose toll the number is (not a people's: "Israel's"). Only
+        a toll: "Russia's losses" are a party's, wherever they fell."""
         for word in (r.at_object, r.measure_word, r.noun):
-            if word is None or word.lower_ not in self.lex.measure_nouns:
+            if word is None or word.lower_ not in TOLL_NOUNS:
                 continue
             for child in word.children:
                 if child.dep_ == "poss" and self.place_entity(child) and child.ent_type_ != "NORP":

@@ -432,6 +432,10 @@ class SentenceReader:
                     return None
                 return reference
             return None
+        named = next((u for c in head.lefts if c.dep_ in ("compound", "amod") and (u := self.unit_of_token(c))), None)
+        if named is not None and self.lex.unit_class(named) != "people":
+            r.reference, r.unit = "own", r.unit or named  # "tank losses rose to 3,000": tanks, not people
+            return self.tree.noun_reference(head, None)
         if self.lex.measure_of(head.lemma_.lower(), "people") or self.lex.measure_of(head.lower_, "people"):
             r.reference, r.unit = "casualty", r.unit or "people"
             owner = self._owner_of_measure(head)  # "deaths among civilians rose to 120"
