@@ -105,3 +105,25 @@ def test_a_list_of_places_is_no_dateline():
 def test_a_russian_wire_dateline_with_the_agency_between_slashes():
     dateline = dateline_of("MOSCOW, March 4. /TASS/. Air defences downed 31 drones over the regions overnight.")
     assert dateline is not None and (dateline.prefix, dateline.place) == ("MOSCOW, March 4. /TASS/. ", "Moscow")
+
+
+def test_a_byline_with_its_date_after_a_bar_keeps_its_author():
+    text = f"Thousands flee clashes in the north\n\nBy Lena Varga | May 5, 2024\n\n{LEAD}\n"
+    cleaned = clean_lines(text)
+    assert (cleaned.metadata.authors, cleaned.metadata.published) == (("Lena Varga",), "2024-05-05")
+
+
+def test_a_by_label_over_the_name():
+    cleaned = clean_lines(f"Thousands flee clashes in the north\n\nBy:\nLena Varga\n\n{LEAD}\n")
+    assert cleaned.metadata.authors == ("Lena Varga",)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Officials--Ruiz among them--said the bridge had been closed since Friday night.",
+        "Palestinians—Hamas among them—say the talks have failed again this week.",
+    ],
+)
+def test_a_dash_glued_to_ordinary_words_is_no_dateline(paragraph):
+    assert dateline_of(paragraph) is None

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import shutil
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -227,11 +227,12 @@ class EntityExtractor(Component):
                 and not placed_by_its_words(doc[start])
             ):
                 continue  # "Tyler said": a person to the NER, and a town of a country the text never names
-            named_elsewhere = {c for c in candidates if naming.get(entries[c].country or "", set()) - {(start, end)}}
             if (
                 end - start == 1
                 and all(_is_town(entries[c]) for c in candidates)
-                and not named_elsewhere
+                and not any(
+                    _named_elsewhere(naming.get(entries[c].country or "", ()), (start, end)) for c in candidates
+                )
                 and _inside_a_longer_name(doc, start, end, covered)
             ):
                 continue  # "the Bab Tuma district" of Damascus is no Tuma of Russia
@@ -523,6 +524,11 @@ def read_lexicon(name: str) -> frozenset[str]:
 def _is_town(entry: Entry) -> bool:
     """A city or town that is not a capital (capitals are too well known to be read as a name)."""
     return entry.type == "GPE" and not entry.is_country and entry.capital_of is None and entry.population is not None
+
+
+def _named_elsewhere(spans: Collection[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Do ``spans`` (where a country is named) hold another span than ``span``?"""
+    return len(spans) > (span in spans)
 
 
 def _inside_a_longer_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:

@@ -32,7 +32,7 @@ from ..dates import Stamp, parse_stamp
 from ..records import Metadata, RemovedLine
 from . import patterns as p
 from .people import split_authors
-from .stamps import GLUED_BYLINE, STAMP_PARTS, dateline_of, is_date_line, stamp_in
+from .stamps import GLUED_BYLINE, date_line_stamps, dateline_of, is_date_line
 
 #: A line of prose has at least this many words and ends a sentence...
 _PROSE_MIN_WORDS = 8
@@ -496,37 +496,46 @@ def _metadata_line(page: _Page, index: int) -> None:
     elif p.HASHTAG_LINE.match(line):
         page.tags += [t.lstrip("#") for t in re.findall(r"#[\w-]+", line)]
         page.drop(index, "tags")
-    elif is_date_line(line):
-        page.stamps += [stamp for part in STAMP_PARTS.split(line) if (stamp := stamp_in(part))]
-        page.drop(index, "date-stamp")
     elif _LABEL_ALONE.match(line):
         _label_alone(page, index)
-    elif byline := p.BYLINE.match(line):
-        parts = _BYLINE_PARTS.split(byline["names"])
-        if dated := _TRAILING_DATE.search(parts[0]):  # "By The Irrawaddy 20 December 2021"
-            parts = [parts[0][: dated.start()], dated.group(0), *parts[1:]]
-        names = split_authors(parts[0])
-        if names or _is_desk(parts[0]):
-            page.authors += names
-            for part in parts[1:]:
-                _read_date(page, part)
-            page.drop(index, "byline")
+    elif (byline := p.BYLINE.match(line)) and _read_byline(page, index, byline["names"]):
+        return  # before the stamps: "By Jane Doe | May 5, 2024" names its author
+    elif stamps := date_line_stamps(line):
+        page.stamps += stamps
+        page.drop(index, "date-stamp")
     elif len(line) <= _DATELINE_MAX_CHARS and _read_date(page, line):
         page.drop(index, "date-stamp")
 
 
+def _read_byline(page: _Page, index: int, byline: str) -> bool:
+    """The names and dates of a byline ("By AFP - Mar 3,2025", "By The Irrawaddy 20 December 2021"), if it names
+    people or a desk."""
+    parts = _BYLINE_PARTS.split(byline)
+    if dated := _TRAILING_DATE.search(parts[0]):
+        parts = [parts[0][: dated.start()], dated.group(0), *parts[1:]]
+    names = split_authors(parts[0])
+    if not names and not _is_desk(parts[0]):
+        return False
+    page.authors += names
+    for part in parts[1:]:
+        _read_date(page, part)
+    page.drop(index, "byline")
+    return True
+
+
 def _label_alone(page: _Page, index: int) -> None:
     """ "Author:" over a line with the name, "Date:" with nothing: a form's labels, its values on the next line."""
-    of_authors = page.lines[index].lower().startswith("author")
+    label = _LABEL_ALONE.match(page.lines[index])
+    of_authors = label is not None and label["label"].lower() in ("author", "authors", "by")
     page.drop(index, "byline" if of_authors else "label")
-    following = [i for i in page.live() if i > index]
-    if not following or not of_authors:
+    following = next((i for i in range(index + 1, len(page.kept)) if page.kept[i]), None)
+    if following is None or not of_authors:
         return
-    value = page.lines[following[0]]
+    value = page.lines[following]
     names = split_authors(value)
     if names and len(words(value)) <= _DESK_BYLINE_MAX_WORDS:
         page.authors += names
-        page.drop(following[0], "byline")
+        page.drop(following, "byline")
 
 
 def _is_desk(names: str) -> bool:

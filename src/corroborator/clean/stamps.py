@@ -31,7 +31,10 @@ _CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z'’.-]+(?:[\s-][A-Z][a-z'’.-]+){0,3}"
 #: ", Occupied Palestine", ", Ukraine": the country or region after the place.
 _REGION = r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
-_DASH = r"(?:\s*[-–—]+\s+|--|—)"  # "KYIV -", "SEOUL--At", "GAZA CITY—The"
+_DASH = r"\s*[-–—]+\s+"
+#: A dash glued to the sentence ("SEOUL--At", "GAZA CITY—The"): only after a place in capitals, since US copy
+#: glues dashes to ordinary words ("Officials--Smith among them--said").
+_GLUED_DASH = r"(?:--|—)"
 #: What follows a dateline: a sentence, opening with a capital, a digit or a quote.
 _SENTENCE = r"(?=[A-Z0-9\"“‘'(])"
 
@@ -44,7 +47,7 @@ _DATELINES = (
     # "MOSCOW, December 26. /TASS/.": the agency between slashes, as Russian wires print it
     re.compile(rf"^(?P<place>{_CAPS_PLACE}),\s+{_DAY}\.?\s*/(?P<agency>[A-Z][\w-]{{1,20}})/\.?\s+{_SENTENCE}"),
     # "GAZA CITY —", "BANGKOK:", "KYIV (Reuters) -", "GAZA STRIP, Occupied Palestine —"
-    re.compile(rf"^(?P<place>{_CAPS_PLACE}{_REGION})\s*(?:{_AGENCY})?(?:{_DASH}|\s*:\s+){_SENTENCE}"),
+    re.compile(rf"^(?P<place>{_CAPS_PLACE}{_REGION})\s*(?:{_AGENCY})?(?:{_DASH}|{_GLUED_DASH}|\s*:\s+){_SENTENCE}"),
     # "Gaza Strip, Palestinian Territories - ...", "Kharkiv (AFP) - ..."
     re.compile(rf"^(?P<place>{_TITLE_PLACE}{_REGION})\s*(?:{_AGENCY})?{_DASH}{_SENTENCE}"),
     # "(Reuters) -": the agency alone; "Aug 19 (Reuters) -": with its date
@@ -75,7 +78,7 @@ _DATE_WORDS = re.compile(
     r"\b(?:first\s+published|published|posted|created|last\s+updated|last\s+modified|updated|modified|edited|on|at"
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september"
     r"|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|am|pm|a\.m|p\.m|gmt|utc|[A-Z]{2,4}T|IST|\d+(?:[:.h]\d+)*(?:am|pm|st|nd|rd|th)?)\b\.?",
+    r"|am|pm|a\.m|p\.m|gmt|utc|(?-i:[A-Z]{2,4}T|IST)|\d+(?:[:.h]\d+)*(?:am|pm|st|nd|rd|th)?)\b\.?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
@@ -144,24 +147,29 @@ def _known_places() -> frozenset[str]:
     return frozenset(known)
 
 
-def is_date_line(line: str) -> bool:
-    """A line that only dates the page: "Monday, July 22, 2024", "WORLD | 11-03-2022 14:33", "AFP Published 13 Sep,
-    2024 12:38pm", "Reuters | Geneva | Updated: 29-01-2021 15:21 IST | Created: 29-01-2021 15:19 IST".
+def date_line_stamps(line: str) -> list[Stamp] | None:
+    """The stamps of a line that only dates the page, or None: "Monday, July 22, 2024", "WORLD | 11-03-2022 14:33",
+    "AFP Published 13 Sep, 2024 12:38pm", "Reuters | Geneva | Updated: 29-01-2021 15:21 IST | Created: ...".
 
     Its parts (split at bars and bullets) are dates, labelled stamps or a few words of place, section or agency; one at
     least is a date. A headline that names a day ("Strikes resume on May 5, 2024") is not one: it says more.
     """
     if len(line) > _STAMP_LINE_MAX_CHARS:
-        return False
-    dated = False
+        return None
+    stamps = []
     for part in STAMP_PARTS.split(line):
         n = len(_WORD.findall(part))
         rest = len(_WORD.findall(_DATE_WORDS.sub(" ", part)))
-        if rest < n and rest <= 1 and stamp_in(part) is not None:
-            dated = True
+        stamp = stamp_in(part) if rest < n and rest <= 1 else None
+        if stamp is not None:
+            stamps.append(stamp)
         elif n > _STAMP_PART_MAX_WORDS or SENTENCE_END.search(part):
-            return False
-    return dated
+            return None
+    return stamps or None
+
+
+def is_date_line(line: str) -> bool:
+    return date_line_stamps(line) is not None
 
 
 def stamp_in(text: str) -> Stamp | None:

@@ -228,12 +228,12 @@ class FigureExtractor(Component):
         printed = r.text[q.number_start : q.number_end].lower()
         if printed in PRONOUN_NUMBERS:  # "members of one family" describes the members: it counts nothing
             of_phrase = r.noun is not None and r.noun.dep_ == "pobj" and r.noun.head.lower_ == "of"
-            return (bool(r.own_measure) and not of_phrase) or self._last_of_a_list(item)
+            return (bool(r.own_measure) and not of_phrase) or self._elided_count_with_place(item)
         return bool(r.own_measure) or self.lexicon.unit_class(r.unit) in DOMAIN_CLASSES
 
-    def _last_of_a_list(self, item: Found) -> bool:
-        """ "34 over Volgograd, two over Belgorod and one over Voronezh": "one" ends a list of counts of a kind that
-        matters, each with its place, when the count before it in its sentence is one."""
+    def _elided_count_with_place(self, item: Found) -> bool:
+        """ "34 over Volgograd, two over Belgorod and one over Voronezh": a bare "one" with its own place, which takes
+        what it counts from a figure before it in its sentence, counts that (a list of counts that matter)."""
         r, source = item.reading, item.source
         doc = r.expression.doc
         after = doc[r.expression.end] if r.expression.end < len(doc) else None

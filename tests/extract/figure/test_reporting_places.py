@@ -312,3 +312,8 @@ def test_losses_that_amount_to_a_number_are_casualties_and_destroyed_equipment()
 def test_tank_losses_count_tanks_and_a_partys_losses_are_not_placed_in_it():
     f = figures("Russia's tank losses rose to 3,200.")["3,200"]
     assert (f.unit, f.location) == ("tanks", None)
+
+
+def test_a_calibre_or_a_weight_after_a_count_is_no_thousands_group():
+    assert [f.value for f in figures("The battery fired 12 155mm shells at the town.").values()] == [12]
+    assert [f.value for f in figures("Jets dropped 10 500-pound bombs on the bridge.").values()] == [10]

@@ -10,7 +10,7 @@ end (", where ...", ", a term Kyiv uses for ...") and gains the quotations that 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -128,31 +128,48 @@ def _own_stance(verb: Token, lexicon: Lexicon) -> bool:
 
 def _cut_participles(candidates: list[Candidate], doc: Doc) -> None:
     """'X has confirmed Y, suggesting Z': Z is a statement of its own, not part of Y."""
-    for participle in candidates:
-        verb = doc[participle.cue_token]
-        if participle.construction != "verbal" or verb.dep_ != "advcl" or verb.tag_ != "VBG":
-            continue
-        own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
-        for other in candidates:
-            if other is not participle and verb.i in other.content:
-                other.content -= own
+
+    def participle(candidate: Candidate) -> range | None:
+        verb = doc[candidate.cue_token]
+        if candidate.construction != "verbal" or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            return None
+        return range(verb.left_edge.i, verb.right_edge.i + 1)
+
+    _cut_out(candidates, doc, participle)
 
 
 def _cut_parallel_reports(candidates: list[Candidate], doc: Doc) -> None:
     """'X said A, as state media reported B', 'X said A, while the rebels claimed B': a report set beside the
     statement by "as" or "while", with a subject of its own, is another party's statement, not part of A."""
-    for parallel in candidates:
-        verb = doc[parallel.cue_token]
-        if parallel.construction != "verbal" or verb.dep_ != "advcl":
-            continue
+
+    def parallel(candidate: Candidate) -> range | None:
+        verb = doc[candidate.cue_token]
+        if candidate.construction != "verbal" or verb.dep_ != "advcl":
+            return None
         marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in PARALLEL_MARKS and c.i < verb.i]
         if not marks or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            continue
+            return None
         start = marks[0].i - 1 if marks[0].i > 0 and doc[marks[0].i - 1].text == "," else marks[0].i
-        own = set(range(start, verb.right_edge.i + 1))
-        for other in candidates:
-            if other is not parallel and verb.i in other.content:
-                other.content -= own
+        return range(start, verb.right_edge.i + 1)
+
+    _cut_out(candidates, doc, parallel)
+
+
+def _cut_out(candidates: list[Candidate], doc: Doc, own_words: Callable[[Candidate], range | None]) -> None:
+    """Cut each candidate's own words (``own_words``; None: nothing to cut) out of the other candidates whose
+    content holds its cue. The holders are found through an index of content tokens, once: a document of many
+    claims stays linear."""
+    holders: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        for i in candidate.content:
+            holders.setdefault(i, []).append(candidate)
+    for candidate in candidates:
+        own = own_words(candidate)
+        if own is None:
+            continue
+        for other in holders.get(candidate.cue_token, []):
+            if other is not candidate:
+                other.content -= set(own)
 
 
 def _link_verbal(

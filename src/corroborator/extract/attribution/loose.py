@@ -20,17 +20,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...records import Certainty
-from .candidate import SUBJECT_DEPS, Candidate
+from .candidate import EVIDENCE_VERBS, SEEMING_VERBS, SUBJECT_DEPS, Candidate
 from .lexicon import VerbCue
 from .stances import COPULAS, NOMINAL_INTENT, NOUN_COMPLEMENTS, StanceCues
 
 #: What a loose verb's content hangs on: a clause, an infinitive, an object.
-LOOSE_CONTENT_DEPS = {"ccomp", "xcomp", "dobj"}
-LOOSE_COMPLEMENTS = frozenset(LOOSE_CONTENT_DEPS)
-#: Verbs of seeming: what seems so is the writer's or somebody unnamed's impression ('X seemed unfazed').
-SEEMING = frozenset({"seem", "appear"})
+LOOSE_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+#: Verbs of seeming: what seems so is the writer's or somebody unnamed's impression ('X seemed unfazed'). Not
+#: "look", which seems only with "like" and looks at things far more often.
+SEEMING = frozenset(SEEMING_VERBS - {"look"})
 #: What a picture or a record is seen to do ('the video appears to show ...'): evidence, not a statement.
-EVIDENCE_VERBS = frozenset({"show", "depict", "indicate", "reveal", "capture", "record", "contain", "feature"})
+PICTURE_VERBS = frozenset(EVIDENCE_VERBS | {"depict", "capture", "record", "contain", "feature"})
 #: What says how a thing seems: an infinitive ('seemed to waver'), an adjective ('seems stable'), a noun
 #: ('appears a long shot'), a clause after 'it' ('it seems that ...').
 SEEMING_DEPS = {"xcomp", "acomp", "oprd", "attr", "ccomp"}
@@ -83,7 +83,7 @@ class LooseCues(StanceCues):
         the trained filter to decide on."""
         if not any(c.dep_ in LOOSE_CONTENT_DEPS for c in verb.children):
             return None
-        cue = VerbCue(self.lex.certainty_of(lemma), LOOSE_COMPLEMENTS)
+        cue = VerbCue(self.lex.certainty_of(lemma), LOOSE_CONTENT_DEPS)
         own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if own is None and self.described(verb):
             return self.loose_participle(verb, lemma, cue)
@@ -137,7 +137,7 @@ class LooseCues(StanceCues):
         complements = [c for c in verb.children if c.dep_ in SEEMING_DEPS and c.i > verb.i]
         if not complements:
             return None  # 'appeared on television', 'she appeared at the rally'
-        if any(c.lemma_.lower() in EVIDENCE_VERBS for c in complements):
+        if any(c.lemma_.lower() in PICTURE_VERBS for c in complements):
             return None  # 'the footage appears to show soldiers': what a picture shows, nobody's statement
         tokens = {t.i for c in complements for t in c.subtree}
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | {"expl"}), None)

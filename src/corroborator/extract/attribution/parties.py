@@ -10,6 +10,7 @@ who spoke, "the agency" -> the last organisation that did).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -351,6 +352,7 @@ class Resolver:
         self.doc = doc
         self.lex = lexicon
         self.history: list[Party] = []
+        self._by_label: dict[str, tuple[list[Span], list[int]]] = {}
 
     def resolve(self, party: Party, head: Token | None) -> Party:
         if head is not None:
@@ -413,11 +415,21 @@ class Resolver:
         what ``head`` says ("Various Russian attacks killed one person, he said": the model's PERSON is no speaker)."""
         verb = head.head
         said = {t.i for t in verb.subtree} - {t.i for t in head.subtree} if verb.i != head.i else set()
-        for ent in reversed(self.doc.ents):
-            if ent.label_ in labels and ent.end <= head.i and ent.root.i not in said:
-                kind = PartyKind.PERSON if ent.label_ == "PERSON" else PartyKind.ORGANIZATION
-                return Party(text=ent.text, name=ent.text, kind=kind, entity=ent.root.ent_kb_id_ or None)
+        for label in sorted(labels):
+            ents, ends = self._entities_of(label)
+            for ent in reversed(ents[: bisect.bisect_right(ends, head.i)]):
+                if ent.root.i not in said:
+                    kind = PartyKind.PERSON if ent.label_ == "PERSON" else PartyKind.ORGANIZATION
+                    return Party(text=ent.text, name=ent.text, kind=kind, entity=ent.root.ent_kb_id_ or None)
         return None
+
+    def _entities_of(self, label: str) -> tuple[list[Span], list[int]]:
+        """The Doc's entities of one label in text order, and their ends, gathered once: ``doc.ents`` builds every
+        span anew at each access, and a long document has many pronouns to resolve."""
+        if label not in self._by_label:
+            ents = [ent for ent in self.doc.ents if ent.label_ == label]
+            self._by_label[label] = (ents, [ent.end for ent in ents])
+        return self._by_label[label]
 
     @staticmethod
     def _adopt(party: Party, antecedent: Party | None) -> Party:

@@ -110,7 +110,7 @@ class VerbalCues:
         if verb.dep_ in MODIFIER_DEPS or self.negated(verb) or self.not_a_report(verb, lemma):
             return None
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-        content, bounded, speaker, speaker_words = self.verb_content(verb, cue, passive), False, None, None
+        content, speaker, speaker_words = self.verb_content(verb, cue, passive), None, None
         # "This was stated by X." opening its paragraph reports the paragraph before: its own line holds nothing
         bounded = content is not None and bool(content) and max(content) < self.layout.line_of(verb.i)[0]
         if not content:

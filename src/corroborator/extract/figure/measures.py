@@ -168,7 +168,7 @@ class MeasureReader:
             and (m := self.tree.word_measure(t, "people")) in _HARMS
             and not any(c.like_num and c.i not in own for c in t.subtree)
         }
-        if not harmed and sentence.start > 0:  # the paragraph before, as a reader reads on
+        if not harmed and sentence.start > 0:  # the sentence before, over a paragraph's end too, as a reader reads on
             harmed = {m for t in doc[sentence.start - 1].sent if (m := self.tree.word_measure(t, "people")) in _HARMS}
         return harmed.pop() if len(harmed) == 1 else measure
 

@@ -28,9 +28,9 @@ LEXICON_DIR = ("data", "lexicon")
 #: Digits as English news prints them: "8,000", "1.5", "12000". A comma must group
 #: three digits, so "1,5" is not one number (and is dropped as an identifier later).
 #: A number in digits: "8,000", "1.5", and thousands set apart by a space as Ukrainian and European outlets print
-#: them ("1 100 soldiers", "31 000"; a no-break or thin space too). Groups of three digits only, so that "On 5 June"
-#: and "in 2022 500 people" stay apart.
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?"
+#: them ("1 100 soldiers", "31 000"; a no-break or thin space too). Groups of three digits only, and none glued to a
+#: word, so that "On 5 June", "in 2022 500 people", "12 155mm shells" and "10 500-pound bombs" stay apart.
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\w-]|[.,]\d)|\d+(?:\.\d+)?"
 
 #: Currency signs printed before an amount, and the code each stands for.
 CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY"}

@@ -1,4 +1,5 @@
-"""Where a figure is: the place its sentence gives, and what a distance places.
+"""Where a figure is: the place its clause gives, and what a distance places (the place its sentence or
+paragraph gives, when its clause names none, is ``scene``'s).
 
 A place comes from a preposition near the number: of its counted noun ("soldiers
 in Russia's Kursk region"), of that noun's own verb ("stationed in", "sent to"),
@@ -84,10 +85,10 @@ class PlaceReader:
         for prep in self._candidate_preps(r):
             if self.after_a_list_colon(r, prep):
                 continue  # "77 drones were downed: 34 over Volgograd, ...": the items' places, not the total's
-            word = prep.lower_
             place = self.object_of(prep)
             if place is not None and place.ent_type_ in ("DATE", "TIME"):  # "over the past two days in El Fasher"
                 prep, place = self._placed_within(place) or (prep, None)
+            word = prep.lower_
             if self.from_a_distance(prep):
                 continue  # "a strike on Deir Billa, some 15 km from Batroun": Batroun is where it is measured from
             event = place is not None and place.lower_ in self.lex.event_nouns
@@ -111,12 +112,12 @@ class PlaceReader:
         return (self.place_reference(target), static) if target is not None else (None, False)
 
     @staticmethod
-    def after_a_list_colon(r: Reading, prep: Token) -> bool:
-        """Is ``prep`` after a colon that follows the figure, with a number between (a list of its parts)?"""
-        doc = prep.doc
-        between = doc[r.expression.end : prep.i]
+    def after_a_list_colon(r: Reading, token: Token) -> bool:
+        """Is ``token`` after a colon that follows the figure, with a number between (in a list of its parts)?"""
+        doc = token.doc
+        between = doc[r.expression.end : token.i]
         colons = [t.i for t in between if t.text == ":"]
-        return bool(colons) and any(t.like_num for t in doc[colons[0] : prep.i])
+        return bool(colons) and any(t.like_num for t in doc[colons[0] : token.i])
 
     def _nearer_target(self, r: Reading, found: Reference, static: bool) -> tuple[Reference, bool]:
         """ "shelled Babanusa in Sudan, killing nine": the town struck, inside the place the preposition names."""
@@ -184,8 +185,8 @@ class PlaceReader:
         return None
 
     def from_a_distance(self, prep: Token) -> bool:
-        """ "15 kilometres from the town of Batroun", "40 miles off Aden": a distance's point of reference."""
-        if prep.lower_ not in ("from", "of", "off"):
+        """ "15 kilometres from the town of Batroun", "300 km north of Tehran": a distance's point of reference."""
+        if prep.lower_ not in self.lex.reference_preps:  # not "off": "40 miles off Aden" places the event there
             return False
         measured = [prep.head, *(c for c in prep.children if c.dep_ == "npadvmod")]  # the tree hangs it either way
         return any(self.lex.unit_class(self.lex.unit_of.get(word.lower_)) == "distance" for word in measured)

@@ -39,6 +39,7 @@ class DocIndex:
         self.ents = list(doc.ents)
         self._ent_starts = [ent.start_char for ent in self.ents]
         self._unstructured: tuple[list[int], list[bool]] | None = None
+        self._place_mentions: list[tuple[int, int, str]] | None = None
 
     def line_of(self, position: int) -> int:
         return bisect.bisect_left(self.newlines, position)
@@ -72,6 +73,15 @@ class DocIndex:
             too_long = len(sentence) > MAX_SENTENCE_TOKENS
             flags.append(too_long or int(dependents[sentence.start : sentence.end].max()) > MAX_DEPENDENTS)
         return starts, flags
+
+    def place_mentions_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The linked places' mentions (start, end, id) that start in ``[start, end)``, in text order; the index is
+        built on first use, once per Doc."""
+        if self._place_mentions is None:
+            places = [(ident, e) for ident, e in (self.doc._.entities or {}).items() if e.kind == "place"]
+            self._place_mentions = sorted((s, e, ident) for ident, entity in places for s, e in entity.mentions)
+        mentions = self._place_mentions
+        return mentions[bisect.bisect_left(mentions, (start,)) : bisect.bisect_left(mentions, (end,))]
 
     def ents_within(self, start: int, end: int) -> list[Span]:
         """Entities that start in ``[start, end)``, in text order."""

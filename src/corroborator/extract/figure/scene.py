@@ -86,15 +86,12 @@ class SceneReader:
         keeps it as a mention of its own) is where the body counts, when nothing else in the sentence is a place."""
         doc = r.anchor.doc
         sentence = r.anchor.sent
-        for ident, entity in (doc._.entities or {}).items():
-            if entity.kind != "place":
+        for start, end, ident in r.index.place_mentions_within(sentence.start_char, sentence.end_char):
+            span = doc.char_span(start, end)
+            if span is None or not r.on_its_line(span[0]):
                 continue
-            for start, end in entity.mentions:
-                span = doc.char_span(start, end)
-                if span is None or not sentence.start_char <= start < sentence.end_char or not r.on_its_line(span[0]):
-                    continue
-                if span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I":  # inside the name, not a span of its own
-                    return Reference(text=span.text, entity=ident, span=(start, end), parents=list(entity.parents))
+            if span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I":  # inside the name, not a span of its own
+                return Reference(text=span.text, entity=ident, span=(start, end), parents=parents_of(doc, ident))
         return None
 
     def paragraph_place(self, r: Reading) -> Reference | None:
@@ -104,13 +101,17 @@ class SceneReader:
         A place named for another reason ("forces deployed in Russia. 100 soldiers were killed in the conflict")
         is not where the figure's event happened.
         """
-        start, _ = r.index.line_bounds(r.quantity.start)
-        if self._definite_event(r):  # "The strike killed three people": the strike told of before, over paragraphs
-            start = max(0, r.quantity.start - self.lex.context_chars)
+        # "The strike killed three people": the strike told of before, over paragraphs too
+        reach_back = self._definite_event(r)
+        start = (
+            max(0, r.quantity.start - self.lex.context_chars)
+            if reach_back
+            else r.index.line_bounds(r.quantity.start)[0]
+        )
         candidates = [
             e
-            for e in self._places_named(r, start, r.anchor.sent.start_char, any_line=True)
-            if self._tells_of_attack(e) and (r.on_its_line(e[0]) or start < r.index.line_bounds(r.quantity.start)[0])
+            for e in self._places_named(r, start, r.anchor.sent.start_char, any_line=reach_back)
+            if self._tells_of_attack(e)
         ]
         return self.places.place_reference(self.places.phrase_head(candidates[-1].root)) if candidates else None
 
