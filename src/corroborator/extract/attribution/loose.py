@@ -182,11 +182,8 @@ class LooseCues(StanceCues):
         if source is None and noun.dep_ in {"dobj", "attr"} and governor.pos_ in {"VERB", "AUX"}:
             light = governor.lemma_ in self.lex.light_verbs or governor.lemma_ in COPULAS
             source = self.subject_of(governor) if light and not self.negated(governor) else None
-        if source is None or not self.can_speak(source) or self.not_a_party(source):
-            return None
-        heads = list(content.children) if content.dep_ == "prep" else [content]
-        tokens = {t.i for head in heads for t in head.subtree}
-        if not tokens:
+        tokens = self.held_content(content, source)
+        if tokens is None or source is None:
             return None
         candidate = self.noun_claim(noun, tokens, source)
         candidate.loose = True
@@ -203,11 +200,8 @@ class LooseCues(StanceCues):
             None,
         )
         source = self.subject_of(verb)
-        if content is None or source is None or not self.can_speak(source) or self.not_a_party(source):
-            return None
-        heads = list(content.children) if content.dep_ == "prep" else [content]
-        tokens = {t.i for head in heads for t in head.subtree}
-        if not tokens:
+        tokens = self.held_content(content, source)
+        if tokens is None or source is None:
             return None
         return Candidate(
             construction="nominal",

@@ -71,6 +71,14 @@ STANCE_COPULAS = {"clear": frozenset({"make"})}
 class StanceCues(VerbalCues):
     """Candidates of nouns and adjectives of stance, on top of the verbal ones."""
 
+    def held_content(self, content: Token | None, source: Token | None) -> set[int] | None:
+        """What a holder's stance or speech is about: a preposition's object ('support for the plan': 'the plan'),
+        else the whole clause or phrase; None when the holder cannot speak, or nothing is held."""
+        if content is None or source is None or not self.can_speak(source) or self.not_a_party(source):
+            return None
+        heads = list(content.children) if content.dep_ == "prep" else [content]
+        return {t.i for head in heads for t in head.subtree} or None
+
     def nominal_complement(self, noun: Token) -> Candidate | None:
         """'X's call for a ceasefire', 'X voiced support for the plan', 'X's decision to withdraw': a noun of
         speech or intent, its speaker (a possessive, or the subject of the light verb that carries it) and
@@ -87,12 +95,8 @@ class StanceCues(VerbalCues):
             if self.negated(governor):
                 return None
             source = self.subject_of(governor)
-        if source is None or not self.can_speak(source) or self.not_a_party(source):
-            return None
-        # A preposition's object is what was said ('support for the plan': 'the plan'); a clause is all of it.
-        heads = list(content.children) if content.dep_ == "prep" else [content]
-        tokens = {t.i for head in heads for t in head.subtree}
-        if not tokens:
+        tokens = self.held_content(content, source)
+        if tokens is None or source is None:
             return None
         return self.noun_claim(noun, tokens, source)
 
@@ -135,11 +139,8 @@ class StanceCues(VerbalCues):
             (c for h in holders for c in h.children if c.i > adjective.i and self.noun_shape(c) in shapes), None
         )
         source = self.subject_of(verb)
-        if content is None or source is None or not self.can_speak(source) or self.not_a_party(source):
-            return None
-        heads = list(content.children) if content.dep_ == "prep" else [content]
-        tokens = {t.i for head in heads for t in head.subtree}
-        if not tokens:
+        tokens = self.held_content(content, source)
+        if tokens is None or source is None:
             return None
         cue = (
             (min(verb.i, adjective.i), max(verb.i, adjective.i) + 1)
