@@ -40,6 +40,9 @@ _STATES = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.MISSING, Measure.D
 #: What happens to people that "victims" may mean.
 _HARMS = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES})
 
+#: What happened to a whole that its parts share ("nine of the dead", "two of the missing").
+_SHARED_BY_PARTS = _HARMS | {Measure.MISSING, Measure.CAPTURED}
+
 #: Dependencies through which a clause hands its verb's meaning down ("preparing to send", "expects ... to be").
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acomp", "pcomp"})
 
@@ -81,7 +84,7 @@ class MeasureReader:
                 if whole.lower_ in ("whom", "which"):  # "82 bodies, 23 of whom were soldiers": the bodies
                     whole = _antecedent(whole, r.expression.start) or whole
                 measure = self.tree.word_measure(whole, cls or "people")
-                if measure in _HARMS or measure in (Measure.MISSING, Measure.CAPTURED):
+                if measure in _SHARED_BY_PARTS:
                     return measure
         return None
 

@@ -42,6 +42,9 @@ OWNER_MEASURES = frozenset({Measure.DEPLOYED, Measure.LAUNCHED, Measure.PRESENT}
 #: Tokens that may stand between a number and its noun.
 _NOUN_PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN", "CCONJ", "PUNCT", "NUM", "PART", "SYM", "X"})
 
+#: How far before a number the words that make it a part are looked for ("12 of the", "including", "among them").
+PART_LOOKBACK = 30
+
 #: Words that make a number a part of the figure before it: "31 people, including five children".
 _INCLUDED_BEFORE = re.compile(r"(?<!\w)(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+\Z", re.I)
 
@@ -91,8 +94,8 @@ class SentenceReader:
         text = index.text
         rest = text[q.end : q.end + 12].lower()
         reading.strong = any(rest.startswith(f"-{word}") for word in self.lex.strong)
-        reading.whole_of_part = bool(self._part_before.search(text, max(0, q.start - 30), q.start))
-        reading.included = bool(_INCLUDED_BEFORE.search(text, max(0, q.start - 30), q.start))
+        reading.whole_of_part = bool(self._part_before.search(text, max(0, q.start - PART_LOOKBACK), q.start))
+        reading.included = bool(_INCLUDED_BEFORE.search(text, max(0, q.start - PART_LOOKBACK), q.start))
         self._find_noun(reading)
         reading.included = reading.included or self._listed_after_including(reading)
         self._find_unit(reading)
@@ -120,7 +123,7 @@ class SentenceReader:
         while noun.dep_ == "conj" and noun.head.i < noun.i:
             noun = noun.head
         edge = noun.left_edge.idx
-        return noun is not r.noun and bool(_INCLUDED_BEFORE.search(r.text, max(0, edge - 30), edge))
+        return noun is not r.noun and bool(_INCLUDED_BEFORE.search(r.text, max(0, edge - PART_LOOKBACK), edge))
 
     # -- the number and its noun --------------------------------------------------------------
 
