@@ -114,3 +114,12 @@ def test_according_to_after_a_speaker_is_a_relay():
     claim = claim_of("The governor said 12 houses burned, according to the Northline news agency.", "12")
     assert claim.source.text == "The governor"
     assert [v.text for v in claim.via] == ["the Northline news agency"]
+
+
+def test_a_list_of_counts_goes_on_being_said_past_the_parsed_clause():
+    text = (
+        "Air defences destroyed 58 Ukrainian drones overnight, the ministry said.\n\n"
+        "It is noted that 31 of them were destroyed over the Kursk region, 18 over Bryansk, 9 over Oryol."
+    )
+    claim = claim_of(text, "31")
+    assert claim_of(text, "18").id == claim_of(text, "9").id == claim.id

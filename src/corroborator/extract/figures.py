@@ -207,6 +207,9 @@ class FigureExtractor(Component):
         for item in found:
             if item.heading and item.source is not None:
                 item.claim, item.as_of = item.source.claim, item.source.as_of
+            elif item.claim is None and _listed_after(item):
+                # "It is noted that 26 were destroyed over Belgorod, 25 over Bryansk": the list goes on being said
+                item.claim = item.source.claim if item.source is not None else None
 
     def _is_heading(self, index: DocIndex, position: int) -> bool:
         """Is ``position`` on a short line without closing punctuation, in a text of several lines?"""
@@ -342,6 +345,12 @@ class _Positions:
     def reaching(self, position: int, items: list[Claim]) -> list[Claim]:
         """Items that start at or before ``position`` and may reach it (no longer than the longest)."""
         return self.starting(position - self._longest, position + 1, items)
+
+
+def _listed_after(item: Found) -> bool:
+    """Is ``item`` a bare count that goes on, in its sentence, from the figure it takes its subject from?"""
+    source = item.source
+    return item.reading.reference == "elided" and source is not None and source.sentence == item.sentence
 
 
 def _innermost_claim(claims: _Claims, r: Reading) -> str | None:
