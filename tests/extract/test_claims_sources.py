@@ -123,3 +123,9 @@ def test_a_list_of_counts_goes_on_being_said_past_the_parsed_clause():
     )
     claim = claim_of(text, "31")
     assert claim_of(text, "18").id == claim_of(text, "9").id == claim.id
+
+
+def test_a_bodys_name_of_generic_words_links_in_any_text():
+    # "State Department" is made of words that alone name no place; the rule for such place names spares bodies.
+    found = extract("A State Department spokesperson said that about 2,500 soldiers had moved to the border area.")
+    assert [c.source.entity for c in found.claims] == ["us-department-of-state"]

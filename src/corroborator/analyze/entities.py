@@ -153,10 +153,11 @@ class EntityExtractor(Component):
         for (form, ident, demonym), pattern in zip(forms, docs, strict=True):
             key = f"{ident}|{'demonym' if demonym else 'name'}"
             # One-word names and acronyms must match their case ("US", "Turkey"); longer names need not, unless
-            # they are generic words, which only a capitalised name makes a name ("Eastern Region").
-            if generic_name(form) and not all(t.text[:1].isupper() for t in pattern if t.lower_ not in ("of", "the")):
+            # they are a place's generic words, which only a capitalised name makes a name ("Eastern Region").
+            generic = self.gazetteer.entries[ident].kind == "place" and generic_name(form)
+            if generic and not all(t.text[:1].isupper() for t in pattern if t.lower_ not in ("of", "the")):
                 continue
-            target = exact if len(pattern) == 1 or form.isupper() or generic_name(form) else folded
+            target = exact if len(pattern) == 1 or form.isupper() or generic else folded
             target.setdefault(key, []).append(pattern)
         for key, patterns in exact.items():
             self.exact.add(key, patterns)
@@ -210,14 +211,19 @@ class EntityExtractor(Component):
         for (s, e), c in found.items():
             countries = {entries[ident].country for ident in c}
             country = countries.pop() if len(countries) == 1 else None
-            if country is not None and s not in others and not generic_name(doc[s:e].text):
+            generic = generic_name(doc[s:e].text) and any(entries[ident].kind == "place" for ident in c)
+            if country is not None and s not in others and not generic:
                 naming.setdefault(country, set()).add((s, e))
         mentioned: set[str | None] = set(naming)
         covered = {i for s, e in found for i in range(s, e)}
         readings: list[tuple[int, int, dict[str, str], str, bool]] = []
         for (start, end), candidates in found.items():
             if generic_name(doc[start:end].text):  # "Southern Region" is Zambia's only in a text about Zambia
-                candidates = {c: label for c, label in candidates.items() if entries[c].country in mentioned}
+                candidates = {
+                    c: label
+                    for c, label in candidates.items()
+                    if entries[c].kind != "place" or entries[c].country in mentioned  # "State Department" is a body
+                }
                 if not candidates:
                     continue
             if (

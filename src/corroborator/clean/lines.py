@@ -95,12 +95,6 @@ _BYLINE_PARTS = re.compile(
 )
 #: An abbreviation that ends a headline ("U.N.", "U.S.").
 _FINAL_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
-#: A form's label on a line of its own: "Author:", "Date:".
-_LABEL_ALONE = re.compile(r"^(?P<label>authors?|by|date|published|updated|posted|source)\s*:$", re.IGNORECASE)
-#: A date that ends a byline with no mark before it: "By The Irrawaddy 20 December 2021".
-_TRAILING_DATE = re.compile(
-    r"\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$"
-)
 #: "Updated at 14.39 EDT": a stamp with a time and no date.
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.IGNORECASE)
 
@@ -496,7 +490,7 @@ def _metadata_line(page: _Page, index: int) -> None:
     elif p.HASHTAG_LINE.match(line):
         page.tags += [t.lstrip("#") for t in re.findall(r"#[\w-]+", line)]
         page.drop(index, "tags")
-    elif _LABEL_ALONE.match(line):
+    elif p.LABEL_ALONE.match(line):
         _label_alone(page, index)
     elif (byline := p.BYLINE.match(line)) and _read_byline(page, index, byline["names"]):
         return  # before the stamps: "By Jane Doe | May 5, 2024" names its author
@@ -511,7 +505,7 @@ def _read_byline(page: _Page, index: int, byline: str) -> bool:
     """The names and dates of a byline ("By AFP - Mar 3,2025", "By The Irrawaddy 20 December 2021"), if it names
     people or a desk."""
     parts = _BYLINE_PARTS.split(byline)
-    if dated := _TRAILING_DATE.search(parts[0]):
+    if dated := p.TRAILING_DATE.search(parts[0]):
         parts = [parts[0][: dated.start()], dated.group(0), *parts[1:]]
     names = split_authors(parts[0])
     if not names and not _is_desk(parts[0]):
@@ -525,7 +519,7 @@ def _read_byline(page: _Page, index: int, byline: str) -> bool:
 
 def _label_alone(page: _Page, index: int) -> None:
     """ "Author:" over a line with the name, "Date:" with nothing: a form's labels, its values on the next line."""
-    label = _LABEL_ALONE.match(page.lines[index])
+    label = p.LABEL_ALONE.match(page.lines[index])
     of_authors = label is not None and label["label"].lower() in ("author", "authors", "by")
     page.drop(index, "byline" if of_authors else "label")
     following = next((i for i in range(index + 1, len(page.kept)) if page.kept[i]), None)

@@ -190,3 +190,11 @@ SECTION_WORDS = frozenset(
 
 #: Sentence-final punctuation, allowing closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+#: A form's label on a line of its own: "Author:", "Date:".
+LABEL_ALONE = re.compile(r"^(?P<label>authors?|by|date|published|updated|posted|source)\s*:$", _I)
+
+#: A date that ends a byline with no mark before it: "By The Irrawaddy 20 December 2021".
+TRAILING_DATE = re.compile(
+    r"\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$"
+)
