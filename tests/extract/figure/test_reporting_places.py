@@ -317,3 +317,22 @@ def test_tank_losses_count_tanks_and_a_partys_losses_are_not_placed_in_it():
 def test_a_calibre_or_a_weight_after_a_count_is_no_thousands_group():
     assert [f.value for f in figures("The battery fired 12 155mm shells at the town.").values()] == [12]
     assert [f.value for f in figures("Jets dropped 10 500-pound bombs on the bridge.").values()] == [10]
+
+
+def test_the_killings_named_for_what_was_done():
+    found = figures("Gunmen massacred 40 villagers and beheaded 12 others; 350 people were lynched since April.")
+    assert [found[n].measure for n in ("40", "12", "350")] == ["killed"] * 3
+
+
+def test_people_left_homeless_beside_the_killed_are_displaced():
+    text = "Scores of people have been killed and some 17,000 people overall left homeless since the attacks began."
+    found = figures(text)
+    assert (found["Scores"].measure, found["some 17,000"].measure) == ("killed", "displaced")
+
+
+def test_the_capital_points_back_at_the_city_named_before():
+    text = (
+        "Thousands have fled their homes in Port-au-Prince this month.\n\n"
+        "A rights group said 30 people were killed in attacks in the capital."
+    )
+    assert place(figures(text)["30"])[1] == "port-au-prince"

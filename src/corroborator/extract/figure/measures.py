@@ -225,7 +225,11 @@ class MeasureReader:
         return None
 
     def _climb_measure(self, r: Reading, cls: str | None) -> Measure | None:
-        """Up the tree from the number (or its noun) to the first word that gives a measure."""
+        """Up the tree from the number (or its noun) to the first word that gives a measure; not from a noun the
+        parser coordinated with a verb ("people have been killed and 17,000 people left homeless"): a clause of
+        its own, read by its own modifiers."""
+        if r.start.dep_ == "conj" and r.start.pos_ == "NOUN" and r.start.head.pos_ == "VERB":
+            return None
         governors = self.tree.governors(r.start, r, absolute=self.places.has_own_place(r))
         for token in governors:
             measure = self.token_measure(token, cls)

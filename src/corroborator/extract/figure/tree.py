@@ -94,6 +94,12 @@ class TreeReader:
                 measure = self.lex.measure_of(obj.lemma_.lower(), "people")
                 if measure:
                     return measure
+        if lemma in self.lex.outcome_verbs and not objects and cls in ("people", None):
+            # "17,000 people left homeless", "people left dead": the participle describes them by its complement
+            for state in (c for c in verb.children if c.dep_ in ("oprd", "acomp")):
+                measure = self.lex.measure_of(state.lower_, "people")
+                if measure:
+                    return measure
         if lemma in self.lex.outcome_verbs and objects and cls in ("people", None):
             after = [
                 c
