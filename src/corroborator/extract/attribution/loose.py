@@ -199,20 +199,11 @@ class LooseCues(StanceCues):
             (c for c in [*adjective.children, *verb.children] if c.i > adjective.i and self.adjective_shape(c)),
             None,
         )
-        source = self.subject_of(verb)
-        tokens = self.held_content(content, source)
-        if tokens is None or source is None:
-            return None
-        return Candidate(
-            construction="nominal",
-            cue=adjective.lemma_.lower(),
-            cue_token=adjective.i,
-            cue_tokens=(adjective.i, adjective.i + 1),
-            certainty=Certainty.HEDGED,
-            content=tokens,
-            source=source.i,
-            loose=True,
-        )
+        cue = adjective.lemma_.lower()
+        candidate = self.adjective_claim(adjective, content, cue, (adjective.i, adjective.i + 1), Certainty.HEDGED)
+        if candidate is not None:
+            candidate.loose = True  # the filter decides
+        return candidate
 
     def adjective_shape(self, child: Token) -> bool:
         return self.noun_shape(child) in LOOSE_ADJECTIVE_SHAPES

@@ -138,21 +138,25 @@ class StanceCues(VerbalCues):
         content = next(
             (c for h in holders for c in h.children if c.i > adjective.i and self.noun_shape(c) in shapes), None
         )
-        source = self.subject_of(verb)
+        if lemma == "clear":  # "made it clear that": a statement, its cue both words
+            cue = (min(verb.i, adjective.i), max(verb.i, adjective.i) + 1)
+            return self.adjective_claim(adjective, content, f"make {lemma}", cue, Certainty.ASSERTED)
+        return self.adjective_claim(adjective, content, lemma, (adjective.i, adjective.i + 1), Certainty.HEDGED)
+
+    def adjective_claim(
+        self, adjective: Token, content: Token | None, cue: str, cue_tokens: tuple[int, int], certainty: Certainty
+    ) -> Candidate | None:
+        """The claim of an adjective after a copula: held by the copula's subject, about ``content``."""
+        source = self.subject_of(adjective.head)
         tokens = self.held_content(content, source)
         if tokens is None or source is None:
             return None
-        cue = (
-            (min(verb.i, adjective.i), max(verb.i, adjective.i) + 1)
-            if lemma == "clear"
-            else (adjective.i, adjective.i + 1)
-        )
         return Candidate(
             construction="nominal",
-            cue=f"make {lemma}" if lemma == "clear" else lemma,
+            cue=cue,
             cue_token=adjective.i,
-            cue_tokens=cue,
-            certainty=Certainty.ASSERTED if lemma == "clear" else Certainty.HEDGED,
+            cue_tokens=cue_tokens,
+            certainty=certainty,
             content=tokens,
             source=source.i,
         )
