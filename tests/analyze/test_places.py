@@ -105,6 +105,26 @@ def test_a_division_by_its_english_name_and_region_word(nlp):
     assert found["saada-governorate"] == ["yemen"]
 
 
+@pytest.mark.parametrize(
+    ("text", "division", "country"),
+    [
+        ("Clinics in the Amhara region ran out of fuel, a nurse said.", "amhara", "ethiopia"),
+        ("Aid convoys to Tigray resumed after a pause of two weeks.", "tigray", "ethiopia"),
+        ("Rebels took two towns in North Kivu on Friday.", "north-kivu", "democratic-republic-of-the-congo"),
+        ("A raid in Middle Shabelle left a market burned.", "middle-shabelle", "somalia"),
+        ("Floods in Paktia province cut the main road.", "paktia", "afghanistan"),
+    ],
+)
+def test_a_division_by_the_name_the_press_uses_not_the_iso_romanisation(nlp, text, division, country):
+    # ISO 3166-2 spells these "Amara", "Tigrai", "Nord-Kivu", "Shabeellaha Dhexe", "Paktiya".
+    assert places_in(nlp, text)[division] == [country]
+
+
+def test_the_sahel_is_a_belt_not_burkina_fasos_region_of_that_name(nlp):
+    assert places_in(nlp, "Attacks across the Sahel region rose again this year.") == {}
+    assert places_in(nlp, "Jihadists hold much of the Sahel, the report said.") == {}
+
+
 def test_a_name_shared_by_two_countries_picks_the_one_the_document_names(nlp):
     assert "tripoli-lebanon" in places_in(nlp, "Lebanese rescuers said two people died in Tripoli on Monday.")
     # no country named: the most populous Tripoli, Libya's capital

@@ -28,11 +28,12 @@ _ARTICLE = re.compile(r"(?i)(?<![^\s‘'])(al|el|ad|ar|as|ash|at|az|an|ed|en|er|
 
 #: Words that name no place on their own: a name made only of them ("Southern Region", "Central District", "Old
 #: City") is a place of some country, but in news it is mostly a description ("the southern region of Kherson").
+#: "Sahel" is among them: Burkina Faso has a Sahel Region, but "the Sahel region" is mostly the whole belt.
 _GENERIC_PLACE_WORDS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast southwest"
     " north-east north-west south-east south-west north-eastern north-western south-eastern south-western upper"
     " lower middle far mid greater region province district state territory area governorate division zone capital"
-    " coast coastal highlands lowlands valley city town county municipality department the of and".split()
+    " coast coastal highlands lowlands valley city town county municipality department sahel the of and".split()
 )
 
 
