@@ -178,7 +178,13 @@ class DocumentContext:
         r = item.reading
         same_sentence = [b for b in nearby if b.sentence == item.sentence and b.line == item.line]
         same_line = [b for b in nearby if b.line == item.line]
-        for pool in (same_sentence, same_line, nearby if everything or r.reference == "casualty" or r.whose else []):
+        # "60 deaths" in a paragraph of their own are nobody's named before; "the death toll rose to 45" goes on
+        counted_harm = r.whose and r.reference == "own"
+        for pool in (
+            same_sentence,
+            same_line,
+            nearby if everything or r.reference == "casualty" or (r.whose and not counted_harm) else [],
+        ):
             for b in reversed(pool):
                 if b.reading.quantity.spelled and self.lex.unit_class(b.reading.unit) not in DOMAIN_CLASSES:
                     continue  # "over nine regions" is no figure, and hands nothing on
@@ -214,10 +220,16 @@ class DocumentContext:
         wants_people = r.reference == "casualty" or r.whose or r.own_measure in PEOPLE_MEASURES
         chunks = self._noun_chunks()
         last = bisect.bisect_right(self._chunk_ends, limit)  # chunks are in text order: skip those after the number
+        # "These clashes caused 100 fatalities": whose, if not said in its sentence, is nobody's named before
+        first = r.expression.sent.start if r.whose and r.reference == "own" else 0
         for chunk in reversed(chunks[:last]):
+            if chunk.start < first:
+                break
             if chunk.end > limit or chunk.root.i in own_subjects or self._speaks(chunk.root):
                 continue  # "Defenders downed 70 of them": a clause's subject is not what its pronoun stands for,
                 # nor is a speaker ("Medics said 150 others were hurt": the others are not medics)
+            if chunk.root.lower_ in self.lex.measure_nouns and chunk.root.i not in figures_by_noun:
+                continue  # "injuries to three others": the others are not injuries
             if r.expression[0].idx - chunk.start_char > self.lex.context_chars:
                 break
             root = chunk.root
@@ -240,6 +252,9 @@ class DocumentContext:
                 return
 
     def _speaks(self, noun: Token) -> bool:
+        """A reporting verb's subject, or the source of "according to" ("according to local residents")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according":
+            return True
         return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lex.reporting
 
     @staticmethod

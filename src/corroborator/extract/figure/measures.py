@@ -64,12 +64,14 @@ class MeasureReader:
             self._adjacent_measure(r, cls)
             or (self.token_measure(r.at_object, cls) if r.at_object is not None else None)
             or self._counted_measure(r, cls)
+            or self._stated_state(r, cls)
             or self._climb_measure(r, cls)
             or self._reported_clause(r, cls)
             or self._shared_verb(r, cls)
             or self._modifier_measure(r, cls)
             or self._noun_measure(r, cls)
             or self._verb_before(r, cls)
+            or self._harm_before(r, cls)
             or self._whole_measure(r, cls)
             or self._harmed_whole(r, cls)
         )
@@ -109,6 +111,16 @@ class MeasureReader:
             return None
         return self.token_measure(doc[i], cls)
 
+    def _harm_before(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "the deaths of nine people and injuries to 14 others": the parser hangs "to 14 others" on the deaths;
+        a harm printed right before the number's "to" or "of" is what happened to them."""
+        doc = r.expression.doc
+        i = r.expression.start - 1
+        if i < 1 or doc[i].lower_ not in ("to", "of") or not r.on_its_line(doc[i - 1]):
+            return None
+        measure = self.tree.word_measure(doc[i - 1], cls or "people")
+        return measure if doc[i - 1].pos_ == "NOUN" and measure in _HARMS else None
+
     def _shared_verb(self, r: Reading, cls: str | None) -> Measure | None:
         """ "18 of the drones and all of the missiles were shot down": the parser hangs the verb that the two
         coordinated subjects share on the first of them, as its conjunct."""
@@ -147,6 +159,8 @@ class MeasureReader:
                 continue  # "100 have died ... and 1,000 more have been wounded": two clauses, two measures
             if _has_object(partner):
                 continue  # "killed a woman and wounded five others": two objects, two measures
+            if any(c.dep_ == "nummod" for c in partner.children):
+                continue  # "the deaths of 30 civilians and 50 injuries": each noun has its own count
             other = self.tree.word_measure(partner, cls)
             combined = self.lex.combined.get(frozenset((measure, other))) if other else None
             if combined:
@@ -224,12 +238,28 @@ class MeasureReader:
                 return measure
         return None
 
+    def _stated_state(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "with 15 militants confirmed dead and many others hurt": a participle that states what became of the
+        counted noun beats the verb the parser hangs it on (here the others' "hurt")."""
+        noun = r.noun
+        if noun is None or r.partitive or r.reference != "own":
+            return None
+        for child in self.tree.own_modifiers(noun):
+            for word in self.tree.complements(child) if child.dep_ == "acl" else []:
+                measure = self.token_measure(word, cls)
+                if measure in _STATES:
+                    r.measure_word = word
+                    return measure
+        return None
+
     def _climb_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """Up the tree from the number (or its noun) to the first word that gives a measure; not from a noun the
         parser coordinated with a verb ("people have been killed and 17,000 people left homeless"): a clause of
         its own, read by its own modifiers."""
         if r.start.dep_ == "conj" and r.start.pos_ == "NOUN" and r.start.head.pos_ == "VERB":
             return None
+        if r.start.dep_ == "conj" and r.start is r.noun and self.tree.word_measure(r.noun, cls) is not None:
+            return None  # "the deaths of 30 civilians and 50 injuries": the injuries are not the deaths
         governors = self.tree.governors(r.start, r, absolute=self.places.has_own_place(r))
         for token in governors:
             measure = self.token_measure(token, cls)
