@@ -45,3 +45,16 @@ def test_a_parenthetical_verb_with_an_object_of_its_own_reports_that_object(nlp)
 def test_a_quotation_whose_closing_mark_the_parser_hung_on_the_speaker(nlp):
     [claim] = claims_with(nlp, "“But why?” reporter Ana Ruiz asked him.", "ask")
     assert claim.content == "why"  # a leading "but" is no part of any content
+
+
+def test_a_verb_in_the_cues_tense_after_the_reported_clause_is_the_speakers_next_act(nlp):
+    text = "The mayor said she admires the harbour crews and praised their work during the storm."
+    [claim] = claims_with(nlp, text, "say")
+    assert claim.content == "she admires the harbour crews"
+    [praise] = claims_with(nlp, text, "praise")  # no longer held by the report: a claim of its own
+    assert praise.source.text == "The mayor"
+    [promise] = claims_with(nlp, "The council said it regrets the delay and promised to reopen the bridge.", "promise")
+    assert promise.content == "to reopen the bridge"
+    # a verb in the reported clause's own time goes on with what was said
+    [same] = claims_with(nlp, "Ruiz said the council had approved the budget and will vote on the toll soon.", "say")
+    assert same.content == "the council had approved the budget and will vote on the toll soon"

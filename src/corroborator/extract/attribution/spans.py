@@ -274,3 +274,52 @@ def make_content(doc: Doc, groups: list[set[int]], quotes: QuoteMap) -> Content 
     text = " ".join(doc[s:e].text for s, e in pieces)
     span = (doc[kept[0]].idx, doc[kept[-1]].idx + len(doc[kept[-1]].text))
     return Content(pieces=pieces, text=text, span=span, quote=quote)
+
+
+# --- what goes on past a statement ------------------------------------------------------------
+
+#: A verb's own subject: a coordinated verb without one shares the subject of the verb it is joined to.
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def _tops(doc: Doc, indices: set[int]) -> list[Token]:
+    """The tokens of a content whose heads lie outside it (its clause's verb, for a reported clause)."""
+    return [doc[i] for i in sorted(indices) if doc[i].head.i not in indices or doc[i].head.i == i]
+
+
+def _form(verb: Token) -> str:
+    """The tag that shows a verb's tense: its first auxiliary's ('has said': VBZ) or its own ('said': VBD)."""
+    aux = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i), None)
+    return (aux or verb).tag_
+
+
+def speaker_goes_on(conj: Token, verb: Token, cue: Token) -> bool:
+    """'She said she admires him and praised his work': a verb without a subject, joined to the reported
+    clause's verb but in the tense of the cue and not of that clause, is the speaker's next act, which the
+    parser hung on the clause. ('said the panel has the report and will publish it' is one clause.)"""
+    if conj.dep_ != "conj" or conj.pos_ not in {"VERB", "AUX"} or conj.i < verb.i:
+        return False
+    if any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+        return False
+    return _form(conj) == _form(cue) != _form(verb)
+
+
+def cut_speaker_acts(doc: Doc, indices: set[int], cue: Token, quotes: QuoteMap) -> set[int]:
+    """The content without the speaker's next acts (``speaker_goes_on``), with the 'and' before them.
+    Inside a quotation every word is the speaker's, and nothing is cut."""
+    out = set(indices)
+    for top in _tops(doc, indices):
+        if top.pos_ not in {"VERB", "AUX"} or top.i == cue.i:
+            continue
+        for conj in top.children:
+            if conj.i not in out or not speaker_goes_on(conj, top, cue):
+                continue
+            if quotes and quotes.enclosing(conj.i) is not None:
+                continue
+            start = conj.left_edge.i
+            while start - 1 in out and (doc[start - 1].is_punct or doc[start - 1].dep_ == "cc"):
+                start -= 1
+            rest = out - set(range(start, conj.right_edge.i + 1))
+            if any(not doc[i].is_punct for i in rest):
+                out = rest
+    return out
