@@ -58,3 +58,13 @@ def test_a_verb_in_the_cues_tense_after_the_reported_clause_is_the_speakers_next
     # a verb in the reported clause's own time goes on with what was said
     [same] = claims_with(nlp, "Ruiz said the council had approved the budget and will vote on the toll soon.", "say")
     assert same.content == "the council had approved the budget and will vote on the toll soon"
+
+
+def test_a_feeling_or_a_sign_expressed_is_about_its_topic(nlp):
+    [concern] = claims_with(nlp, "The harbour master expressed concern about the new ferry schedule.", "express")
+    assert concern.content == "the new ferry schedule"
+    [sign] = claims_with(nlp, "Ruiz showed no sign of backing down on the toll.", "show")
+    assert sign.content == "backing down on the toll"
+    # a feeling with its owner is a thing of its own
+    [owned] = claims_with(nlp, "The governor voiced her support for the harbour plan.", "voice")
+    assert owned.content == "her support for the harbour plan"

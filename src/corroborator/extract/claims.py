@@ -43,7 +43,7 @@ from .attribution.filter import FILTER_FILE, ClaimFilter, candidate_features, he
 from .attribution.lexicon import LEXICON_FILE, Lexicon
 from .attribution.links import continue_quote, link, trim_asides
 from .attribution.parties import PartyBuilder, Resolver
-from .attribution.spans import Content, Layout, cut_speaker_acts, make_content
+from .attribution.spans import Content, Layout, cut_speaker_acts, expression_topic, make_content
 
 #: Pronouns of the speaker and the audience: "I think", "we believe", "you said" inside a statement are
 #: the speaker talking, not a new source.
@@ -246,7 +246,9 @@ def find_claims(
     candidates = CueFinder(doc, lexicon, layout, loose=claim_filter is not None).find()
     for candidate in candidates:
         # before the filter: a sure report then no longer holds the speaker's next act, a cue of its own
-        candidate.content = cut_speaker_acts(doc, candidate.content, doc[candidate.cue_token], layout.quotes)
+        cue = doc[candidate.cue_token]
+        candidate.content = cut_speaker_acts(doc, candidate.content, cue, layout.quotes)
+        candidate.content = expression_topic(doc, candidate.content, cue, lexicon.light_verbs)
     if claim_filter is not None:
         held = held_by_sure(candidates)
         candidates = [

@@ -323,3 +323,36 @@ def cut_speaker_acts(doc: Doc, indices: set[int], cue: Token, quotes: QuoteMap) 
             if any(not doc[i].is_punct for i in rest):
                 out = rest
     return out
+
+
+# --- the topic of an expressed feeling or remark ---------------------------------------------
+
+#: Nouns of an expressed feeling, remark or sign, the object of a light verb ('expressed concern about X',
+#: 'offered kind words about X', 'showed no sign of X'): PolNeAR takes the noun into the cue and X as content.
+EXPRESSION_NOUNS = {
+    "comment", "remark", "statement", "thought", "word", "message", "tweet", "language", "note", "question",
+    "support", "concern", "discomfort", "interest", "confidence", "doubt", "skepticism", "scepticism", "worry",
+    "fear", "frustration", "optimism", "enthusiasm", "disappointment", "regret", "reservation", "displeasure",
+    "anger", "outrage", "dismay", "sympathy", "appreciation", "gratitude", "admiration", "condolence", "praise",
+    "criticism", "objection", "opposition", "opinion", "view", "sign", "apology", "defense", "defence",
+    "understanding",
+}  # fmt: skip
+#: Prepositions that name what such a noun is about.
+TOPIC_PREPOSITIONS = {"about", "on", "of", "for", "with", "over", "regarding", "toward", "towards", "against", "in"}
+
+
+def expression_topic(doc: Doc, indices: set[int], cue: Token, light_verbs: frozenset[str]) -> set[int]:
+    """'voiced support for the mayor', 'showed no sign of backing down': the content is what the expressed
+    noun is about. A noun with an owner ('voiced their support for X') stays whole: it is a thing of its own."""
+    tops = _tops(doc, indices) if indices else []
+    if len(tops) != 1 or (cue.lemma_ not in light_verbs and cue.lemma_ != "show"):
+        return indices
+    noun = tops[0]
+    if noun.dep_ != "dobj" or noun.head.i != cue.i or noun.lemma_.lower() not in EXPRESSION_NOUNS:
+        return indices
+    if any(c.dep_ == "poss" for c in noun.children):
+        return indices
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None)
+    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
+    topic = {i for o in objects for i in range(o.left_edge.i, o.right_edge.i + 1)} & indices
+    return topic or indices
