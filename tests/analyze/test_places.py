@@ -121,8 +121,10 @@ def test_a_division_by_the_name_the_press_uses_not_the_iso_romanisation(nlp, tex
 
 
 def test_the_sahel_is_a_belt_not_burkina_fasos_region_of_that_name(nlp):
-    assert places_in(nlp, "Attacks across the Sahel region rose again this year.") == {}
-    assert places_in(nlp, "Jihadists hold much of the Sahel, the report said.") == {}
+    for text in ("Attacks across the Sahel region rose again this year.", "Jihadists hold much of the Sahel."):
+        found = places_in(nlp, text)
+        assert "sahel-region" not in found
+        assert all("burkina-faso" not in parents for parents in found.values())
 
 
 def test_a_name_shared_by_two_countries_picks_the_one_the_document_names(nlp):

@@ -55,6 +55,7 @@ from .names import (
     REGION_WORDS,
     as_person_if_titled,
     joined_people,
+    named_by_a_place_noun,
     names_apart,
     organisations_shortened,
     other_entities,
@@ -545,8 +546,11 @@ def _inside_a_longer_name(doc: Doc, start: int, end: int, covered: set[int]) -> 
 
 
 def _named_as_place(span: Span) -> bool:
-    """A place by its label and by the words before it ("killed in Zamzam")."""
-    return _KIND_BY_LABEL.get(span.label_) == "place" and placed_by_its_words(span.root)
+    """A place by its label and by the words before it ("killed in Zamzam"), or by a noun of settlement whatever
+    its label ("the town of Walda")."""
+    return (_KIND_BY_LABEL.get(span.label_) == "place" and placed_by_its_words(span.root)) or named_by_a_place_noun(
+        span
+    )
 
 
 def _relabelled(span: Span, link: _Link | None) -> Span:

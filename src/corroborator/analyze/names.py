@@ -28,6 +28,12 @@ ATTACK_VERBS = frozenset(
     "attack strike hit target shell pound bomb bombard storm raid besiege capture seize recapture encircle".split()
     + "overrun rock blast liberate surround".split()
 )
+#: Nouns that say the name before them or after their "of" is a place's ("the town of X", "X camp"): the small
+#: model labels towns and camps it does not know as organisations.
+SETTLEMENT_WORDS = frozenset(
+    "town towns village villages city camp camps district region province county neighbourhood neighborhood"
+    " suburb settlement hamlet locality kebele woreda municipality governorate".split()
+)
 #: NER labels of spans that never name an entity: a gazetteer place inside one wins ("Kyiv overnight" as a TIME).
 UNLINKED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 #: What may stand between two coordinated names before their shared region word.
@@ -55,6 +61,17 @@ def placed_by_its_words(token: Token) -> bool:
     if before is not None and before.lower_ in PLACE_PREPOSITIONS and token.dep_ not in ("nsubj", "poss"):
         return True  # read from the words where the tree hangs the name elsewhere
     return token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in ATTACK_VERBS
+
+
+def named_by_a_place_noun(span: Span) -> bool:
+    """ "the town of Walda", "Dembecha town", "the Deir Billa camp": a noun of settlement names it a place."""
+    root = span.root
+    if root.lower_ in SETTLEMENT_WORDS and len(span) > 1:
+        return True  # the NER took the noun in: "Deir Billa camp"
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lower_ in SETTLEMENT_WORDS and head.head.i < head.i
+    return root.dep_ == "compound" and head.lower_ in SETTLEMENT_WORDS and head.i == span.end
 
 
 def outside_places(ents: Iterable[Span], places: list[Span]) -> list[Span]:

@@ -67,3 +67,35 @@ def test_a_part_of_the_wounded_is_of_people_not_of_their_injuries():
     found = figures("Nurses said 17 people suffered severe injuries and three of them died overnight.")
     assert found["three"].measure is Measure.KILLED
     assert subject(found["three"]) == "people"
+
+
+# -- where: towns the gazetteer lacks, and the scene a local witness sets ------------------------------------
+
+
+def place(f: Figure) -> str | None:
+    return f.location.text if f.location else None
+
+
+def place_id(f: Figure) -> str | None:
+    return f.location.entity if f.location else None
+
+
+def test_a_town_the_gazetteer_lacks_is_a_place_by_its_noun_of_settlement():
+    # the small model labels unknown towns and camps organisations; "the town of", "camp" say what they are
+    assert place(figures("Medics in the town of Walda said at least 14 people had died.")["at least 14"]) == (
+        "town of Walda"
+    )
+    assert place(figures("A drone strike on Gumer town killed 11 people.")["11"]) == "Gumer town"
+    assert place(figures("Shells fell on the Deir Billa camp, killing six people.")["six"]) == "Deir Billa camp"
+
+
+def test_a_strike_said_to_have_killed_is_placed_by_its_own_words():
+    found = figures("Another strike in Kherson is said to have resulted in the deaths of 18 people.")
+    assert place_id(found["18"]) == "kherson"
+
+
+def test_local_witnesses_set_the_scene_but_officials_elsewhere_do_not():
+    found = figures("Hospital staff in Bahir Dar said at least 21 people had died.")
+    assert place_id(found["at least 21"]) == "bahir-dar"
+    found = figures("Officials in Kyiv said Russia had lost 1,200 soldiers that week.")
+    assert found["1,200"].location is None

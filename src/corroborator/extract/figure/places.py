@@ -233,6 +233,13 @@ class PlaceReader:
                 # believed to be encircled near X" places the troops.
                 for said in self.tree.complements(governor):
                     preps += self.preps(said)
+                    # "a strike in X is said to have killed 18": the raised subject is the event's
+                    preps += [
+                        p
+                        for c in governor.children
+                        if c.dep_ == "nsubjpass" and self.is_event(c)
+                        for p in self.preps(c)
+                    ]
                 break
             if governor.pos_ in ("VERB", "AUX"):
                 preps += self._verb_preps(governor)

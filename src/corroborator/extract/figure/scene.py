@@ -28,6 +28,12 @@ SENTENCE_PLACE_OWNERS = frozenset({"residents", "people", "inhabitants", "villag
 #: Officials whose "of" names the place they answer for: "the governor of Sumy said nine were killed".
 JURISDICTIONS = frozenset({"governor", "mayor", "head", "administration", "authorities", "police", "chief"})
 
+#: Speakers who tell what they saw where they are: "hospital staff in the town of X said 14 had died" died there
+#: (but "officials in Kyiv said" speak of anywhere).
+LOCAL_WITNESSES = frozenset(
+    {"hospital", "medics", "doctors", "nurses", "paramedics", "rescuers", "witnesses", "eyewitnesses", "villagers"}
+)
+
 
 class SceneReader:
     """Reads the place of a figure's sentence or paragraph, and what a place noun points back at."""
@@ -171,11 +177,17 @@ class SceneReader:
                 True  # "said in Warsaw that": where it was said; but "In Deir al-Balah, ..., medics said" sets a scene
             )
         for ancestor in [token, *token.ancestors]:
-            if ancestor.lower_ in SENTENCE_PLACE_OWNERS | JURISDICTIONS:
+            if ancestor.lower_ in SENTENCE_PLACE_OWNERS | JURISDICTIONS or self._local_witness(ancestor):
                 return False  # "residents of Ramenskoye described", "the head of Tatarstan said": there, and of there
             if ancestor.dep_ in CLAUSE_SUBJECTS and ancestor.head.lemma_.lower() in self.lex.reporting:
                 return True
         return False
+
+    @staticmethod
+    def _local_witness(noun: Token) -> bool:
+        return noun.lower_ in LOCAL_WITNESSES or any(
+            c.dep_ == "compound" and c.lower_ in LOCAL_WITNESSES for c in noun.children
+        )
 
     def _used_as_place(self, ent: Span) -> bool:
         """Named as a place ("in Kursk", "the Kursk front"), not as a speaker ("Washington's number")."""
