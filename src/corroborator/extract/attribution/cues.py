@@ -123,16 +123,15 @@ class CueFinder(LooseCues):
             if candidate is not None:
                 found.append(candidate)
         capitals = [
-            c
+            (c, self.doc[c.source])
             for c in found
-            if c.construction == "speaker"
-            and c.source is not None
-            and not self.doc[c.source].ent_type_
-            and self.doc[c.source].is_upper
+            if c.construction == "speaker" and c.source is not None and self.doc[c.source].is_upper
         ]
-        if len(capitals) == 1:
+        if len(capitals) == 1 and (not capitals[0][1].ent_type_ or reports(capitals[0][0], found)):
             # One "NAME: ..." line in capitals is a dateline ("RUSSIA: A drone attack ..."); a transcript has several.
-            found.remove(capitals[0])
+            # A name the model took for a body is one too when what follows is a report of someone else's
+            # ("NIAMEY: Gunmen killed 17 gendarmes, a source told Reuters").
+            found.remove(capitals[0][0])
         return found
 
     def expectation(self, candidate: Candidate | None, lemma: str) -> bool:
@@ -436,6 +435,11 @@ class CueFinder(LooseCues):
         if end <= i + 1:
             return None
         return _speaker_candidate(i, end, name, name[-1].i)
+
+
+def reports(line: Candidate, found: list[Candidate]) -> bool:
+    """Does a speaker's line hold a report with its own source ('..., a source told Reuters')?"""
+    return any(c is not line and c.cue_token in line.content and c.source is not None for c in found)
 
 
 def _speaker_candidate(colon: int, end: int, name: Span, source: int) -> Candidate:

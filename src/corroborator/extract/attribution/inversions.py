@@ -9,6 +9,8 @@ comma is what was said. A fallback for when the parse gives the cue no content a
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Doc, Span, Token
 
 from .candidate import MIN_CLAUSE_AS_OBJECT, SUBJECT_DEPS
@@ -16,23 +18,31 @@ from .spans import Layout
 
 #: How far back from the cue a comma is looked for: a speaker's words are a name and a title at most.
 MAX_SPEAKER_TOKENS = 12
+#: Verbs whose object right after them is whom it was told ('told AFP'), not what was said.
+ADDRESSED_VERBS = {"tell", "inform", "brief", "assure", "warn"}
 
 
-def inverted_report(doc: Doc, layout: Layout, verb: Token) -> tuple[set[int] | None, Token | None, Span | None]:
+def inverted_report(
+    doc: Doc, layout: Layout, verb: Token, reporting: Container[str] = ()
+) -> tuple[set[int] | None, Token | None, Span | None]:
     """The content (token indices), the speaker's head and the speaker's words of a report whose cue ends its
     sentence. The words are those between the comma and the cue, whatever the tree hangs on the head ("a local
-    official announced on Saturday": the parser makes the cue a participle of the official)."""
-    if any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):
+    official announced on Saturday": the parser makes the cue a participle of the official). ``reporting``: the
+    lemmas of reporting verbs, whose participle after the cue is a report of its own (', citing X')."""
+    if any(_own_complement(verb, c) for c in verb.children):
         return None, None, None
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     sent_start, sent_end = layout.sentence(verb.i)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # 'Militants killed 12 soldiers, a source told AFP': the parser gives the cue both subjects, the
+    # event's and the speaker's; the speaker's is the one nearest before the cue.
+    subject = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
     comma = next(
         (i for i in range(verb.i - 1, max(sent_start, verb.i - MAX_SPEAKER_TOKENS) - 1, -1) if doc[i].text == ","),
         None,
     )
     if comma is None or comma - sent_start < MIN_CLAUSE_AS_OBJECT or comma + 1 >= verb.i:
         return None, None, None
-    if subject is not None and not _closes_its_sentence(doc, verb, subject, comma, sent_end):
+    if subject is not None and not _closes_its_sentence(doc, verb, subject, comma, sent_end, reporting):
         return None, None, None
     speaker = doc[comma + 1 : verb.i]
     if not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in speaker):
@@ -40,13 +50,47 @@ def inverted_report(doc: Doc, layout: Layout, verb: Token) -> tuple[set[int] | N
     return set(range(sent_start, comma)), subject if subject is not None else speaker.root, speaker
 
 
-def _closes_its_sentence(doc: Doc, verb: Token, subject: Token, comma: int, sent_end: int) -> bool:
+def _closes_its_sentence(
+    doc: Doc, verb: Token, subject: Token, comma: int, sent_end: int, reporting: Container[str]
+) -> bool:
     """A cue with a subject of its own is the sentence's last report: its subject starts right after the
     comma and nothing but a time or punctuation follows it ('..., the agency reports.')."""
     if verb.head.i != verb.i or subject.left_edge.i != comma + 1:
         return False
     after = doc[verb.i + 1 : sent_end]
-    return all(t.is_punct or t.ent_type_ in {"DATE", "TIME"} or t.dep_ == "prep" for t in after)
+    told = {t.i for c in verb.children if _addressee(verb, c) for t in c.subtree}
+    aside = {
+        t.i for c in verb.children if _trailing_participle(doc, c) and c.lemma_ not in reporting for t in c.subtree
+    }
+    return all(
+        t.is_punct or t.ent_type_ in {"DATE", "TIME"} or t.dep_ == "prep" or t.i in told or t.i in aside for t in after
+    )
+
+
+def _own_complement(verb: Token, child: Token) -> bool:
+    """Does the cue report something of its own after it (a clause, an object), so that the sentence before
+    the comma is not its content? 'told AFP' names whom it was told; 'the capital of Darfur, the army said'
+    read with the army inside the clause before leaves that clause, swallowed speaker and all, under the cue."""
+    if child.dep_ == "ccomp":
+        return child.i > verb.i or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return child.dep_ == "dobj" and not _addressee(verb, child)
+
+
+def _addressee(verb: Token, child: Token) -> bool:
+    """'told AFP', 'told reporters', 'told him': the one-word object of a telling verb right after it."""
+    return (
+        child.dep_ in {"dobj", "dative"}
+        and verb.lemma_ in ADDRESSED_VERBS
+        and child.i == verb.i + 1
+        and child.left_edge.i == child.i
+        and (child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in {"ORG", "PERSON"} or child.lower_ == "reporters")
+    )
+
+
+def _trailing_participle(doc: Doc, child: Token) -> bool:
+    """', updating an earlier toll', ', adding that ...': the writer's aside after a comma, not the cue's object."""
+    before = child.left_edge.i - 1
+    return child.dep_ == "advcl" and child.tag_ == "VBG" and before >= 0 and doc[before].text == ","
 
 
 def sentence_before(doc: Doc, layout: Layout, verb: Token) -> set[int] | None:

@@ -32,6 +32,8 @@ LINE_BREAK = re.compile(r"\n")
 MAX_QUOTE_OVERRUN = 60
 #: Words that introduce a content clause without being part of it.
 LEADING_WORDS = {"that", "whether", "if", "for"}
+#: A dateline is a place of this many words at most ('Khartoum:', 'KANO, Nigeria:').
+MAX_DATELINE_TOKENS = 4
 #: Tokens that never start or end a content (a dangling conjunction or punctuation).
 EDGE_WORDS = {"and", "but", "or", "so", "as", "while"}
 #: Content that is only one of these says nothing on its own ("he said so", "she said this").
@@ -193,6 +195,7 @@ def _strip_edges(doc: Doc, keep: list[int]) -> list[int]:
             start += 1
         else:
             break
+    start += _dateline_length(doc, keep[start:end])
     while end > start:
         t = doc[keep[end - 1]]
         if (t.is_punct and not is_quote(t)) or t.is_space or t.lower_ in EDGE_WORDS:
@@ -200,6 +203,18 @@ def _strip_edges(doc: Doc, keep: list[int]) -> list[int]:
         else:
             break
     return keep[start:end]
+
+
+def _dateline_length(doc: Doc, keep: list[int]) -> int:
+    """'Khartoum: At least 10 people were killed ...': a place and a colon opening the line are the dateline,
+    where the report was filed, not part of what was said (how many tokens to skip, the colon's included)."""
+    colon = next((k for k, i in enumerate(keep[: MAX_DATELINE_TOKENS + 1]) if doc[i].text == ":"), None)
+    if colon is None or colon == 0 or not doc[keep[0]].is_sent_start or colon + 1 >= len(keep):
+        return 0
+    place = [doc[i] for i in keep[:colon] if doc[i].text != ","]
+    if not all(t.ent_type_ in {"GPE", "LOC"} or (t.is_upper and t.is_alpha) for t in place):
+        return 0
+    return colon + 1 if doc[keep[colon + 1]].is_title or doc[keep[colon + 1]].like_num else 0
 
 
 def extend_quotes(indices: set[int], quotes: QuoteMap) -> set[int]:

@@ -116,7 +116,7 @@ class VerbalCues:
         if not content:
             content, bounded = self.after_colon(verb), True
         if not content and not {"quote", "ccomp"}.isdisjoint(cue.complements):  # verbs that can report a clause
-            content, speaker, speaker_words = inverted_report(self.doc, self.layout, verb)
+            content, speaker, speaker_words = inverted_report(self.doc, self.layout, verb, self.lex.verbs)
             if speaker is not None and not self.can_speak(speaker):
                 return None  # "..., the highest death toll reported since the fighting began": no speaker
         if not content:

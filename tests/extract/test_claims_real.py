@@ -1,0 +1,42 @@
+"""Claims on the shapes of real war reporting (issue 11, class 6: cues, spans, misses), in sentences written here.
+
+Each test is a shape read in wire copy and regional outlets on the Sahel, Sudan, Myanmar, Lebanon, Congo and
+the Red Sea, reworded with other actors, places and numbers. The whole pipeline runs (``corroborator.extract``).
+"""
+
+from __future__ import annotations
+
+from corroborator import extract
+from corroborator.records import Claim
+
+
+def claims(text: str) -> list[Claim]:
+    return list(extract(text).claims)
+
+
+def claim_of(text: str, number: str) -> Claim:
+    found = extract(text)
+    figure = next(f for f in found.figures if f.text == number)
+    by_id = {c.id: c for c in found.claims}
+    assert figure.claim in by_id, (number, [c.content for c in found.claims])
+    return by_id[figure.claim]
+
+
+def test_a_speaker_told_an_outlet_after_the_event_is_found_past_a_trailing_aside():
+    text = (
+        "NIAMEY: Gunmen killed at least 17 gendarmes in a raid Tuesday in western Niger, "
+        "a military source told Reuters, revising an earlier count."
+    )
+    claim = claim_of(text, "at least 17")
+    assert claim.source is not None and claim.source.text == "a military source"
+    assert claim.content.startswith("Gunmen killed at least 17 gendarmes")
+
+
+def test_a_speaker_the_parser_read_into_the_place_before_is_still_the_speaker():
+    text = (
+        "Juba: At least 14 people were killed and 30 others hurt in shelling on a market in Malakal, "
+        "the capital of Upper Nile State, the South Sudan People's Defence Forces said."
+    )
+    claim = claim_of(text, "At least 14")
+    assert claim.source is not None and "Defence Forces" in (claim.source.text or "")
+    assert claim.content.startswith("At least 14 people")
