@@ -129,3 +129,15 @@ def test_a_bodys_name_of_generic_words_links_in_any_text():
     # "State Department" is made of words that alone name no place; the rule for such place names spares bodies.
     found = extract("A State Department spokesperson said that about 2,500 soldiers had moved to the border area.")
     assert [c.source.entity for c in found.claims] == ["us-department-of-state"]
+
+
+def test_he_after_an_unnamed_witness_is_that_witness_not_a_name_in_the_text():
+    text = (
+        "At least nine villagers were found dead near Kalehe on Monday, according to residents who blamed the rebels.\n\n"
+        '"I counted nine bodies on the road to Kalehe, some burned," a farmer told Reuters by phone. '
+        '"None of them carried a weapon," he said.\n\n'
+        "A second witness said the gunmen left at dawn. He said four more people were wounded."
+    )
+    source = claim_of(text, "four").source
+    assert source.text == "He"
+    assert source.name is None and source.entity is None

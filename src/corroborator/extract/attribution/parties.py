@@ -358,8 +358,9 @@ class Resolver:
         if head is not None:
             lower = head.lower_
             if lower in self.lex.person_pronouns or (lower in RELATIVE_PRONOUNS and party.kind == PartyKind.PERSON):
-                if party.name is None:
-                    party = self._adopt(party, self._last_person() or self._last_entity(head, {"PERSON"}))
+                antecedent = self._last_person() if party.name is None else None
+                if party.name is None and (antecedent is None or antecedent.name):
+                    party = self._adopt(party, antecedent or self._last_entity(head, {"PERSON"}))
             elif lower in self.lex.org_pronouns:
                 party = self._adopt(party, self._last(BODIES) or self._last_entity(head, {"ORG"}))
             elif self._definite_description(head, party) and head.lower_ in MILITARY_WORDS:
@@ -371,9 +372,14 @@ class Resolver:
                 # named in the text, else the last body that spoke.
                 antecedent = self._last_with_word(head.lower_, head.lemma_) or self._last_entity(head, {"ORG"})
                 party = self._adopt(party, antecedent or self._last(BODIES))
-        if party.name:
+        if party.name or (head is not None and party.kind not in BODIES and self._one_unnamed_person(head)):
             self.history.append(party)
         return party
+
+    def _one_unnamed_person(self, head: Token) -> bool:
+        """'a resident', 'a second source', 'the official': somebody a later 'he' or 'she' points back at, though
+        the text never names them."""
+        return head.tag_ == "NN" and head.lemma_.lower() in self.lex.speaking_people
 
     def _definite_description(self, head: Token, party: Party) -> bool:
         """'the agency', 'the ministry': no name of its own, an organisation's common noun."""
@@ -394,8 +400,11 @@ class Resolver:
 
     def _last_person(self) -> Party | None:
         """The last person who spoke, or the last body that spoke through its spokesperson ("he" after
-        "an army spokesman said")."""
+        "an army spokesman said"), or an unnamed one, without a name ("a resident told AFP ... 'no fighters were
+        among them,' he said": he is the resident, not a name said earlier)."""
         for party in reversed(self.history):
+            if not party.name:
+                return party
             spokesperson = party.role is not None and not self.lex.speaks_for.isdisjoint(party.role.lower().split())
             if party.name and (party.kind == PartyKind.PERSON or spokesperson):
                 return party
