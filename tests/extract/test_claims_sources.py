@@ -141,3 +141,12 @@ def test_he_after_an_unnamed_witness_is_that_witness_not_a_name_in_the_text():
     source = claim_of(text, "four").source
     assert source.text == "He"
     assert source.name is None and source.entity is None
+
+
+def test_adding_after_a_reported_clause_is_the_reporter_adding():
+    text = (
+        "A shopkeeper told the radio that the whole district had emptied after the raid, "
+        "adding that 40 homes had burned overnight."
+    )
+    source = claim_of(text, "40").source
+    assert source.text == "A shopkeeper"

@@ -1,5 +1,6 @@
 """The report that comes last: "A is B, Andrii Kovalenko of X said on Telegram.", "A was shot down, the
-agency reports." (parsed wrong), and "A. This was stated by X." (a sentence of its own).
+agency reports." (parsed wrong), and "A. This was stated by X." (a sentence of its own); and the condition
+that comes first ("should the talks fail").
 
 The parser often fails to hang the clause before the comma on the cue at the sentence's end: it
 coordinates the cue with the first verb, or leaves the clause on a word of its own. Read as a reader
@@ -13,7 +14,7 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Span, Token
 
-from .candidate import MIN_CLAUSE_AS_OBJECT, SUBJECT_DEPS
+from .candidate import INVERTED_AUXILIARIES, MIN_CLAUSE_AS_OBJECT, SUBJECT_DEPS
 from .spans import Layout
 
 #: How far back from the cue a comma is looked for: a speaker's words are a name and a title at most.
@@ -106,3 +107,13 @@ def sentence_before(doc: Doc, layout: Layout, verb: Token) -> set[int] | None:
         return None  # the paragraph before says more than one thing
     content = {i for i in range(before_start, before_end) if not doc[i].is_punct or doc[i].text in ("'", '"')}
     return content or None
+
+
+def inverted_condition(clause: Token) -> bool:
+    """'should the talks succeed', 'had they known': a condition with its auxiliary first, which the
+    parser may hang on the cue verb as if it were the reported clause."""
+    first = clause.left_edge
+    if first.dep_ != "aux" or first.lower_ not in INVERTED_AUXILIARIES or first.i + 1 >= len(clause.doc):
+        return False
+    after = clause.doc[first.i + 1]
+    return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == after.i for c in clause.children)

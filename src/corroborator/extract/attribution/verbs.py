@@ -18,7 +18,6 @@ from .candidate import (
     CONTINUING_CONJUNCTIONS,
     EVIDENCE_VERBS,
     INHERIT_DEPS,
-    INVERTED_AUXILIARIES,
     MAX_QUOTE_GAP,
     MIN_CLAUSE_AS_OBJECT,
     MISPARSED_CLAUSE_DEPS,
@@ -37,7 +36,7 @@ from .candidate import (
     Candidate,
 )
 from .channels import channel_of, is_time_or_channel
-from .inversions import inverted_report, sentence_before
+from .inversions import inverted_condition, inverted_report, sentence_before
 from .lexicon import Lexicon, VerbCue
 from .spans import Layout, is_quote
 
@@ -85,9 +84,10 @@ class VerbalCues:
             # Two subjects come from a headline run into the sentence: the one on the verb's line counts.
             start, end = self.layout.line_of(verb.i)
             return min(subjects, key=lambda c: (not start <= c.i < end, abs(c.i - verb.i)))
-        if verb.dep_ == "conj" and verb.lemma_ in self.lex.verbs and verb.head.lemma_ not in self.lex.verbs:
-            # "He says A was so and says B": the second 'says' hangs on A's verb; the speaker is the
-            # subject of the report A belongs to, not A's subject.
+        aside = verb.dep_ == "advcl" and verb.tag_ == "VBG" and self.doc[max(verb.left_edge.i - 1, 0)].text == ","
+        if (verb.dep_ == "conj" or aside) and verb.lemma_ in self.lex.verbs and verb.head.lemma_ not in self.lex.verbs:
+            # "He says A was so and says B", "told RFA that A, adding that B": the second cue hangs on A's verb;
+            # the speaker is the subject of the report A belongs to, not A's subject.
             reporter = next((a for a in verb.head.ancestors if a.lemma_ in self.lex.verbs), None)
             if reporter is not None and depth < 3:
                 return self.subject_of(reporter, depth + 1)
@@ -255,9 +255,7 @@ class VerbalCues:
         clauses = [
             c
             for c in children
-            if c.dep_ == "ccomp"
-            and (c.i > verb.i or self.reported_before_verb(c, verb))
-            and not self.inverted_condition(c)
+            if c.dep_ == "ccomp" and (c.i > verb.i or self.reported_before_verb(c, verb)) and not inverted_condition(c)
         ]
         if not clauses:
             clauses = [c for c in children if c.dep_ in {"parataxis", "dep"} and self.quoted_or_after_colon(verb, c)]
@@ -280,7 +278,7 @@ class VerbalCues:
             clauses += [c for c in children if c.dep_ == "conj" and c.i > verb.i and self.has_mark(c, {"that"})]
             clauses += self.continuations(verb, max(t.right_edge.i for t in clauses))
             end = max(t.right_edge.i for t in clauses)
-            clauses += [c for c in children if c.i > end and self.inverted_condition(c)]
+            clauses += [c for c in children if c.i > end and inverted_condition(c)]
             return self.subtrees(clauses) | after
         if after:
             return after
@@ -335,19 +333,9 @@ class VerbalCues:
             if child.i > end
             and (
                 (child.dep_ == "advcl" and child.left_edge.lower_ in CONDITION_MARKS)
-                or (child.dep_ in {"advcl", "ccomp"} and self.inverted_condition(child))
+                or (child.dep_ in {"advcl", "ccomp"} and inverted_condition(child))
             )
         ]
-
-    @staticmethod
-    def inverted_condition(clause: Token) -> bool:
-        """'should the talks succeed', 'had they known': a condition with its auxiliary first, which the
-        parser may hang on the cue verb as if it were the reported clause."""
-        first = clause.left_edge
-        if first.dep_ != "aux" or first.lower_ not in INVERTED_AUXILIARIES or first.i + 1 >= len(clause.doc):
-            return False
-        after = clause.doc[first.i + 1]
-        return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == after.i for c in clause.children)
 
     def continuations(self, verb: Token, end: int) -> list[Token]:
         """Clauses that go on from a reported clause ending at ``end``: ', but B', ', and B', ', because B'
