@@ -40,3 +40,8 @@ def test_a_speaker_the_parser_read_into_the_place_before_is_still_the_speaker():
     claim = claim_of(text, "At least 14")
     assert claim.source is not None and "Defence Forces" in (claim.source.text or "")
     assert claim.content.startswith("At least 14 people")
+
+
+def test_what_a_speaker_went_without_saying_is_no_claim():
+    text = "The navy confirmed the strike on the port, without saying how many sailors were hurt."
+    assert [c.cue for c in claims(text)] == ["confirm"]

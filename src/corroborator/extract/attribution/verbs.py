@@ -51,7 +51,7 @@ class VerbalCues:
         self.quotes = layout.quotes
 
     def negated(self, verb: Token) -> bool:
-        """'did not say', 'neither confirmed nor denied', 'declined to confirm', 'could not verify',
+        """'did not say', 'neither confirmed nor denied', 'declined to confirm', 'could not verify', 'without saying',
         'neither Moscow nor Pyongyang has acknowledged', 'none of them has published'."""
         words = self.lex.negation_words
         for child in verb.children:
@@ -64,6 +64,8 @@ class VerbalCues:
             return False
         if verb.dep_ == "xcomp" and (head.lemma_ in self.lex.negator_verbs or self.negated(head)):
             return True
+        if verb.dep_ == "pcomp" and head.lower_ == "without":
+            return True  # 'confirmed the attack without saying how many died': what was not said
         if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             # "did not confirm or deny": the negation is shared; "did not mention A, but told B": it is not.
             contrasted = any(c.dep_ == "cc" and c.lower_ == "but" and c.i < verb.i for c in head.children)
