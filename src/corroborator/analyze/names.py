@@ -198,12 +198,16 @@ def as_person_if_titled(span: Span, roles: frozenset[str]) -> Span:
 
 
 def without_determiner(span: Span) -> Span:
-    """NER takes "the" and "'s" into names ("The National Intelligence Service", "Korea's"); names match without."""
+    """NER takes "the" and "'s" into names ("The National Intelligence Service", "Korea's"), and the start of a bracket
+    after one; names match without."""
     start, end = span.start, span.end
     if end - start > 1 and span[0].lower_ in {"the", "a", "an"}:
         start += 1
     if end - start > 1 and span.doc[end - 1].tag_ == "POS":
         end -= 1
+    opened = next((t.i for t in span if t.text == "("), None)
+    if opened is not None and opened > start and not any(t.text == ")" for t in span.doc[opened:end]):
+        end = opened  # "the Line of Control (LoC" run into the bracket that spells it out
     if (start, end) == (span.start, span.end):
         return span
     return Span(span.doc, start, end, label=span.label_)

@@ -99,3 +99,38 @@ def test_local_witnesses_set_the_scene_but_officials_elsewhere_do_not():
     assert place_id(found["at least 21"]) == "bahir-dar"
     found = figures("Officials in Kyiv said Russia had lost 1,200 soldiers that week.")
     assert found["1,200"].location is None
+
+
+def test_a_peoples_adjective_cut_off_by_the_parser_is_no_place():
+    found = figures("At least eight people have been killed in the Indian shelling so far, the MLA said.")
+    assert found["At least eight"].location is None
+
+
+def test_a_name_run_into_the_bracket_that_abbreviates_it_stops_before_it():
+    found = figures("Nine villagers were killed near the Line of Control (LoC) in Jammu and Kashmir.")
+    assert place_id(found["Nine"]) == "line-of-control"
+    assert all("(" not in e.name for e in extract("Patrols along the Line of Control (LoC) were doubled.").entities)
+
+
+def test_a_toll_put_as_high_as_a_number_is_its_upper_bound():
+    found = figures("Local radio put the death toll as high as 44, including two teachers.")
+    toll = found["as high as 44"]
+    assert (toll.measure, toll.qualifier.value, toll.unit) == (Measure.KILLED, "at_most", "people")
+
+
+def test_corpses_are_people_killed():
+    # the small model lemmatises "corpses" as "corps"
+    assert figures("Six corpses were recovered from the rubble.")["Six"].measure is Measure.KILLED
+
+
+def test_people_moved_to_shelters_are_displaced_but_troops_moved_to_a_border_are_deployed():
+    assert figures("Officials said 8,400 people had been moved to shelters.")["8,400"].measure is Measure.DISPLACED
+    assert figures("About 900 troops were moved to the border.")["About 900"].measure is Measure.DEPLOYED
+
+
+def test_the_state_points_back_at_the_state_named_before():
+    found = figures(
+        "Gunmen raided two villages in Katsina State on Friday. Attacks in the state have displaced more than "
+        "90,000 people this year, an official said."
+    )
+    assert place_id(found["more than 90,000"]) == "katsina-state"

@@ -39,6 +39,8 @@ class Lexicon:
     ground: frozenset[str]
     refuge_verbs: frozenset[str]
     refuges: frozenset[str]
+    sheltering_verbs: frozenset[str]
+    shelters: frozenset[str]
     leaving_verbs: frozenset[str]
     homes: frozenset[str]
     loss_verbs: frozenset[str]
@@ -117,6 +119,8 @@ def build_lexicon(units: dict[str, Any], measures: dict[str, Any], figures: dict
         ground=_words(measures["ground"]),
         refuge_verbs=_words(measures["refuge"]["verbs"]),
         refuges=_words(measures["refuge"]["places"]),
+        sheltering_verbs=_words(measures["sheltering"]["verbs"]),
+        shelters=_words(measures["sheltering"]["places"]),
         leaving_verbs=_words(measures["leaving"]["verbs"]),
         homes=_words(measures["leaving"]["places"]),
         loss_verbs=_words(measures["loss_verbs"]),

@@ -363,6 +363,14 @@ class PlaceReader:
                         return True
         return False
 
+    def _detached_demonym(self, token: Token) -> bool:
+        """ "in the Pakistani shelling": the parser took a people's adjective for the head of the phrase."""
+        doc = token.doc
+        if token.ent_type_ != "NORP" or token.i + 1 >= len(doc):
+            return False
+        after = doc[token.i + 1]
+        return after.is_alpha and after.pos_ in ("NOUN", "VERB") and not self.place_noun(after)
+
     def place_noun(self, token: Token) -> bool:
         return token.lower_ in self.lex.place_nouns or token.lemma_.lower() in self.lex.place_nouns
 
@@ -387,7 +395,7 @@ class PlaceReader:
 
     def place_entity(self, token: Token) -> bool:
         """Is ``token`` part of a place entity (by its link, else by its label)?"""
-        if not token.ent_type_:
+        if not token.ent_type_ or self._detached_demonym(token):
             return False
         kind = self.linked_kind(token)
         if kind == "place":

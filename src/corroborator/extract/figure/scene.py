@@ -18,7 +18,7 @@ from .reading import Reading
 #: hospital" after "In Kadugli, shells hit the main camp and a hospital").
 ANAPHORIC_PLACES = frozenset(
     {"region", "area", "oblast", "province", "district", "city", "town", "village", "camp", "hospital", "school"}
-    | {"country", "capital"}
+    | {"country", "capital", "state", "governorate"}
     | {"market", "clinic", "shelter", "mosque", "church", "neighbourhood", "neighborhood", "compound", "building"}
 )
 

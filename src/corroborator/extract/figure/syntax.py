@@ -384,6 +384,15 @@ class SentenceReader:
             head = token.head
             if head == token:
                 return
+            if (
+                token.dep_ == "advmod"
+                and token.lower_ in ("high", "low")
+                and head.lemma_.lower() in self.lex.value_verbs
+            ):
+                # "put the death toll as high as 37": the qualifier's "high" hangs on the verb
+                objects = [c for c in head.children if c.dep_ == "dobj" and c.i < token.i]
+                r.at_object = objects[0] if objects else None
+                return
             if head.dep_ == "prep" and head.lower_ in ("at", "to"):
                 governor = head.head
                 if head.lower_ == "to" and governor.lemma_.lower() not in self.lex.value_verbs:

@@ -115,10 +115,16 @@ class TreeReader:
                 )
                 if measure:
                     return measure
-        if lemma in self.lex.refuge_verbs and cls in ("people", None):
-            objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-            if any(o.lower_ in self.lex.refuges or o.lemma_.lower() in self.lex.refuges for o in objects):
-                return Measure.DISPLACED
+        for verbs, places in (
+            (self.lex.refuge_verbs, self.lex.refuges),
+            (self.lex.sheltering_verbs, self.lex.shelters),
+        ):
+            if lemma in verbs and cls in ("people", None):
+                reached = objects + [
+                    o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                ]
+                if any(o.lower_ in places or o.lemma_.lower() in places for o in reached):
+                    return Measure.DISPLACED
         if lemma in self.lex.leaving_verbs and cls in ("people", None):
             # "were forced to leave their homes", "thousands have left abroad": they fled
             left = [c for c in verb.children if c.dep_ in ("dobj", "advmod")]
