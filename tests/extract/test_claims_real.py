@@ -45,3 +45,14 @@ def test_a_speaker_the_parser_read_into_the_place_before_is_still_the_speaker():
 def test_what_a_speaker_went_without_saying_is_no_claim():
     text = "The navy confirmed the strike on the port, without saying how many sailors were hurt."
     assert [c.cue for c in claims(text)] == ["confirm"]
+
+
+def test_the_day_a_statement_was_made_is_not_part_of_what_it_says():
+    text = "The coast guard said on Thursday it had pulled 31 survivors from the water off Lampedusa."
+    claim = claim_of(text, "31")
+    assert claim.content.startswith("it had pulled 31 survivors")
+
+
+def test_a_time_that_is_the_clause_own_stays_in_it():
+    text = "The mayor said that on Thursday, 31 families had left the district."
+    assert claim_of(text, "31").content.startswith("on Thursday, 31 families")

@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 from ..analyze.component import Component, doc_extension
 from ..analyze.extensions import CLAIMS, ENTITIES, install_extensions
 from ..records import Certainty, Claim, Party, PartyKind, QuoteKind
+from .attribution.channels import cut_cue_adjuncts
 from .attribution.cues import Candidate, CueFinder
 from .attribution.filter import FILTER_FILE, ClaimFilter, candidate_features, held_by_sure
 from .attribution.lexicon import LEXICON_FILE, Lexicon
@@ -249,6 +250,7 @@ def find_claims(
         cue = doc[candidate.cue_token]
         candidate.content = cut_speaker_acts(doc, candidate.content, cue, layout.quotes)
         candidate.content = expression_topic(doc, candidate.content, cue, lexicon.light_verbs)
+        candidate.content = cut_cue_adjuncts(doc, candidate.content, cue, lexicon)
     if claim_filter is not None:
         held = held_by_sure(candidates)
         candidates = [

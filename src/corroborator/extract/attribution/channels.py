@@ -7,9 +7,9 @@ are never part of what was said (``is_time_or_channel``).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from .candidate import TIME_ENTS
+from .candidate import SUBJECT_DEPS, TIME_ENTS
 from .lexicon import Lexicon
 
 #: Prepositions that put a statement on a channel ('on Telegram', 'in a statement', 'via its website').
@@ -48,3 +48,33 @@ def is_time_or_channel(prep: Token, lexicon: Lexicon) -> bool:
     return any(
         obj.dep_ == "pobj" and (obj.ent_type_ in TIME_ENTS or channel_word(obj, lexicon)) for obj in prep.children
     )
+
+
+def cut_cue_adjuncts(doc: Doc, indices: set[int], cue: Token, lexicon: Lexicon) -> set[int]:
+    """'said on Saturday it had received ...', 'said Tuesday in a statement the road was cut': a time or a channel
+    right after the cue and before the reported clause's subject dates or places the statement, though the parser
+    hangs it on the clause. Cut from the content when a subject follows it (else it may be the clause's own)."""
+    if not indices or cue.pos_ not in {"VERB", "AUX"}:
+        return indices
+    start = min(indices)
+    if start <= cue.i or any(i in indices for i in range(cue.i + 1, start)):
+        return indices
+    i = start
+    while i in indices:
+        token = doc[i]
+        framing = (token.dep_ == "prep" and is_time_or_channel(token, lexicon)) or (
+            token.dep_ == "npadvmod" and token.ent_type_ in TIME_ENTS
+        )
+        if not framing or token.left_edge.i != i:
+            break
+        i = token.right_edge.i + 1
+        while i in indices and doc[i].text == ",":
+            i += 1
+    if i == start or i not in indices:
+        return indices
+    subject = doc[i]
+    while subject.dep_ not in SUBJECT_DEPS and subject.head.i != subject.i and subject.head.left_edge.i == i:
+        subject = subject.head
+    if subject.dep_ not in SUBJECT_DEPS or subject.head.i not in indices:
+        return indices
+    return {k for k in indices if k >= i}
