@@ -23,6 +23,14 @@ def test_a_line_of_stamps_and_places_is_read_and_dropped():
     assert cleaned.text == LEAD
 
 
+def test_a_dateline_lead_is_no_title_where_the_page_has_none():
+    lead = "TRAT, Thailand (Reuters) - Shelling along the border went on for a fourth day on Sunday."
+    text = f"{lead}\n\nMore than 20 people have been killed in the fighting, officials said.\n"
+    cleaned = clean_lines(text)
+    assert cleaned.metadata.title is None
+    assert cleaned.text.startswith("Shelling along the border")
+
+
 def test_a_mastheads_date_is_no_title_and_the_earliest_stamp_wins():
     text = f"Thursday, October 9, 2025\n\nAFRICA | 02-07-2024 08:15\n\nThousands flee clashes in the north\n\n{LEAD}\n"
     cleaned = clean_lines(text)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from ..dates import Stamp, parse_stamp
 from ..records import Metadata, RemovedLine
 from . import patterns as p
+from .headlines import headline_of, looks_like_headline, without_final_stop, words
 from .people import split_authors
 from .stamps import GLUED_BYLINE, date_line_stamps, dateline_of, is_date_line
 
@@ -38,18 +39,6 @@ from .stamps import GLUED_BYLINE, date_line_stamps, dateline_of, is_date_line
 _PROSE_MIN_WORDS = 8
 #: ... or is this long whatever its ending.
 _PROSE_LONG_WORDS = 25
-#: Headlines are rarely longer than this (words), and never end in a full stop.
-_HEADLINE_MAX_WORDS = 30
-#: A headline that ends with a full stop is at most this long ...
-_STOPPED_HEADLINE_MAX_WORDS = 25
-#: ... and either this short, or in Title Case (this share of its content words capitalised).
-_SHORT_HEADLINE_WORDS = 16
-_TITLE_CASE_SHARE = 0.6
-_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as vs via into over after up out".split())
-#: Lead sentences attribute in the past tense; headlines say "says".
-_LEAD_SENTENCE = re.compile(r"\b(?:said|according\s+to|told)\b", re.IGNORECASE)
-#: A sentence ending inside a line: a word of three letters or more (not "U.S.", "J.", "Gov."), a stop, a capital.
-_INNER_SENTENCE_END = re.compile(r"[a-z]{3,}[.!?]['’\"”]?\s+['‘\"“]?[A-Z]")
 #: A section label ("War", "World news") is a few words at most.
 _SECTION_MAX_WORDS = 3
 #: A dateline holds a date and a few words more ("Updated 5 Nov 2024, 17:54 CET").
@@ -93,8 +82,6 @@ _BYLINE_PARTS = re.compile(
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
     re.IGNORECASE,
 )
-#: An abbreviation that ends a headline ("U.N.", "U.S.").
-_FINAL_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
 #: "Updated at 14.39 EDT": a stamp with a time and no date.
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.IGNORECASE)
 
@@ -103,7 +90,6 @@ NO_HINTS = Metadata()
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BULLET = re.compile(r"^[\s•·▪►▶|*>-]+")
-_WORD = re.compile(r"\w+(?:['’]\w+)?")
 
 
 def normalize(text: str) -> str:
@@ -113,10 +99,6 @@ def normalize(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def words(line: str) -> list[str]:
-    return _WORD.findall(line)
-
-
 def fold(line: str) -> str:
     return " ".join(w.lower() for w in words(line))
 
@@ -124,40 +106,6 @@ def fold(line: str) -> str:
 def is_prose(line: str) -> bool:
     n = len(words(line))
     return n >= _PROSE_LONG_WORDS or (n >= _PROSE_MIN_WORDS and bool(p.SENTENCE_END.search(line)))
-
-
-def looks_like_headline(line: str) -> bool:
-    n = len(words(line))
-    line = _FINAL_ABBREVIATION.sub("", line)  # "... violence: U.N." ends with a name, not a full stop
-    return 0 < n <= _HEADLINE_MAX_WORDS and not line.endswith(".") and not p.SENTENCE_END.search(line.rstrip("?!"))
-
-
-def headline_of(line: str, stands_alone: bool) -> str | None:
-    """The title an opening line gives, if it is one.
-
-    A line without a full stop that is short enough is a headline. Some corpora
-    end headlines with a full stop ("Poll finds voters split."): such a line is
-    a headline when it stands alone, is short or in Title Case, and does not
-    read like a lead sentence (those say who "said" it). Its final stop is
-    dropped unless the headline is several sentences long.
-    """
-    if looks_like_headline(line):
-        return line
-    n = len(words(line))
-    if not (stands_alone and line.rstrip("'’\"”").endswith(".") and n <= _STOPPED_HEADLINE_MAX_WORDS):
-        return None
-    if _LEAD_SENTENCE.search(line) or not (n <= _SHORT_HEADLINE_WORDS or _title_case_share(line) >= _TITLE_CASE_SHARE):
-        return None
-    return line if _INNER_SENTENCE_END.search(line) else _without_final_stop(line)
-
-
-def _without_final_stop(line: str) -> str:
-    return re.sub(r"\.(?=['’\"”]?$)", "", line)
-
-
-def _title_case_share(line: str) -> float:
-    content = [w for w in words(line) if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
-    return sum(w[0].isupper() for w in content) / len(content) if content else 0.0
 
 
 @dataclass
@@ -270,7 +218,7 @@ def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
         return
     # The title, and its copies at the top (scrapers often print it twice), leave the body.
     target = fold(page.title)
-    if fold(page.lines[first]) != target and fold(_without_final_stop(page.lines[first])) == target:
+    if fold(page.lines[first]) != target and fold(without_final_stop(page.lines[first])) == target:
         page.drop(first, "title")
     for index in live[:6]:
         if fold(page.lines[index]) == target:

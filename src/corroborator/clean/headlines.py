@@ -1,0 +1,66 @@
+"""Is a line a headline? The title of a page read as plain text is its first line that looks like one."""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as p
+from .stamps import dateline_of
+
+#: Headlines are rarely longer than this (words), and never end in a full stop.
+_HEADLINE_MAX_WORDS = 30
+#: A headline that ends with a full stop is at most this long ...
+_STOPPED_HEADLINE_MAX_WORDS = 25
+#: ... and either this short, or in Title Case (this share of its content words capitalised).
+_SHORT_HEADLINE_WORDS = 16
+_TITLE_CASE_SHARE = 0.6
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as vs via into over after up out".split())
+#: Lead sentences attribute in the past tense; headlines say "says".
+_LEAD_SENTENCE = re.compile(r"\b(?:said|according\s+to|told)\b", re.IGNORECASE)
+#: A sentence ending inside a line: a word of three letters or more (not "U.S.", "J.", "Gov."), a stop, a capital.
+_INNER_SENTENCE_END = re.compile(r"[a-z]{3,}[.!?]['’\"”]?\s+['‘\"“]?[A-Z]")
+#: An abbreviation that ends a headline ("U.N.", "U.S.").
+_FINAL_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def looks_like_headline(line: str) -> bool:
+    n = len(words(line))
+    line = _FINAL_ABBREVIATION.sub("", line)  # "... violence: U.N." ends with a name, not a full stop
+    return 0 < n <= _HEADLINE_MAX_WORDS and not line.endswith(".") and not p.SENTENCE_END.search(line.rstrip("?!"))
+
+
+def headline_of(line: str, stands_alone: bool) -> str | None:
+    """The title an opening line gives, if it is one.
+
+    A line without a full stop that is short enough is a headline. Some corpora
+    end headlines with a full stop ("Poll finds voters split."): such a line is
+    a headline when it stands alone, is short or in Title Case, and does not
+    read like a lead sentence (those say who "said" it). Its final stop is
+    dropped unless the headline is several sentences long.
+    """
+    if dateline_of(line) and line.rstrip("'’\"”").endswith("."):
+        # "KYIV, Feb 23 (Reuters) - Russia ... on Sunday.": the lead under a headline the page lacks ("Kyiv: Troops
+        # dig in" is a headline)
+        return None
+    if looks_like_headline(line):
+        return line
+    n = len(words(line))
+    if not (stands_alone and line.rstrip("'’\"”").endswith(".") and n <= _STOPPED_HEADLINE_MAX_WORDS):
+        return None
+    if _LEAD_SENTENCE.search(line) or not (n <= _SHORT_HEADLINE_WORDS or _title_case_share(line) >= _TITLE_CASE_SHARE):
+        return None
+    return line if _INNER_SENTENCE_END.search(line) else without_final_stop(line)
+
+
+def without_final_stop(line: str) -> str:
+    return re.sub(r"\.(?=['’\"”]?$)", "", line)
+
+
+def _title_case_share(line: str) -> float:
+    content = [w for w in words(line) if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
+    return sum(w[0].isupper() for w in content) / len(content) if content else 0.0
