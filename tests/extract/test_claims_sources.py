@@ -150,3 +150,9 @@ def test_adding_after_a_reported_clause_is_the_reporter_adding():
     )
     source = claim_of(text, "40").source
     assert source.text == "A shopkeeper"
+
+
+def test_a_place_that_opens_the_line_before_a_body_is_a_dateline_not_the_speaker():
+    text = "Baghdad, Joint Operations Command has announced that 14 militants were killed in Anbar desert raids."
+    source = claim_of(text, "14").source
+    assert source.text == "Joint Operations Command"

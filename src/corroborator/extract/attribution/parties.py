@@ -160,6 +160,7 @@ class PartyBuilder:
                 name=antecedent.name or antecedent.text,
                 span=(head.idx, head.idx + len(head.text)),
             )
+        head = self._past_dateline(head)
         start, end = self.phrase(head)
         if bounds is not None:
             start, end = max(start, bounds[0]), min(end, bounds[1])
@@ -203,6 +204,18 @@ class PartyBuilder:
             name = getattr(record, "name", None) or name
             role = role or getattr(record, "role", None)
         return Party(text=text, name=name, entity=entity, kind=kind, span=span, role=role)
+
+    def _past_dateline(self, head: Token) -> Token:
+        """'Damascus, Ministry of Defense has announced ...': a place that opens the line, then a comma and a body,
+        is the dateline before the speaker, which the parser made the subject with the body its apposition."""
+        if head.ent_type_ not in {"GPE", "LOC"} or head.left_edge.i != self.layout.line_of(head.i)[0]:
+            return head
+        after = head.i + 1
+        for child in head.children:
+            body = child.ent_type_ == "ORG" or child.lower_ in self.lex.organization_words
+            if child.dep_ == "appos" and body and child.left_edge.i == after + 1 and self.doc[after].text == ",":
+                return child
+        return head
 
     def _named_by_close_name(self, head: Token, close: Token, words: Span) -> Party:
         """A name set beside its description ("the security firm Halyard Risk"): the name is the firm's,
