@@ -156,3 +156,12 @@ def test_a_place_that_opens_the_line_before_a_body_is_a_dateline_not_the_speaker
     text = "Baghdad, Joint Operations Command has announced that 14 militants were killed in Anbar desert raids."
     source = claim_of(text, "14").source
     assert source.text == "Joint Operations Command"
+
+
+def test_a_relative_clause_that_describes_or_reports_is_not_part_of_the_source():
+    text = (
+        "Nine fishermen were killed off the coast, according to elders in Kismayo who blamed the militants for it. "
+        "Two more boats sank, according to a harbour official, who spoke on condition of anonymity."
+    )
+    assert claim_of(text, "Nine").source.text == "elders in Kismayo"
+    assert claim_of(text, "Two").source.text == "a harbour official"

@@ -93,6 +93,11 @@ class PartyBuilder:
             end -= 1
         if end - start > MAX_SOURCE_TOKENS:
             start, end = max(start, head.i - 6), head.i + 1
+        # 'reports in BBC Burmese, which Reuters could not verify', 'sources in the territory who accused the
+        # rebels of it': a relative clause ending the phrase that describes it, or reports on its own, is no name.
+        for token in doc[head.i + 1 : end]:
+            if token.dep_ == "relcl" and token.left_edge.i > head.i + 1 and self._describes(token, end):
+                return start, token.left_edge.i - (doc[token.left_edge.i - 1].text == ",")
         return start, end
 
     def _restrictive(self, acl: Token) -> bool:
@@ -103,6 +108,16 @@ class PartyBuilder:
         clause = any(c.dep_ in {"ccomp", "dobj"} for c in acl.children) and acl.tag_ == "VBG"
         cue = clause and (acl.lemma_ in self.lex.verbs or any(c.dep_ == "ccomp" for c in acl.children))
         return before is not None and before.text != "," and not cue
+
+    def _describes(self, clause: Token, end: int) -> bool:
+        """A relative clause that ends the phrase ('..., and Roy Schwartz' goes on) after a comma, or one whose verb
+        reports something ('who accused the rebels', not 'who spoke to reporters' nor a stance: 'who backs her')."""
+        if any(not t.is_punct for t in self.doc[clause.right_edge.i + 1 : end]):
+            return False
+        if self.doc[clause.left_edge.i - 1].text == ",":
+            return True
+        reports = any(c.dep_ in {"dobj", "ccomp"} for c in clause.children)
+        return reports and clause.lemma_ in self.lex.verbs and clause.lemma_ not in self.lex.stance_verbs
 
     def _is_close_name(self, child: Token) -> bool:
         """A name set right after its description, with no comma ("the security firm Halyard Risk"): the
