@@ -56,3 +56,10 @@ def test_the_day_a_statement_was_made_is_not_part_of_what_it_says():
 def test_a_time_that_is_the_clause_own_stays_in_it():
     text = "The mayor said that on Thursday, 31 families had left the district."
     assert claim_of(text, "31").content.startswith("on Thursday, 31 families")
+
+
+def test_a_hedge_and_its_source_in_one_clause_make_one_claim():
+    text = "Army jets reportedly struck a fuel depot near Nyala, killing 14, according to a police source."
+    found = claims(text)
+    assert [(c.cue, c.source.text if c.source else None) for c in found] == [("according to", "a police source")]
+    assert found[0].certainty.value == "hedged"

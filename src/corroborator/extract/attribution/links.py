@@ -68,8 +68,12 @@ def link(candidates: list[Candidate], doc: Doc, builder: PartyBuilder) -> list[C
                 dropped.add(id(candidate))
         elif candidate.construction == "adverbial":
             head = doc[candidate.cue_token].head.i
+            sourced = next((c for c in candidates if _sources_clause(c, candidate, doc)), None)
             if head in by_cue and by_cue[head] is not candidate:
                 by_cue[head].hedged = True  # "X reportedly said": a hedge on X's statement
+                dropped.add(id(candidate))
+            elif sourced is not None:
+                sourced.hedged = True  # "A drone reportedly hit the base, according to X": X's statement, hedged
                 dropped.add(id(candidate))
         elif candidate.construction == "verbal":
             _link_verbal(candidate, by_cue, doc, builder, dropped)
@@ -78,6 +82,13 @@ def link(candidates: list[Candidate], doc: Doc, builder: PartyBuilder) -> list[C
     _cut_parallel_reports(kept, doc)
     _cut_coordinated(kept, doc, builder.lex, builder.layout)
     return _dedupe(kept)
+
+
+def _sources_clause(candidate: Candidate, adverb: Candidate, doc: Doc) -> bool:
+    """Does an 'according to X' name the source of the clause an adverb hedges ('reportedly', 'allegedly')?"""
+    head = doc[adverb.cue_token].head.i
+    sourced = candidate.construction == "prepositional" and candidate.source is not None
+    return sourced and head in candidate.content and adverb.cue_token in candidate.content
 
 
 def _cut_coordinated(candidates: list[Candidate], doc: Doc, lexicon: Lexicon, layout: Layout) -> None:
