@@ -22,7 +22,11 @@ CITY_MIN_POPULATION_BY_COUNTRY: dict[str, int] = {}
 # about 8,000. The countries whose wars the reporting follows keep every city of 15,000 or more.
 WORLD_MIN_POPULATION = 100_000
 WORLD_TOP_N = 5
-CONFLICT_COUNTRIES = ("IL", "IQ", "LB", "MM", "PS", "SD", "SS", "SY", "YE")
+CONFLICT_COUNTRIES = (
+    *("IL", "IQ", "LB", "MM", "PS", "SD", "SS", "SY", "YE"),
+    # the wars of Africa, South Asia and the Americas that wire copy follows too
+    *("AF", "BF", "CD", "CF", "CM", "CO", "ET", "HT", "LY", "ML", "MZ", "NE", "NG", "PK", "SO", "TD"),
+)
 
 # admin-1 codes that are cities with special status: (country, code) -> city id. Every other GeoNames
 # entry inside one is a district.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corroborator.clean.lines import clean_lines, is_prose, looks_like_headline, normalize
+from corroborator.clean.headlines import looks_like_headline
+from corroborator.clean.lines import clean_lines, is_prose, normalize
 from corroborator.records import Metadata
 
 BODY = [

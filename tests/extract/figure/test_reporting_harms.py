@@ -134,3 +134,38 @@ def test_the_state_points_back_at_the_state_named_before():
         "90,000 people this year, an official said."
     )
     assert place_id(found["more than 90,000"]) == "katsina-state"
+
+
+def test_a_toll_that_may_be_as_high_as_a_number_is_that_toll():
+    found = figures("Aid groups said the death toll may be as high as 95, with 40 others wounded.")
+    toll = found["as high as 95"]
+    assert (toll.measure, toll.unit, toll.modality.value) == (Measure.KILLED, "people", "possible")
+
+
+def test_a_toll_that_includes_counts_by_place_counts_people_killed_there():
+    found = figures("The monitor said the toll by province includes 412 in Idlib, 96 in Hama and 7 in Homs.")
+    assert [(found[n].measure, found[n].unit, place_id(found[n])) for n in ("412", "96", "7")] == [
+        (Measure.KILLED, "people", "idlib"),
+        (Measure.KILLED, "people", "hamah"),
+        (Measure.KILLED, "people", "homs"),
+    ]
+
+
+def test_the_parts_of_a_toll_brought_to_a_number_are_killed_not_brought():
+    found = figures(
+        "Medics counted 140 more dead on Friday, bringing the overall toll to 610 people, including 95 soldiers."
+    )
+    assert found["95"].measure is Measure.KILLED
+
+
+def test_where_people_were_sent_is_not_where_the_next_paragraph_happened():
+    found = figures(
+        "The raids have driven at least 6,000 Druze to the district of Hasbaya in southern Lebanon.\n\n"
+        "At least 48 gunmen were killed in the ensuing fighting, according to an official toll."
+    )
+    assert found["at least 6,000"].unit == "people"
+    assert found["At least 48"].location is None
+
+
+def test_a_religious_community_counts_people():
+    assert figures("Some 400 Alawites fled to the hills overnight.")["Some 400"].unit == "people"

@@ -161,7 +161,10 @@ class DocumentContext:
         w = whole.reading
         item.part_of = item.part_of or whole
         r.unit = r.unit or w.unit
-        r.measure = r.measure or w.measure
+        above_the_whole = r.measure_word is not None and any(a.i == r.measure_word.i for a in w.anchor.ancestors)
+        if r.measure is None or (above_the_whole and w.measure is not None):
+            # "bringing the toll to 524 people, including 213 fighters": the parts are the toll's, not "brought"
+            r.measure = w.measure
         if r.location is None:
             r.location, r.location_static = w.location, w.location_static
         if r.modality == Modality.ACTUAL:

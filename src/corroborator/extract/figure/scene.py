@@ -151,6 +151,8 @@ class SceneReader:
         prep = root.head
         if any(self.places.from_a_distance(a) for a in root.ancestors if a.dep_ == "prep"):
             return False  # "15 km from the town of Batroun": where the distance is measured from
+        if self._destination(root):
+            return False  # "displaced 10,000 to the governorate of X in eastern Lebanon": where they went
         if root.dep_ in ("pobj", "pcomp"):  # the parser takes some names after "in" for a clause
             if prep.lower_ == "of":
                 owner = prep.head
@@ -158,6 +160,15 @@ class SceneReader:
                 return owner.pos_ == "NOUN" and (owner.lower_ in known or self.places.place_noun(owner))
             return prep.lower_ in self.lex.static_preps and prep.head.lower_ not in IDIOM_NOUNS
         return root.dep_ in ("compound", "nmod", "amod", "poss") and self.places.place_noun(root.head)
+
+    def _destination(self, token: Token) -> bool:
+        """Is ``token`` inside a phrase of direction ("to the governorate of X in Y"), below its verb?"""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                return False
+            if ancestor.dep_ == "prep" and ancestor.lower_ in self.lex.directional_preps:
+                return True
+        return False
 
     @staticmethod
     def _in_an_idiom(token: Token) -> bool:

@@ -61,6 +61,9 @@ _OWN_PRONOUNS = frozenset({"its", "their", "our"})
 #: Letters against a number's digits ("70NM"), a unit when the lexicon knows them.
 _GLUED_WORD = re.compile(r"[A-Za-z]+")
 
+#: The verbs whose subject, a count ("the toll"), a number stands for, by the number's dependency.
+_COUNTED_AS = {"be": ("attr", "acomp"), "include": ("dobj",)}
+
 #: Relative pronouns after "of": "of which", "of whom".
 _RELATIVES = frozenset({"which", "whom"})
 
@@ -375,7 +378,9 @@ class SentenceReader:
         """
         token = r.anchor
         verb = token.head
-        if token.dep_ == "attr" and verb.lemma_ == "be":  # "the number of displaced people was at least 1.85 million"
+        if token.dep_ in _COUNTED_AS.get(verb.lemma_, ()):
+            # "the number of displaced people was at least 1.85 million", "the toll may be as high as 80", "the toll
+            # by province includes 658 in Latakia"
             counts = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in self.lex.count_nouns]
             if counts:
                 r.at_object = counts[0]
