@@ -169,3 +169,30 @@ def test_where_people_were_sent_is_not_where_the_next_paragraph_happened():
 
 def test_a_religious_community_counts_people():
     assert figures("Some 400 Alawites fled to the hills overnight.")["Some 400"].unit == "people"
+
+
+def test_others_after_a_count_of_the_dead_are_people_not_bodies():
+    found = figures("Rescuers pulled 11 bodies from the debris, and at least four others were hurt.")
+    assert subject(found["at least four"]) == "people"
+    found = figures("Troops killed 30 militants and five others were captured.")
+    assert subject(found["five"]) == "militants"  # others of a kind named for what they are stay of that kind
+
+
+# -- displacement as agencies count it ---------------------------------------------------------------------
+
+
+def test_refugees_who_arrived_somewhere_are_displaced_there():
+    found = figures("Nearly 48,000 Sudanese refugees have arrived in eastern Chad since May, the agency said.")
+    assert (found["Nearly 48,000"].measure, place_id(found["Nearly 48,000"])) == (Measure.DISPLACED, "chad")
+    assert figures("Some 3,000 troops arrived in the town.")["Some 3,000"].measure is Measure.PRESENT
+
+
+def test_people_who_sought_refuge_are_displaced_and_did_not_plan_to():
+    found = figures("About 9,000 people, mostly women and children, sought refuge in the hills last week.")
+    assert (found["About 9,000"].measure, found["About 9,000"].modality.value) == (Measure.DISPLACED, "actual")
+    assert figures("Moscow seeks to send 3,000 more troops.")["3,000"].modality.value == "planned"
+
+
+def test_idps_are_displaced_people():
+    found = figures("As of March, the matrix identified 412,600 IDPs in Ninewa.")
+    assert (found["412,600"].unit, found["412,600"].measure) == ("people", Measure.DISPLACED)

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Measure, Modality, Reference
 from .lexicon import Lexicon
+from .measures import HARMS
 from .places import AT_THE_TARGET
 from .reading import Reading
 from .syntax import SentenceReader
@@ -247,12 +248,18 @@ class DocumentContext:
                 self._take(item, figure, everything=False)
                 if r.partitive:
                     item.part_of = figure
+                elif r.noun is not None and r.noun.lower_ == "others" and self._harm_noun(figure.reading.noun):
+                    r.subject = Reference(text=WHOSE_DEFAULT)  # "14 bodies ... five others were injured": people
                 return
             unit = self._antecedent_unit(chunk)
             if unit and (not wants_people or self.lex.unit_class(unit) == "people"):
                 r.subject = self.reader.tree.noun_reference(root, None)
                 r.unit = r.unit or unit
                 return
+
+    def _harm_noun(self, noun: Token | None) -> bool:
+        """Does ``noun`` name people by what happened to them ("bodies", "the dead", "casualties")?"""
+        return noun is not None and self.reader.tree.word_measure(noun, "people") in HARMS
 
     def _speaks(self, noun: Token) -> bool:
         """A reporting verb's subject, or the source of "according to" ("according to local residents")."""

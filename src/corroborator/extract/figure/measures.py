@@ -38,10 +38,10 @@ MAX_CLAUSES = 8
 _STATES = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.MISSING, Measure.DISPLACED, Measure.CAPTURED})
 
 #: What happens to people that "victims" may mean.
-_HARMS = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES})
+HARMS = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES})
 
 #: What happened to a whole that its parts share ("nine of the dead", "two of the missing").
-_SHARED_BY_PARTS = _HARMS | {Measure.MISSING, Measure.CAPTURED}
+_SHARED_BY_PARTS = HARMS | {Measure.MISSING, Measure.CAPTURED}
 
 #: Dependencies through which a clause hands its verb's meaning down ("preparing to send", "expects ... to be").
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acomp", "pcomp"})
@@ -60,6 +60,15 @@ class MeasureReader:
         cls = self.lex.unit_class(r.unit)
         if cls in self.lex.by_unit_class:
             return self.lex.by_unit_class[cls]
+        measure = self._read_measure(r, cls)
+        if measure in (Measure.PRESENT, Measure.DEPLOYED) and self._displaced_by_name(r, cls):
+            return Measure.DISPLACED  # "116,000 refugees have arrived in Chad": where the displaced now are
+        return measure
+
+    def _displaced_by_name(self, r: Reading, cls: str | None) -> bool:
+        return r.noun is not None and r.reference == "own" and self.tree.word_measure(r.noun, cls) == Measure.DISPLACED
+
+    def _read_measure(self, r: Reading, cls: str | None) -> Measure | None:
         return (
             self._adjacent_measure(r, cls)
             or (self.token_measure(r.at_object, cls) if r.at_object is not None else None)
@@ -119,7 +128,7 @@ class MeasureReader:
         if i < 1 or doc[i].lower_ not in ("to", "of") or not r.on_its_line(doc[i - 1]):
             return None
         measure = self.tree.word_measure(doc[i - 1], cls or "people")
-        return measure if doc[i - 1].pos_ == "NOUN" and measure in _HARMS else None
+        return measure if doc[i - 1].pos_ == "NOUN" and measure in HARMS else None
 
     def _shared_verb(self, r: Reading, cls: str | None) -> Measure | None:
         """ "18 of the drones and all of the missiles were shot down": the parser hangs the verb that the two
@@ -182,11 +191,11 @@ class MeasureReader:
             m
             for t in sentence
             if t.i != token.i
-            and (m := self.tree.word_measure(t, "people")) in _HARMS
+            and (m := self.tree.word_measure(t, "people")) in HARMS
             and not any(c.like_num and c.i not in own for c in t.subtree)
         }
         if not harmed and sentence.start > 0:  # the sentence before, over a paragraph's end too, as a reader reads on
-            harmed = {m for t in doc[sentence.start - 1].sent if (m := self.tree.word_measure(t, "people")) in _HARMS}
+            harmed = {m for t in doc[sentence.start - 1].sent if (m := self.tree.word_measure(t, "people")) in HARMS}
         return harmed.pop() if len(harmed) == 1 else measure
 
     def _counted_measure(self, r: Reading, cls: str | None) -> Measure | None:
@@ -340,6 +349,8 @@ class MeasureReader:
 
     def _modal_word(self, token: Token) -> Modality | None:
         words = [token.lemma_.lower(), token.lower_]
+        if any(c.dep_ == "dobj" for c in token.children) and not any(c.dep_ == "xcomp" for c in token.children):
+            words = []  # "sought refuge": a verb with an object and no "to"-clause is done, not planned
         words += [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(w in self.lex.possible for w in words):
             return Modality.POSSIBLE
