@@ -196,3 +196,10 @@ def test_people_who_sought_refuge_are_displaced_and_did_not_plan_to():
 def test_idps_are_displaced_people():
     found = figures("As of March, the matrix identified 412,600 IDPs in Ninewa.")
     assert (found["412,600"].unit, found["412,600"].measure) == ("people", Measure.DISPLACED)
+
+
+def test_members_are_counted_with_the_body_they_belong_to():
+    found = figures("Four members of the Ansar militia and a shepherd were among the casualties.")
+    assert subject(found["Four"]) == "members of the Ansar militia"
+    assert subject(figures("Six soldiers of the 2nd brigade were wounded.")["Six"]) == "soldiers of the 2nd brigade"
+    assert subject(figures("Nine members were killed.")["Nine"]) == "members"

@@ -48,6 +48,10 @@ def _hyphenated(token: Token) -> bool:
 _CAUSATIVES = frozenset({"force", "compel", "cause", "drive", "prompt"})
 #: Verbs of staying, whose complement says the state ("remain missing", "stay in hospital" stays present).
 _STAYING = frozenset({"remain", "stay"})
+#: Nouns counted as members of a body that their "of" names ("members of the Fano militia").
+_MEMBER_NOUNS = frozenset({"member", "members", "fighters", "soldiers", "officers", "employees", "staff", "personnel"})
+#: How long that "of" phrase may be.
+_BODY_MAX_TOKENS = 6
 
 
 class TreeReader:
@@ -153,10 +157,25 @@ class TreeReader:
         conj = [c for c in noun.children if c.dep_ == "conj" and c.i < noun.i + 4]
         if noun.lower_ in ("dead", "killed") and conj:
             end = conj[-1].i + 1  # "dead and wounded"
+        end = max(end, self._body_of(noun))
         while start < end - 1 and self._not_what(doc[start]) and not _hyphenated(doc[start]):
             start += 1
         span = doc[start:end]
         return Reference(text=span.text, entity=self.entity_in(span), span=(span.start_char, span.end_char))
+
+    @staticmethod
+    def _body_of(noun: Token) -> int:
+        """The end of "members of the Fano militia", "fighters of the 5th brigade": whose members they are says who
+        is counted (a short "of" phrase without numbers or verbs); else the noun's own end."""
+        if noun.lower_ not in _MEMBER_NOUNS:
+            return noun.i + 1
+        for prep in noun.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == noun.i + 1:
+                tokens = list(prep.subtree)
+                short = len(tokens) <= _BODY_MAX_TOKENS
+                if short and not any(t.tag_ == "CD" or t.pos_ in ("VERB", "AUX") or t.is_punct for t in tokens):
+                    return tokens[-1].i + 1
+        return noun.i + 1
 
     def _not_what(self, token: Token) -> bool:
         """Words at the front of a noun phrase that do not say what is counted: "the", "its", "some", "-"."""
