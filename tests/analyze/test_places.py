@@ -199,3 +199,67 @@ def test_a_place_inside_an_organisations_name_is_kept_as_a_mention(nlp):
 def test_ukraines_towns_of_fifteen_thousand_are_known(nlp, text, place, region):
     """Ukraine's towns of 15,000 to 50,000 (the front's and the border's) are in the gazetteer with their oblast."""
     assert places_in(nlp, text)[place][0] == region
+
+
+def records_by_text(nlp, text: str) -> dict[str, tuple[str, str | None]]:
+    """Mention text -> (entity id, kind)."""
+    doc = nlp(make_doc(nlp, text))
+    return {text[s:e]: (ident, entity.kind) for ident, entity in doc._.entities.items() for s, e in entity.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # The gazetteer's "General Staff" is Ukraine's; in a text about another country it is that country's.
+        ("Gunmen raided a post near Djibo in Burkina Faso, the armed forces general staff said.", "burkina-faso"),
+        ("NIAMEY\n\nTroops repelled a raid near the Malian border, the defence ministry said.", "niger"),
+        ("The Chadian defence ministry said 14 soldiers died in the raid.", "chad"),
+    ],
+)
+def test_a_body_named_by_words_that_fit_any_country_is_the_texts_countrys(nlp, text, body):
+    found = [(ident, kind) for ident, kind in records_by_text(nlp, text).values() if kind == "government"]
+    assert [ident.split("-")[0] for ident, _ in found] == [body.split("-")[0]]
+    assert not any(ident.startswith("ukraine") for ident, _ in records_by_text(nlp, text).values())
+
+
+def test_the_general_staff_stays_ukraines_where_the_text_names_ukraine(nlp):
+    found = records_by_text(nlp, "The General Staff said its troops held the line near Kupiansk in Ukraine's east.")
+    assert found["General Staff"] == ("ukraine-general-staff", "government")
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [("NIAMEY\n\nA convoy was hit.", "NIAMEY", "niamey"),
+                                                   ("KHARTOUM, Sudan\n\nShells fell on a market.", "KHARTOUM", "khartoum")])  # fmt: skip
+def test_a_dateline_in_capitals_is_the_place(nlp, text, word, place):
+    """The gazetteer's place, with its coordinates: not an organisation, nor a name of its own."""
+    assert records_by_text(nlp, text)[word] == (place, "place")
+    assert nlp(make_doc(nlp, text))._.entities[place].lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "service", "outlet"),
+    [
+        ("Villagers told BBC Burmese and other local media that the school burned.", "BBC Burmese", "bbc"),
+        ("A commander told VOA Pashto that the road was closed.", "VOA Pashto", "voice-of-america"),
+        ("The BBC's Persian service said the strike hit a depot.", "BBC's Persian service", "bbc"),
+    ],
+)
+def test_an_outlets_language_service_is_the_outlet_not_a_country(nlp, text, service, outlet):
+    found = records_by_text(nlp, text)
+    assert found[service] == (outlet, "media")
+    assert "myanmar" not in {ident for ident, _ in found.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Resistance Committees in El Fasher said 30 civilians were killed.", "Resistance Committees"),
+        ("Neighbourhood Defence Brigades said the bridge was mined.", "Neighbourhood Defence Brigades"),
+    ],
+)
+def test_a_name_a_plural_body_noun_heads_is_a_group_not_a_person(nlp, text, name):
+    assert records_by_text(nlp, text)[name][1] == "group"
+
+
+def test_a_name_that_ends_in_news_agency_is_an_outlet(nlp):
+    found = records_by_text(nlp, "The rebel-run Marib news agency said a market was struck.")
+    assert [kind for mention, (_, kind) in found.items() if "news agency" in mention] == ["media"]

@@ -3,11 +3,14 @@
 After the statistical NER, it
 
 1. matches the gazetteer's aliases and demonyms ("Kursk border region",
-   "DIU", "North Korean") and lets them win over shorter or equal NER spans;
-   a city named like its region is read by its context (see ``_twin_reading``);
+   "DIU", "North Korean", a dateline in capitals: "NIAMEY") and lets them win over shorter or equal NER
+   spans; a city named like its region is read by its context (see ``_twin_reading``), a body's name that
+   fits any country ("General Staff") is the gazetteer's only where the text names that country, and an
+   outlet's language service ("BBC Burmese") is the outlet (see ``readings`` for these readings);
 2. links what the gazetteer does not know: an acronym defined in brackets
    ("Ukraine's Defense Intelligence Agency (DIU)"), a country's described body
-   ("South Korea's intelligence agency" -> that country's intelligence service),
+   ("South Korea's intelligence agency" -> that country's intelligence service, "the Nigerien defence
+   ministry" -> Niger's, "the defence ministry" -> that of the country the text is about),
    a surname that repeats an earlier full name ("Blinken"), else a slug of the name;
 3. reads a person's role from the text: an apposition ("Andrii Kovalenko, head
    of Ukraine's Center for Countering Disinformation,") or a title before the
@@ -26,7 +29,7 @@ from __future__ import annotations
 import re
 import shutil
 import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -46,6 +49,7 @@ from .gazetteer import (
     Gazetteer,
     data_dir,
     gazetteer_files,
+    generic_body,
     generic_name,
     load_gazetteer,
     name_words,
@@ -55,16 +59,30 @@ from .names import (
     REGION_WORDS,
     as_person_if_titled,
     joined_people,
-    named_by_a_place_noun,
+    language_service_end,
     names_apart,
     organisations_shortened,
     other_entities,
     outside_places,
     placed_by_its_words,
     places_inside_names,
+    plural_bodies,
     region_word_follows,
     role_of,
     without_determiner,
+)
+from .readings import (
+    Reading,
+    all_caps_name,
+    demonym_owner,
+    inside_a_longer_name,
+    is_town,
+    kind_of_name,
+    named_as_place,
+    named_elsewhere,
+    pattern_docs,
+    text_country,
+    without_contradicted_towns,
 )
 
 #: The folder of a saved pipeline's component that holds the gazetteer in use.
@@ -82,23 +100,11 @@ _BODY_HEADS = frozenset(
 #: Words too general to tell two bodies of one country apart.
 _GENERIC_WORDS = frozenset("the of and for agency service national state main".split())
 
-_KIND_BY_LABEL = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "NORP": "group",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-}
 #: Which words of a full name the text shortens it to later: a person's last ("Petra Halvorsen" -> "Halvorsen")
 #: or first, where the family name comes first ("Lee Seong-kweun" -> "Lee"); an organisation's first ("Halyard
 #: Maritime Risk" -> "Halyard"). Only names the gazetteer lacks.
 _SHORTENED_BY = {"PERSON": (-1, 0), "ORG": (0,)}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
-
-
-#: How many tokens after a town a region may contradict it ("Nyaung Kone village in the northern Sagaing region").
-CONTRADICTION_WINDOW = 7
 
 
 def slug(name: str) -> str:
@@ -111,11 +117,12 @@ def slug(name: str) -> str:
 
 @dataclass(slots=True)
 class _Link:
-    """What the linker decided about one span."""
+    """What the linker decided about one span; ``kind``: of a name the gazetteer lacks, where the text says it."""
 
     ident: str
     label: str
     entry: Entry | None = None
+    kind: str | None = None
 
 
 @dataclass(slots=True)
@@ -145,10 +152,15 @@ class EntityExtractor(Component):
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._add_patterns(self.nlp)
+        # One-word place names by their lower case, for names in capitals ("NIAMEY", a dateline).
+        self._capitalised_places: dict[str, list[str]] = {}
+        for form, ident, demonym in gazetteer.forms():
+            if not demonym and " " not in form and gazetteer.entries[ident].kind == "place":
+                self._capitalised_places.setdefault(form.lower(), []).append(ident)
 
     def _add_patterns(self, nlp: Language) -> None:
         forms = list(self.gazetteer.forms())
-        docs = _pattern_docs(nlp, [form for form, _, _ in forms])
+        docs = pattern_docs(nlp, [form for form, _, _ in forms])
         exact: dict[str, list[Doc]] = {}
         folded: dict[str, list[Doc]] = {}
         for (form, ident, demonym), pattern in zip(forms, docs, strict=True):
@@ -170,16 +182,17 @@ class EntityExtractor(Component):
     def find(self, doc: Doc) -> Linked:
         """The Doc's entity spans with their ids, and the record of every id; the Doc is left as it is."""
         links: dict[tuple[int, int], _Link] = {}
-        gazetteer_spans = self._gazetteer_spans(doc, links)
+        gazetteer_spans, country = self._gazetteer_spans(doc, links)
         spans = gazetteer_spans + self._described_bodies(doc, links)
         spans += [
             as_person_if_titled(without_determiner(piece), self.person_roles)
             for span in joined_people(outside_places(doc.ents, gazetteer_spans))
             for piece in names_apart(span)
         ]
-        ents = organisations_shortened(doc, filter_spans(spans), links)
+        ents = organisations_shortened(doc, plural_bodies(doc, filter_spans(spans)), links)
         self._adopt_inner_links(ents, gazetteer_spans, links)
         self._link_acronyms(ents, links)
+        self._link_local_bodies(ents, links, country)
         self._link_rest(ents, links)
         linked = [_relabelled(span, links.get((span.start, span.end))) for span in ents]
         records = self._records(linked, links)
@@ -198,26 +211,59 @@ class EntityExtractor(Component):
 
     # -- 1. gazetteer spans win over NER spans they cover -------------------------------------
 
-    def _gazetteer_spans(self, doc: Doc, links: dict[tuple[int, int], _Link]) -> list[Span]:
-        found: dict[tuple[int, int], dict[str, str]] = {}  # span -> {entry id: label}
+    def _gazetteer_spans(self, doc: Doc, links: dict[tuple[int, int], _Link]) -> tuple[list[Span], str | None]:
+        """The gazetteer's spans, linked, and the country the text is about (None: no one country)."""
+        found = self._matches(doc)
+        others = other_entities(doc)
+        naming = self._countries_named(doc, found, others)
+        country = text_country(doc, found, self.gazetteer.entries, others)
+        readings = without_contradicted_towns(self.gazetteer, doc, self._readings(doc, found, naming, others))
+        spans = self._spans(doc, readings, links, set(naming), country)
+        return self._language_services(doc, spans, links), country
+
+    def _matches(self, doc: Doc) -> dict[tuple[int, int], dict[str, str]]:
+        """Span -> {entry id: label} of every alias, demonym and capitalised place ("NIAMEY") in the Doc."""
+        found: dict[tuple[int, int], dict[str, str]] = {}
         entries = self.gazetteer.entries
         for match_id, start, end in [*self.exact(doc), *self.folded(doc)]:
             ident, _, form = doc.vocab.strings[match_id].partition("|")
             label = "NORP" if form == "demonym" else entries[ident].type
             found.setdefault((start, end), {})[ident] = label
-        others = other_entities(doc)
-        # The countries the document names without doubt, and where: by a country, or by entries of one country
-        # ("Sumy", the city or its region). A match the NER reads as a person's name is no evidence.
+        for token in doc:
+            places = self._capitalised_places.get(token.lower_, ()) if all_caps_name(token) else ()
+            if places and (token.i, token.i + 1) not in found:
+                found[(token.i, token.i + 1)] = {ident: entries[ident].type for ident in places}
+        return found
+
+    def _countries_named(
+        self, doc: Doc, found: dict[tuple[int, int], dict[str, str]], others: set[int]
+    ) -> dict[str, set[tuple[int, int]]]:
+        """The countries the document names without doubt, and where: by a country, or by entries of one country
+        ("Sumy", the city or its region). A match the NER reads as a person's name is no evidence, nor is a body's
+        name that fits any country ("General Staff")."""
+        entries = self.gazetteer.entries
         naming: dict[str, set[tuple[int, int]]] = {}
         for (s, e), c in found.items():
             countries = {entries[ident].country for ident in c}
             country = countries.pop() if len(countries) == 1 else None
             generic = generic_name(doc[s:e].text) and any(entries[ident].kind == "place" for ident in c)
+            generic = generic or (generic_body(doc[s:e].text) and all(entries[i].kind != "place" for i in c))
             if country is not None and s not in others and not generic:
                 naming.setdefault(country, set()).add((s, e))
+        return naming
+
+    def _readings(
+        self,
+        doc: Doc,
+        found: dict[tuple[int, int], dict[str, str]],
+        naming: dict[str, set[tuple[int, int]]],
+        others: set[int],
+    ) -> list[Reading]:
+        """Each match's candidates and the entry it means, less the matches that name nothing here."""
+        entries = self.gazetteer.entries
         mentioned: set[str | None] = set(naming)
         covered = {i for s, e in found for i in range(s, e)}
-        readings: list[tuple[int, int, dict[str, str], str, bool]] = []
+        readings: list[Reading] = []
         for (start, end), candidates in found.items():
             if generic_name(doc[start:end].text):  # "Southern Region" is Zambia's only in a text about Zambia
                 candidates = {
@@ -230,22 +276,32 @@ class EntityExtractor(Component):
             if (
                 end - start == 1
                 and start in others
-                and all(_is_town(entries[c]) and entries[c].country not in mentioned for c in candidates)
+                and all(is_town(entries[c]) and entries[c].country not in mentioned for c in candidates)
                 and not placed_by_its_words(doc[start])
             ):
                 continue  # "Tyler said": a person to the NER, and a town of a country the text never names
             if (
                 end - start == 1
-                and all(_is_town(entries[c]) for c in candidates)
-                and not any(
-                    _named_elsewhere(naming.get(entries[c].country or "", ()), (start, end)) for c in candidates
-                )
-                and _inside_a_longer_name(doc, start, end, covered)
+                and all(is_town(entries[c]) for c in candidates)
+                and not any(named_elsewhere(naming.get(entries[c].country or "", ()), (start, end)) for c in candidates)
+                and inside_a_longer_name(doc, start, end, covered)
             ):
                 continue  # "the Bab Tuma district" of Damascus is no Tuma of Russia
             ident, decided = self._twin_reading(doc, start, end, self._one_country(list(candidates), mentioned))
             readings.append((start, end, candidates, ident, decided))
-        readings = self._without_contradicted_towns(doc, readings)
+        return readings
+
+    def _spans(
+        self,
+        doc: Doc,
+        readings: list[Reading],
+        links: dict[tuple[int, int], _Link],
+        named: set[str],
+        country: str | None,
+    ) -> list[Span]:
+        """One span and link per reading. A body's name that fits any country ("General Staff") is the gazetteer's
+        body where the text names that body's country, else the body of the country the text is about."""
+        entries = self.gazetteer.entries
         # One sense per discourse: where the document names a region by its region word ("the Kursk
         # region"), its bare name elsewhere in the document ("troops in Kursk") is the region too.
         twins = self.gazetteer.twins
@@ -256,38 +312,37 @@ class EntityExtractor(Component):
                 ident = twins[ident]
             entry = entries[ident]
             label = candidates.get(ident, entry.type)
+            link = _Link(ident, label, entry)
+            if entry.country not in named and entry.kind != "place" and generic_body(doc[start:end].text):
+                link = self._local_body(doc[start:end], country)
             # One span, one id: a name two entries share becomes one entity, never two.
-            spans.append(Span(doc, start, end, label=label, kb_id=ident))
-            links[(start, end)] = _Link(ident, label, entry)
+            spans.append(Span(doc, start, end, label=link.label, kb_id=link.ident))
+            links[(start, end)] = link
         return spans
 
-    def _without_contradicted_towns(
-        self, doc: Doc, readings: list[tuple[int, int, dict[str, str], str, bool]]
-    ) -> list[tuple[int, int, dict[str, str], str, bool]]:
-        """Readings less the towns that the region named right after them contradicts: "Nyaung Kone village in
-        the Sagaing region" is not the Nyaung Kone of the Yangon region the gazetteer knows (villages share
-        names; the gazetteer holds one of each name), and a wrong town is worse than none."""
-        entries = self.gazetteer.entries
-        by_start = {start: ident for start, _, _, ident, _ in sorted(readings, key=lambda r: r[1] - r[0])}  # longest
-        kept = []
-        for reading in readings:
-            start, end, _, ident, _ = reading
-            town = entries[ident]
-            after = next((i for i in range(end, min(end + CONTRADICTION_WINDOW, len(doc))) if i in by_start), None)
-            if after is None or not _is_town(town) or town.parents[:1] == (town.country,):  # a region is no town
-                kept.append(reading)
+    def _local_body(self, span: Span, country: str | None) -> _Link:
+        """The body of ``country`` that a name fitting any country means ("the defence ministry" in a text about
+        Niger); a name of its own where the text is about no one country, or the gazetteer lacks the body."""
+        name = without_determiner(span).text
+        entry = self._body_of(country, name) if country else None
+        if entry is not None:
+            return _Link(entry.id, "ORG", entry)
+        ident = f"{country}-{slug(name)}" if country else slug(name)
+        return _Link(ident, "ORG", kind="government")
+
+    def _language_services(self, doc: Doc, spans: list[Span], links: dict[tuple[int, int], _Link]) -> list[Span]:
+        """ "BBC Burmese", "VOA Pashto", "the BBC's Burmese service": an outlet's language service is the outlet,
+        not the country whose people speak the language ("Burmese" is a demonym of Myanmar)."""
+        result = list(spans)
+        for span in spans:
+            link = links[(span.start, span.end)]
+            end = language_service_end(doc, span.end) if link.entry and link.entry.kind == "media" else None
+            if end is None:
                 continue
-            region = by_start[after]
-            if (
-                region in self.gazetteer.divisions
-                and entries[region].country == town.country
-                and region not in town.parents
-                and doc[start].sent == doc[after].sent
-                and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:after])  # "X, which Y region claims"
-            ):
-                continue
-            kept.append(reading)
-        return kept
+            result = [s for s in result if s.end <= span.start or s.start >= end]
+            result.append(Span(doc, span.start, end, label=link.label, kb_id=link.ident))
+            links[(span.start, end)] = link
+        return sorted(result, key=lambda s: s.start)
 
     def _one_country(self, candidates: list[str], mentioned: set[str | None]) -> list[str]:
         """The candidates of one country where places of several share a name ("Tripoli", "Córdoba").
@@ -330,10 +385,11 @@ class EntityExtractor(Component):
     # -- 2. linking what the gazetteer does not know ---------------------------------------------
 
     def _described_bodies(self, doc: Doc, links: dict[tuple[int, int], _Link]) -> list[Span]:
-        """ "South Korea's intelligence agency": a country's possessive, then a body's name."""
+        """ "South Korea's intelligence agency": a country's possessive, then a body's name; or its demonym, then a
+        name that fits any country's body ("the Nigerien defence ministry")."""
         found: list[Span] = []
         for chunk in doc.noun_chunks:
-            owner = next((t for t in chunk if t.dep_ == "poss"), None)
+            owner = next((t for t in chunk if t.dep_ == "poss"), None) or demonym_owner(chunk)
             if owner is None or chunk.root.lower_ not in _BODY_HEADS:
                 continue
             country = self._country_at(owner, links)
@@ -348,7 +404,7 @@ class EntityExtractor(Component):
             ident = entry.id if entry else f"{country}-{slug(rest.text)}"
             start = chunk.start + (1 if chunk[0].dep_ == "det" else 0)
             span = Span(doc, start, chunk.end, label="ORG", kb_id=ident)
-            links[(span.start, span.end)] = _Link(ident, "ORG", entry)
+            links[(span.start, span.end)] = _Link(ident, "ORG", entry, kind="government")  # a country's body
             found.append(span)
         return found
 
@@ -393,6 +449,13 @@ class EntityExtractor(Component):
                 entry = self._body_of(owner, inner.text)
                 link = _Link(entry.id, "ORG", entry) if entry else _Link(f"{owner}-{slug(inner.text)}", "ORG")
             links[(span.start, span.end)] = link
+
+    def _link_local_bodies(self, ents: list[Span], links: dict[tuple[int, int], _Link], country: str | None) -> None:
+        """NER organisations named by words that fit any country ("the defence ministry"): the body of the country
+        the text is about, where it is about one."""
+        for span in ents:
+            if country and span.label_ == "ORG" and (span.start, span.end) not in links and generic_body(span.text):
+                links[(span.start, span.end)] = self._local_body(span, country)
 
     def _link_acronyms(self, ents: list[Span], links: dict[tuple[int, int], _Link]) -> None:
         """ "Long Name (ACR)": both name the same thing, whichever of them is known."""
@@ -450,7 +513,7 @@ class EntityExtractor(Component):
             entity.mentions.append((span.start_char, span.end_char))
             if link.entry is None and len(span.text) > len(entity.name):
                 entity.name = span.text  # the fullest form the text gives
-            if link.entry is None and entity.kind != "place" and _named_as_place(span):
+            if link.entry is None and entity.kind != "place" and named_as_place(span):
                 # "the Zamzam and Abou Shouk camps" (a person to the NER) ... "25 in Zamzam": a place the
                 # gazetteer lacks is a place wherever the text names it as one
                 entity.kind, entity.type = "place", span.label_
@@ -461,7 +524,7 @@ class EntityExtractor(Component):
     def _entity(self, link: _Link, span: Span) -> Entity:
         entry = link.entry
         if entry is None:
-            return Entity(id=link.ident, name=span.text, type=span.label_, kind=_KIND_BY_LABEL.get(span.label_))
+            return Entity(id=link.ident, name=span.text, type=span.label_, kind=link.kind or kind_of_name(span))
         return Entity(
             id=entry.id,
             name=entry.name,
@@ -500,57 +563,10 @@ class EntityExtractor(Component):
         return self
 
 
-def _pattern_docs(nlp: Language, forms: list[str]) -> list[Doc]:
-    """The forms as the tokenizer splits them, fast: a form of plain words separated by single spaces is
-    split on its spaces (what the tokenizer would do for words without punctuation or special cases),
-    the rest goes through the tokenizer. Most of the gazetteer's 30,000 forms are plain words, and
-    tokenizing each took most of the component's start-up."""
-    tokenizer: Any = nlp.tokenizer  # spacy.tokenizer has no stubs
-    if not hasattr(tokenizer, "rules") or not hasattr(tokenizer, "pipe"):  # a custom tokenizer: no shortcut
-        return [tokenizer(form) for form in forms]
-    rules = tokenizer.rules or {}
-    docs: list[Doc | None] = []
-    rest: list[str] = []
-    for form in forms:
-        words = form.split(" ")
-        if all(word.isalpha() and word not in rules for word in words):
-            docs.append(Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False]))
-        else:
-            docs.append(None)
-            rest.append(form)
-    tokenized = iter(tokenizer.pipe(rest))
-    return [doc if doc is not None else next(tokenized) for doc in docs]
-
-
 def read_lexicon(name: str) -> frozenset[str]:
     """A word list shipped in ``data/lexicon``: one entry a line, ``#`` comments."""
     text = data_path("lexicon", name).read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _is_town(entry: Entry) -> bool:
-    """A city or town that is not a capital (capitals are too well known to be read as a name)."""
-    return entry.type == "GPE" and not entry.is_country and entry.capital_of is None and entry.population is not None
-
-
-def _named_elsewhere(spans: Collection[tuple[int, int]], span: tuple[int, int]) -> bool:
-    """Do ``spans`` (where a country is named) hold another span than ``span``?"""
-    return len(spans) > (span in spans)
-
-
-def _inside_a_longer_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
-    """Is ``doc[start:end]`` one word of a proper name the gazetteer does not hold ("Bab Tuma", "Tuma" known)?
-    ``covered``: the tokens some match covers (a neighbour that is a place of its own makes no longer name)."""
-    neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and i not in covered]
-    return any(t.pos_ == "PROPN" and t.is_title and t.ent_type_ != "DATE" for t in neighbours)
-
-
-def _named_as_place(span: Span) -> bool:
-    """A place by its label and by the words before it ("killed in Zamzam"), or by a noun of settlement whatever
-    its label ("the town of Walda")."""
-    return (_KIND_BY_LABEL.get(span.label_) == "place" and placed_by_its_words(span.root)) or named_by_a_place_noun(
-        span
-    )
 
 
 def _relabelled(span: Span, link: _Link | None) -> Span:

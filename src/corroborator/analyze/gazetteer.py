@@ -43,6 +43,26 @@ def generic_name(text: str) -> bool:
     return len(words) > 1 and all(word in _GENERIC_PLACE_WORDS for word in words)
 
 
+#: Words of a body's name that say what it is but not whose: a name made only of them ("General Staff", "the
+#: defence ministry", "Air Force") is some country's, and only the text says which. Not "state", "federal",
+#: "central", "foreign", "national": "State Department", "Federal Security Service", "Foreign Office" are names.
+_GENERIC_BODY_WORDS = frozenset(
+    "general staff air force forces armed defence defense intelligence agency ministry interior internal affairs army"
+    " navy guard police border service security department directorate command military emergency emergencies"
+    " the of and for".split()
+)
+#: The nouns that make such words a body: "armed forces general staff" is one, "defence" alone is not.
+_BODY_NOUNS = frozenset(
+    "staff force forces agency ministry army navy guard police service department directorate".split()
+)
+
+
+def generic_body(text: str) -> bool:
+    """Is ``text`` a body's name that fits any country ("General Staff", "the interior ministry", "Air Force")?"""
+    words = [_SPELLING.get(w, w) for w in re.findall(r"[\w]+", text.lower().replace("’s", "").replace("'s", ""))]
+    return bool(words) and all(w in _GENERIC_BODY_WORDS for w in words) and any(w in _BODY_NOUNS for w in words)
+
+
 def name_words(text: str) -> frozenset[str]:
     """The words of a name, lowercased and with British spelling: for loose comparisons."""
     return frozenset(_SPELLING.get(w, w) for w in _WORD.findall(text.lower()))

@@ -36,6 +36,23 @@ SETTLEMENT_WORDS = frozenset(
 )
 #: NER labels of spans that never name an entity: a gazetteer place inside one wins ("Kyiv overnight" as a TIME).
 UNLINKED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+#: Plural nouns of bodies: a name they head is an organisation, never a person ("the Resistance Committees in El
+#: Fasher", "Popular Mobilization Units"), whatever the NER says or misses.
+PLURAL_BODY_NOUNS = frozenset(
+    "committees forces brigades councils networks battalions units militias coalitions alliances movements".split()
+)
+#: The last words of an outlet the gazetteer lacks ("the Saba news agency", "Al-Masirah TV").
+MEDIA_HEADS = frozenset("tv television radio newspaper broadcaster channel daily".split())
+#: Languages an outlet broadcasts in: "BBC Burmese", "VOA Pashto", "RFA's Burmese service" are the outlet.
+LANGUAGES = frozenset(
+    """Arabic Pashto Dari Persian Farsi Urdu Hindi Bengali Bangla Tamil Nepali Sinhala Punjabi Hausa Swahili Somali
+    Amharic Tigrinya Oromo Kinyarwanda Yoruba Igbo Pidgin Kurdish Sorani Kurmanji Mandarin Cantonese Chinese Uyghur
+    Tibetan Uzbek Tajik Kyrgyz Kazakh Turkmen Azeri Azerbaijani Russian Ukrainian Belarusian Tatar Georgian Armenian
+    Burmese Thai Vietnamese Khmer Lao Indonesian Malay Korean Japanese Turkish Hebrew Serbian Albanian Romanian
+    French Spanish Portuguese English Mundo Afrique Brasil""".split()
+)
+#: Nouns after an outlet's language that belong to its name ("the BBC's Burmese service").
+SERVICE_WORDS = frozenset("service section desk channel".split())
 #: What may stand between two coordinated names before their shared region word.
 COORDINATION = frozenset({",", "and", "or", "&"})
 #: How far a coordinated list of names may run before its region word.
@@ -198,9 +215,13 @@ def as_person_if_titled(span: Span, roles: frozenset[str]) -> Span:
 
 
 def without_determiner(span: Span) -> Span:
-    """NER takes "the" and "'s" into names ("The National Intelligence Service", "Korea's"), and the start of a bracket
-    after one; names match without."""
+    """NER takes "the" and "'s" into names ("The National Intelligence Service", "Korea's"), the start of a bracket
+    after one, and the blank lines after a dateline ("NIAMEY" and its paragraph break); names match without."""
     start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and span.doc[start].is_space:
+        start += 1
     if end - start > 1 and span[0].lower_ in {"the", "a", "an"}:
         start += 1
     if end - start > 1 and span.doc[end - 1].tag_ == "POS":
@@ -226,3 +247,44 @@ def role_of(person: Span) -> str | None:
         text = person.doc[start : person.start].text.strip(" ,")
         return text or None
     return None
+
+
+def language_service_end(doc: Doc, end: int) -> int | None:
+    """Where an outlet's language service ends, the outlet's name ending at ``end`` ("BBC| Burmese", "VOA| Pashto",
+    "the BBC|'s Burmese service"), or None where no language follows."""
+    i = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end
+    if i >= len(doc) or doc[i].text not in LANGUAGES:
+        return None
+    if i + 1 < len(doc) and doc[i + 1].lower_ in SERVICE_WORDS:
+        return i + 2
+    return None if i > end else i + 1  # "the BBC's Burmese" alone is no service's name
+
+
+def plural_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The entities with the names that a plural body noun heads made organisations: the NER's spans relabelled
+    ("Resistance Committees" as a PERSON), and the capitalised names it missed ("The Resistance Committees in El
+    Fasher said", no span at all)."""
+    covered = {token.i for span in ents for token in span}
+    result = [_as_organisation(span) for span in ents]
+    for token in doc:
+        if token.i in covered or token.lower_ not in PLURAL_BODY_NOUNS or not token.is_title:
+            continue
+        start = token.i
+        while start > 0 and _name_word(doc[start - 1]) and start - 1 not in covered:
+            start -= 1
+        if start < token.i:
+            result.append(Span(doc, start, token.i + 1, label="ORG"))
+    return sorted(result, key=lambda span: span.start)
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.lower_ not in {"the", "a", "an"}
+
+
+def _as_organisation(span: Span) -> Span:
+    last = span[-1]
+    if span.label_ in ("ORG", *UNLINKED_LABELS) or len(span) < 2:
+        return span
+    if last.lower_ not in PLURAL_BODY_NOUNS or not last.is_title:
+        return span
+    return Span(span.doc, span.start, span.end, label="ORG")
