@@ -165,3 +165,13 @@ def test_a_relative_clause_that_describes_or_reports_is_not_part_of_the_source()
     )
     assert claim_of(text, "Nine").source.text == "elders in Kismayo"
     assert claim_of(text, "Two").source.text == "a harbour official"
+
+
+def test_he_after_the_spokesman_is_the_spokesman_named_before():
+    # "the spokesman" is somebody already named, unlike "a witness": a later "he" keeps that name
+    text = (
+        '"Nine clinics have closed," Ali Haddad said.\n\n'
+        "According to the spokesman, the toll from the strikes rose to 412 people.\n\n"
+        '"The dead include 130 children," he said.'
+    )
+    assert claim_of(text, "130").source.name == "Ali Haddad"

@@ -23,6 +23,8 @@ from .spans import Layout
 #: Children that are not part of a source's name: they describe it (role) or are punctuation.
 DESCRIPTIVE_DEPS = {"appos", "relcl", "acl", "punct", "parataxis", "dep", "advmod", "cc"}
 DETERMINERS = {"the", "a", "an"}
+#: Determiners that make a description point back at somebody already told of ("the spokesman").
+DEFINITE_WORDS = {"the", "this", "that", "his", "her", "its", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 REFLEXIVES = {"himself", "herself", "itself", "themselves"}
 #: What the linker's entity kinds mean for a source; a place that speaks is its government.
@@ -405,9 +407,11 @@ class Resolver:
         return party
 
     def _one_unnamed_person(self, head: Token) -> bool:
-        """'a resident', 'a second source', 'the official': somebody a later 'he' or 'she' points back at, though
-        the text never names them."""
-        return head.tag_ == "NN" and head.lemma_.lower() in self.lex.speaking_people
+        """'a resident', 'a second source': somebody a later 'he' or 'she' points back at, though the text never
+        names them. Not 'the spokesman', who is somebody named before ("..., al-Qudra said. According to the
+        spokesman, ... 'The victims include ...,' he said": al-Qudra)."""
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in head.children)
+        return head.tag_ == "NN" and head.lemma_.lower() in self.lex.speaking_people and not definite
 
     def _definite_description(self, head: Token, party: Party) -> bool:
         """'the agency', 'the ministry': no name of its own, an organisation's common noun."""

@@ -182,13 +182,12 @@ class DocumentContext:
         r = item.reading
         same_sentence = [b for b in nearby if b.sentence == item.sentence and b.line == item.line]
         same_line = [b for b in nearby if b.line == item.line]
-        # "60 deaths" in a paragraph of their own are nobody's named before; "the death toll rose to 45" goes on
+        # "60 deaths" in a paragraph of their own are nobody's named before, unless they restate a figure; "the death
+        # toll rose to 45" goes on
         counted_harm = r.whose and r.reference == "own"
-        for pool in (
-            same_sentence,
-            same_line,
-            nearby if everything or r.reference == "casualty" or (r.whose and not counted_harm) else [],
-        ):
+        wide = everything or r.reference == "casualty" or (r.whose and not counted_harm)
+        further = nearby if wide else self._told_before(item, nearby) if counted_harm else []
+        for pool in (same_sentence, same_line, further):
             for b in reversed(pool):
                 if b.reading.quantity.spelled and self.lex.unit_class(b.reading.unit) not in DOMAIN_CLASSES:
                     continue  # "over nine regions" is no figure, and hands nothing on
@@ -200,6 +199,12 @@ class DocumentContext:
                     self._take(item, b, everything)
                     return True
         return False
+
+    @staticmethod
+    def _told_before(item: Found, nearby: list[Found]) -> list[Found]:
+        """The figures before ``item`` of the same value: "100 soldiers died ... 'At least 100 deaths have been
+        reported,' he said" restates them."""
+        return [b for b in nearby if b.line < item.line and b.reading.quantity.value == item.reading.quantity.value]
 
     def _take(self, item: Found, source: Found, everything: bool) -> None:
         r, s = item.reading, source.reading

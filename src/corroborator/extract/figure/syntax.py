@@ -62,7 +62,7 @@ _OWN_PRONOUNS = frozenset({"its", "their", "our"})
 _GLUED_WORD = re.compile(r"[A-Za-z]+")
 
 #: The verbs whose subject, a count ("the toll"), a number stands for, by the number's dependency.
-_COUNTED_AS = {"be": ("attr", "acomp"), "include": ("dobj",)}
+_COUNTED_AS = {"be": ("attr", "acomp"), "include": ("dobj",), "approach": ("dobj",), "near": ("dobj",)}
 
 #: Relative pronouns after "of": "of which", "of whom".
 _RELATIVES = frozenset({"which", "whom"})
