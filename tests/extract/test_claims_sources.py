@@ -175,3 +175,18 @@ def test_he_after_the_spokesman_is_the_spokesman_named_before():
         '"The dead include 130 children," he said.'
     )
     assert claim_of(text, "130").source.name == "Ali Haddad"
+
+
+def test_the_network_or_the_monitor_is_the_body_named_before():
+    text = (
+        "The Kordofan Medics Network said 17 people were killed in the shelling. "
+        "The network said 26 others were wounded.\n\n"
+        "The Syrian Observatory for Human Rights said 40 people died. The monitor said 12 of them were children."
+    )
+    assert claim_of(text, "26").source.name == "Kordofan Medics Network"
+    assert claim_of(text, "12").source.entity == "syrian-observatory-for-human-rights"
+
+
+def test_the_armed_groups_of_africas_wars_are_known_groups():
+    found = extract("M23 rebels said they had taken 40 soldiers prisoner. Al-Shabaab said it had killed 9 troops.")
+    assert [c.source.entity for c in found.claims] == ["m23", "al-shabaab"]
