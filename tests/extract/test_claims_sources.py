@@ -190,3 +190,12 @@ def test_the_network_or_the_monitor_is_the_body_named_before():
 def test_the_armed_groups_of_africas_wars_are_known_groups():
     found = extract("M23 rebels said they had taken 40 soldiers prisoner. Al-Shabaab said it had killed 9 troops.")
     assert [c.source.entity for c in found.claims] == ["m23", "al-shabaab"]
+
+
+def test_a_speaker_after_the_cue_that_the_parser_coordinated_with_the_clause():
+    text = (
+        "At least 24 children were among the dead in the attack in Magway Region, said a medic at the scene and an "
+        "official of the shadow National Unity Council."
+    )
+    source = claim_of(text, "At least 24").source
+    assert source.text.startswith("a medic at the scene")

@@ -174,6 +174,8 @@ def test_a_religious_community_counts_people():
 def test_others_after_a_count_of_the_dead_are_people_not_bodies():
     found = figures("Rescuers pulled 11 bodies from the debris, and at least four others were hurt.")
     assert subject(found["at least four"]) == "people"
+    found = figures("Six villagers were killed, with some bodies burned beyond recognition, while 9 others were hurt.")
+    assert subject(found["9"]) == "people"
     found = figures("Troops killed 30 militants and five others were captured.")
     assert subject(found["five"]) == "militants"  # others of a kind named for what they are stay of that kind
 

@@ -41,7 +41,16 @@ def inverted_report(
         (i for i in range(verb.i - 1, max(sent_start, verb.i - MAX_SPEAKER_TOKENS) - 1, -1) if doc[i].text == ","),
         None,
     )
-    if comma is None or comma - sent_start < MIN_CLAUSE_AS_OBJECT or comma + 1 >= verb.i:
+    if comma is None or comma - sent_start < MIN_CLAUSE_AS_OBJECT:
+        return None, None, None
+    if comma + 1 == verb.i and subject is not None and subject.i > verb.i:
+        # "A, said an emergency worker at the scene and an official of X.": the speaker after the cue, the parser
+        # having coordinated the cue with the verb before the comma
+        speaker = doc[subject.left_edge.i : subject.right_edge.i + 1]
+        if all(t.is_punct for t in doc[speaker.end : sent_end]):
+            return set(range(sent_start, comma)), subject, speaker
+        return None, None, None
+    if comma + 1 >= verb.i:
         return None, None, None
     if subject is not None and not _closes_its_sentence(doc, verb, subject, comma, sent_end, reporting):
         return None, None, None

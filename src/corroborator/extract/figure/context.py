@@ -253,18 +253,21 @@ class DocumentContext:
                 self._take(item, figure, everything=False)
                 if r.partitive:
                     item.part_of = figure
-                elif r.noun is not None and r.noun.lower_ == "others" and self._harm_noun(figure.reading.noun):
+                elif self._others_than_harmed(r, figure.reading.noun):
                     r.subject = Reference(text=WHOSE_DEFAULT)  # "14 bodies ... five others were injured": people
                 return
             unit = self._antecedent_unit(chunk)
             if unit and (not wants_people or self.lex.unit_class(unit) == "people"):
-                r.subject = self.reader.tree.noun_reference(root, None)
+                others = self._others_than_harmed(r, root)  # "with some bodies burned, five others were injured"
+                r.subject = Reference(text=WHOSE_DEFAULT) if others else self.reader.tree.noun_reference(root, None)
                 r.unit = r.unit or unit
                 return
 
-    def _harm_noun(self, noun: Token | None) -> bool:
-        """Does ``noun`` name people by what happened to them ("bodies", "the dead", "casualties")?"""
-        return noun is not None and self.reader.tree.word_measure(noun, "people") in HARMS
+    def _others_than_harmed(self, r: Reading, antecedent: Token | None) -> bool:
+        """Are ``r``'s "others" other than people named by what happened to them ("bodies", "the dead")?"""
+        if r.noun is None or r.noun.lower_ != "others" or antecedent is None:
+            return False
+        return self.reader.tree.word_measure(antecedent, "people") in HARMS
 
     def _speaks(self, noun: Token) -> bool:
         """A reporting verb's subject, or the source of "according to" ("according to local residents")."""
