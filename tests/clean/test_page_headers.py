@@ -29,6 +29,9 @@ def test_a_dateline_lead_is_no_title_where_the_page_has_none():
     cleaned = clean_lines(text)
     assert cleaned.metadata.title is None
     assert cleaned.text.startswith("Shelling along the border")
+    # "Place: ..." with a full stop is still a headline
+    headline = clean_lines(f"Sudan: Militia kills 31 in Kordofan.\n\n{lead}\n").metadata.title
+    assert headline == "Sudan: Militia kills 31 in Kordofan"
 
 
 def test_a_mastheads_date_is_no_title_and_the_earliest_stamp_wins():

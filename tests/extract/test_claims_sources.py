@@ -198,4 +198,21 @@ def test_a_speaker_after_the_cue_that_the_parser_coordinated_with_the_clause():
         "official of the shadow National Unity Council."
     )
     source = claim_of(text, "At least 24").source
-    assert source.text.startswith("a medic at the scene")
+    assert (source.text or "").startswith("a medic at the scene")
+
+
+def test_the_militia_or_the_monitor_is_never_the_other_side_that_spoke():
+    found = extract("The army said 12 soldiers died in the clashes. The militia said it had lost 3 fighters.")
+    militia = next(c for c in found.claims if c.source.text == "The militia")
+    assert militia.source.name != "army"
+
+
+def test_a_participle_saying_more_is_the_clauses_subjects_not_the_reporters():
+    found = extract("The army said the rebels shelled the town, saying it was a government stronghold.")
+    saying = next(c for c in found.claims if c.content.startswith("it was"))
+    assert saying.source.text == "the rebels"
+
+
+def test_a_figure_after_a_shared_auxiliary_stays_in_the_report():
+    # "have attacked ... and burned": one clause with one auxiliary, not the governor's next act
+    assert claim_of("The governor said gunmen have attacked three villages and burned 40 homes.", "40").cue == "say"

@@ -51,6 +51,7 @@ from .gazetteer import (
     gazetteer_files,
     generic_body,
     generic_name,
+    in_its_war,
     load_gazetteer,
     name_words,
     read_gazetteer,
@@ -313,7 +314,8 @@ class EntityExtractor(Component):
             entry = entries[ident]
             label = candidates.get(ident, entry.type)
             link = _Link(ident, label, entry)
-            if entry.country not in named and entry.kind != "place" and generic_body(doc[start:end].text):
+            fits_any = entry.kind != "place" and generic_body(doc[start:end].text)
+            if fits_any and entry.country not in named and not in_its_war(entry.country, named):
                 link = self._local_body(doc[start:end], country)
             # One span, one id: a name two entries share becomes one entity, never two.
             spans.append(Span(doc, start, end, label=link.label, kb_id=link.ident))
@@ -466,7 +468,10 @@ class EntityExtractor(Component):
                 continue
             if not _ACRONYM.match(short.text):
                 continue
-            known = links.get((short.start, short.end)) or links.get((long.start, long.end))
+            short_link, long_link = links.get((short.start, short.end)), links.get((long.start, long.end))
+            if short_link is not None and long_link is not None and short_link.ident != long_link.ident:
+                continue  # "NIAMEY, Niger (AFP) -": a dateline's place before its agency, two things
+            known = short_link or long_link
             if known is None:
                 continue
             for span in (long, short):

@@ -184,3 +184,21 @@ def read_gazetteer(folder: str | Path) -> Gazetteer:
 def load_gazetteer(folder: str | None = None) -> Gazetteer:
     """``read_gazetteer`` of ``folder`` (default: the shipped gazetteer), read once per process."""
     return read_gazetteer(folder or data_dir())
+
+
+@lru_cache(maxsize=1)
+def _war_parties() -> dict[str, frozenset[str]]:
+    """Each party to a war of ``crosscheck/belligerents.json`` -> every party to its wars, both sides."""
+    data = json.loads(data_path("crosscheck", "belligerents.json").read_text(encoding="utf-8"))
+    parties: dict[str, frozenset[str]] = {}
+    for conflict in data["conflicts"]:
+        war = frozenset(p for side in conflict["sides"] for p in side["parties"])
+        for party in war:
+            parties[party] = parties.get(party, frozenset()) | war
+    return parties
+
+
+def in_its_war(country: str | None, named: Iterable[str]) -> bool:
+    """Does a text that names ``named`` tell of a war that ``country`` fights ("Russia lost 1,200 soldiers, the
+    General Staff said": Ukraine's General Staff speaks of its enemy)?"""
+    return country is not None and not _war_parties().get(country, frozenset()).isdisjoint(named)

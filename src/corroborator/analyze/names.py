@@ -88,7 +88,9 @@ def named_by_a_place_noun(span: Span) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lower_ in SETTLEMENT_WORDS and head.head.i < head.i
-    return root.dep_ == "compound" and head.lower_ in SETTLEMENT_WORDS and head.i == span.end
+    # not a person's or a people's: "the Machar camp" is a faction, "Kashmiri villages" a people's
+    named = span.label_ not in ("PERSON", "NORP")
+    return named and root.dep_ == "compound" and head.lower_ in SETTLEMENT_WORDS and head.i == span.end
 
 
 def outside_places(ents: Iterable[Span], places: list[Span]) -> list[Span]:
@@ -257,7 +259,9 @@ def language_service_end(doc: Doc, end: int) -> int | None:
         return None
     if i + 1 < len(doc) and doc[i + 1].lower_ in SERVICE_WORDS:
         return i + 2
-    return None if i > end else i + 1  # "the BBC's Burmese" alone is no service's name
+    if i > end or (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")):
+        return None  # "the BBC's Burmese" alone is no service's name; "told Reuters Russian forces had ..." neither
+    return i + 1
 
 
 def plural_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -278,7 +282,9 @@ def plural_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _name_word(token: Token) -> bool:
-    return token.is_title and token.is_alpha and token.lower_ not in {"the", "a", "an"}
+    """A word of a body's name: capitalised, and a proper noun's (a Title Case headline capitalises its verbs too:
+    "Troops Repel Bandit Attack On Police Units")."""
+    return token.is_title and token.is_alpha and token.pos_ == "PROPN" and token.lower_ not in {"the", "a", "an"}
 
 
 def _as_organisation(span: Span) -> Span:

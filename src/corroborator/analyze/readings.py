@@ -26,6 +26,8 @@ KIND_BY_LABEL = {
 }
 #: The shortest word in capitals read as a place's name: shorter ones are acronyms ("DIU", "UN").
 MIN_CAPITALISED_PLACE = 4
+#: What follows a dateline's place: "NIAMEY, Niger", "KHARTOUM -", "GAZA (Reuters)".
+DATELINE_MARKS = frozenset({",", "-", "–", "—", "(", "--"})
 
 #: How many tokens after a town a region may contradict it ("Nyaung Kone village in the northern Sagaing region").
 CONTRADICTION_WINDOW = 7
@@ -100,10 +102,19 @@ def demonym_owner(chunk: Span) -> Token | None:
 
 
 def all_caps_name(token: Token) -> bool:
-    """A word in capitals long enough not to be an acronym, and no speaker's label in a transcript ("TAPPER:")."""
+    """A word in capitals that opens a line as a dateline's place ("NIAMEY, Niger (AFP) -", "KHARTOUM -"): long
+    enough not to be an acronym, and no byline's name ("By CHAD DAY"), shouting ("a DIRE situation") or speaker's
+    label in a transcript ("TAPPER:")."""
     doc = token.doc
-    label = token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
-    return token.is_upper and token.is_alpha and len(token) >= MIN_CAPITALISED_PLACE and not label
+    if not (token.is_upper and token.is_alpha and len(token) >= MIN_CAPITALISED_PLACE):
+        return False
+    before = doc[token.i - 1] if token.i > 0 else None
+    opens_line = before is None or "\n" in before.text_with_ws
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is None:
+        return opens_line
+    ends_line = "\n" in token.text_with_ws or (after.is_space and "\n" in after.text)
+    return opens_line and (ends_line or after.text in DATELINE_MARKS)
 
 
 def text_country(

@@ -43,9 +43,10 @@ def headline_of(line: str, stands_alone: bool) -> str | None:
     read like a lead sentence (those say who "said" it). Its final stop is
     dropped unless the headline is several sentences long.
     """
-    if dateline_of(line) and line.rstrip("'’\"”").endswith("."):
-        # "KYIV, Feb 23 (Reuters) - Russia ... on Sunday.": the lead under a headline the page lacks ("Kyiv: Troops
-        # dig in" is a headline)
+    dateline = dateline_of(line)
+    if dateline and not dateline.prefix.rstrip().endswith(":") and line.rstrip("'’\"”").endswith("."):
+        # "KYIV, Feb 23 (Reuters) - Russia ... on Sunday.": the lead under a headline the page lacks ("Sudan: RSF
+        # kills 40 in El Fasher." is a headline)
         return None
     if looks_like_headline(line):
         return line

@@ -14,6 +14,8 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "attr"}
 #: Where a cue's missing subject is found: the verb it is coordinated with or subordinated to
 #: ("X smiled and said", "..., saying that", "X went on to say").
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
+#: Participles by which a reporter goes on after a comma (", adding that B"), whatever the parser hangs them on.
+GOING_ON_VERBS = {"add", "note", "stress", "insist", "explain", "emphasise", "emphasize", "underline", "point"}
 #: Children of a verb after its object that still belong to a direct-object content
 #: ("attributes the losses to ...", "called him a liar"); prepositions are checked against
 #: the lexicon's ``object_rests``.

@@ -69,9 +69,7 @@ def _closes_its_sentence(
         return False
     after = doc[verb.i + 1 : sent_end]
     told = {t.i for c in verb.children if _addressee(verb, c) for t in c.subtree}
-    aside = {
-        t.i for c in verb.children if _trailing_participle(doc, c) and c.lemma_ not in reporting for t in c.subtree
-    }
+    aside = {t.i for c in verb.children if trailing_participle(doc, c) and c.lemma_ not in reporting for t in c.subtree}
     return all(
         t.is_punct or t.ent_type_ in {"DATE", "TIME"} or t.dep_ == "prep" or t.i in told or t.i in aside for t in after
     )
@@ -97,7 +95,7 @@ def _addressee(verb: Token, child: Token) -> bool:
     )
 
 
-def _trailing_participle(doc: Doc, child: Token) -> bool:
+def trailing_participle(doc: Doc, child: Token) -> bool:
     """', updating an earlier toll', ', adding that ...': the writer's aside after a comma, not the cue's object."""
     before = child.left_edge.i - 1
     return child.dep_ == "advcl" and child.tag_ == "VBG" and before >= 0 and doc[before].text == ","

@@ -23,6 +23,14 @@ from .spans import Layout
 #: Children that are not part of a source's name: they describe it (role) or are punctuation.
 DESCRIPTIVE_DEPS = {"appos", "relcl", "acl", "punct", "parataxis", "dep", "advmod", "cc"}
 DETERMINERS = {"the", "a", "an"}
+#: Descriptions that point back only at a body whose name says as much ("the monitor" after "the Syrian
+#: Observatory for Human Rights", never after "the army said"), with the words that name it.
+SELF_NAMING_WORDS = {
+    "network": ("network",),
+    "observatory": ("observatory",),
+    "monitor": ("monitor", "observatory"),
+    "militia": ("militia", "militias"),
+}
 #: Determiners that make a description point back at somebody already told of ("the spokesman").
 DEFINITE_WORDS = {"the", "this", "that", "his", "her", "its", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -397,6 +405,9 @@ class Resolver:
                 # "the army", "the military": a force that spoke or was named as one, never another body (the UN
                 # office that spoke before the army did)
                 party = self._adopt(party, self._last_with_word(*MILITARY_WORDS))
+            elif self._definite_description(head, party) and head.lower_ in SELF_NAMING_WORDS:
+                # "the network", "the monitor": only a body that called itself so, never the other side that spoke
+                party = self._adopt(party, self._last_with_word(*SELF_NAMING_WORDS[head.lower_]))
             elif self._definite_description(head, party):
                 # "the agency": the last body that spoke and was called an agency, else the last body
                 # named in the text, else the last body that spoke.

@@ -316,6 +316,8 @@ def speaker_goes_on(conj: Token, verb: Token, cue: Token) -> bool:
         return False
     if any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
         return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False  # 'said gunmen have attacked three villages and burned 40 homes': "burned" shares "have"
     return _form(conj) == _form(cue) != _form(verb)
 
 

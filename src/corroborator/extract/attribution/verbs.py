@@ -17,6 +17,7 @@ from .candidate import (
     CONDITION_MARKS,
     CONTINUING_CONJUNCTIONS,
     EVIDENCE_VERBS,
+    GOING_ON_VERBS,
     INHERIT_DEPS,
     MAX_QUOTE_GAP,
     MIN_CLAUSE_AS_OBJECT,
@@ -36,7 +37,7 @@ from .candidate import (
     Candidate,
 )
 from .channels import channel_of, is_time_or_channel
-from .inversions import inverted_condition, inverted_report, sentence_before
+from .inversions import inverted_condition, inverted_report, sentence_before, trailing_participle
 from .lexicon import Lexicon, VerbCue
 from .spans import Layout, is_quote
 
@@ -86,7 +87,8 @@ class VerbalCues:
             # Two subjects come from a headline run into the sentence: the one on the verb's line counts.
             start, end = self.layout.line_of(verb.i)
             return min(subjects, key=lambda c: (not start <= c.i < end, abs(c.i - verb.i)))
-        aside = verb.dep_ == "advcl" and verb.tag_ == "VBG" and self.doc[max(verb.left_edge.i - 1, 0)].text == ","
+        # ", adding that B": the reporter goes on (but ", saying it was a stronghold" may be the clause's subject's)
+        aside = trailing_participle(self.doc, verb) and verb.lemma_ in GOING_ON_VERBS
         if (verb.dep_ == "conj" or aside) and verb.lemma_ in self.lex.verbs and verb.head.lemma_ not in self.lex.verbs:
             # "He says A was so and says B", "told RFA that A, adding that B": the second cue hangs on A's verb;
             # the speaker is the subject of the report A belongs to, not A's subject.

@@ -43,6 +43,9 @@ HARMS = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES})
 #: What happened to a whole that its parts share ("nine of the dead", "two of the missing").
 _SHARED_BY_PARTS = HARMS | {Measure.MISSING, Measure.CAPTURED}
 
+#: What people who "sought" or "found" it have done: fled ("sought refuge", "sought asylum").
+_REFUGES = frozenset({"refuge", "asylum", "sanctuary"})
+
 #: Dependencies through which a clause hands its verb's meaning down ("preparing to send", "expects ... to be").
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acomp", "pcomp"})
 
@@ -127,6 +130,8 @@ class MeasureReader:
         i = r.expression.start - 1
         if i < 1 or doc[i].lower_ not in ("to", "of") or not r.on_its_line(doc[i - 1]):
             return None
+        if cls not in (None, "people") or (r.noun is not None and r.unit is not None and cls != "people"):
+            return None  # "carried the casualties to 3 hospitals": the hospitals were not harmed
         measure = self.tree.word_measure(doc[i - 1], cls or "people")
         return measure if doc[i - 1].pos_ == "NOUN" and measure in HARMS else None
 
@@ -349,8 +354,8 @@ class MeasureReader:
 
     def _modal_word(self, token: Token) -> Modality | None:
         words = [token.lemma_.lower(), token.lower_]
-        if any(c.dep_ == "dobj" for c in token.children) and not any(c.dep_ == "xcomp" for c in token.children):
-            words = []  # "sought refuge": a verb with an object and no "to"-clause is done, not planned
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _REFUGES for c in token.children):
+            words = []  # "sought refuge" was done, not planned ("seeks to send" and "expects 200,000 refugees" are not)
         words += [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(w in self.lex.possible for w in words):
             return Modality.POSSIBLE

@@ -119,16 +119,18 @@ class TreeReader:
                 )
                 if measure:
                     return measure
-        for verbs, places in (
-            (self.lex.refuge_verbs, self.lex.refuges),
-            (self.lex.sheltering_verbs, self.lex.shelters),
+        # "reached the camp", "arrived at the crossing"; "were moved to shelters" (but not "took shelter" from a raid)
+        led_to = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        for verbs, places, reached in (
+            (self.lex.refuge_verbs, self.lex.refuges, objects + led_to),
+            (self.lex.sheltering_verbs, self.lex.shelters, led_to),
         ):
-            if lemma in verbs and cls in ("people", None):
-                reached = objects + [
-                    o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-                ]
-                if any(o.lower_ in places or o.lemma_.lower() in places for o in reached):
-                    return Measure.DISPLACED
+            if (
+                lemma in verbs
+                and cls in ("people", None)
+                and any(o.lower_ in places or o.lemma_.lower() in places for o in reached)
+            ):
+                return Measure.DISPLACED
         if lemma in self.lex.leaving_verbs and cls in ("people", None):
             # "were forced to leave their homes", "thousands have left abroad": they fled
             left = [c for c in verb.children if c.dep_ in ("dobj", "advmod")]
