@@ -14,15 +14,7 @@ def claims(text: str) -> list[Claim]:
     return list(extract(text).claims)
 
 
-def claim_of(text: str, number: str) -> Claim:
-    found = extract(text)
-    figure = next(f for f in found.figures if f.text == number)
-    by_id = {c.id: c for c in found.claims}
-    assert figure.claim in by_id, (number, [c.content for c in found.claims])
-    return by_id[figure.claim]
-
-
-def test_a_speaker_told_an_outlet_after_the_event_is_found_past_a_trailing_aside():
+def test_a_speaker_told_an_outlet_after_the_event_is_found_past_a_trailing_aside(claim_of):
     text = (
         "NIAMEY: Gunmen killed at least 17 gendarmes in a raid Tuesday in western Niger, "
         "a military source told Reuters, revising an earlier count."
@@ -32,7 +24,7 @@ def test_a_speaker_told_an_outlet_after_the_event_is_found_past_a_trailing_aside
     assert claim.content.startswith("Gunmen killed at least 17 gendarmes")
 
 
-def test_a_speaker_the_parser_read_into_the_place_before_is_still_the_speaker():
+def test_a_speaker_the_parser_read_into_the_place_before_is_still_the_speaker(claim_of):
     text = (
         "Juba: At least 14 people were killed and 30 others hurt in shelling on a market in Malakal, "
         "the capital of Upper Nile State, the South Sudan People's Defence Forces said."
@@ -47,13 +39,13 @@ def test_what_a_speaker_went_without_saying_is_no_claim():
     assert [c.cue for c in claims(text)] == ["confirm"]
 
 
-def test_the_day_a_statement_was_made_is_not_part_of_what_it_says():
+def test_the_day_a_statement_was_made_is_not_part_of_what_it_says(claim_of):
     text = "The coast guard said on Thursday it had pulled 31 survivors from the water off Lampedusa."
     claim = claim_of(text, "31")
     assert claim.content.startswith("it had pulled 31 survivors")
 
 
-def test_a_time_that_is_the_clause_own_stays_in_it():
+def test_a_time_that_is_the_clause_own_stays_in_it(claim_of):
     text = "The mayor said that on Thursday, 31 families had left the district."
     assert claim_of(text, "31").content.startswith("on Thursday, 31 families")
 

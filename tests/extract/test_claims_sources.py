@@ -7,18 +7,9 @@ The whole pipeline runs (``corroborator.extract``): a figure's source is its cla
 from __future__ import annotations
 
 from corroborator import extract
-from corroborator.records import Claim
 
 
-def claim_of(text: str, number: str) -> Claim:
-    found = extract(text)
-    figure = next(f for f in found.figures if f.text == number)
-    claims = {c.id: c for c in found.claims}
-    assert figure.claim in claims, (number, [c.content for c in found.claims])
-    return claims[figure.claim]
-
-
-def test_a_pronoun_speaker_is_never_a_name_inside_what_it_says():
+def test_a_pronoun_speaker_is_never_a_name_inside_what_it_says(claim_of):
     text = (
         "Six drones were downed over the northern region of Sumy, its governor said. "
         "Various Russian strikes in this region killed two people over the past day, he said."
@@ -28,7 +19,7 @@ def test_a_pronoun_speaker_is_never_a_name_inside_what_it_says():
     assert source.name is None or "Russian" not in source.name
 
 
-def test_the_army_is_a_force_heard_before_never_another_body():
+def test_the_army_is_a_force_heard_before_never_another_body(claim_of):
     text = (
         "The UN office said the Rapid Support Forces attacked the camps. "
         "The army said on Sunday that 63 civilians were killed."
@@ -38,12 +29,12 @@ def test_the_army_is_a_force_heard_before_never_another_body():
     assert source.name not in ("UN office", "Rapid Support Forces")
 
 
-def test_the_army_after_the_force_itself_is_that_force():
+def test_the_army_after_the_force_itself_is_that_force(claim_of):
     text = "The Sudanese Armed Forces said they repelled an assault. Later the army said 40 fighters were killed."
     assert claim_of(text, "40").source.name == "Sudanese Armed Forces"
 
 
-def test_a_description_that_says_which_body_it_is_is_not_pointed_back():
+def test_a_description_that_says_which_body_it_is_is_not_pointed_back(claim_of):
     text = (
         "The Rapid Support Forces attacked a camp near the city on Monday.\n\n"
         "The volunteer group working in the camp said in a statement that 23 people were killed."
@@ -53,14 +44,14 @@ def test_a_description_that_says_which_body_it_is_is_not_pointed_back():
     assert source.name is not None and "volunteer group" in source.name
 
 
-def test_a_speaker_after_the_last_comma_is_only_the_words_before_the_cue():
+def test_a_speaker_after_the_last_comma_is_only_the_words_before_the_cue(claim_of):
     text = (
         "At least 38 civilians were killed in shelling of the market in the city, a local official announced on Monday."
     )
     assert claim_of(text, "At least 38").source.text == "a local official"
 
 
-def test_this_was_stated_by_reports_the_paragraph_before_when_it_is_one_sentence():
+def test_this_was_stated_by_reports_the_paragraph_before_when_it_is_one_sentence(claim_of):
     text = (
         "At least 70 soldiers sent to the front have died, and another 600 have been injured.\n\n"
         "This was stated by lawmaker Park Jin-soo, reports Reuters."
@@ -105,18 +96,18 @@ def test_a_rival_claim_after_while_is_a_claim_of_its_own():
     ]
 
 
-def test_according_to_names_whose_belief_a_passive_reports():
+def test_according_to_names_whose_belief_a_passive_reports(claim_of):
     claim = claim_of("About 3,500 people are believed to have fled the town, according to the agency.", "About 3,500")
     assert (claim.source.text, claim.via) == ("the agency", [])
 
 
-def test_according_to_after_a_speaker_is_a_relay():
+def test_according_to_after_a_speaker_is_a_relay(claim_of):
     claim = claim_of("The governor said 12 houses burned, according to the Northline news agency.", "12")
     assert claim.source.text == "The governor"
     assert [v.text for v in claim.via] == ["the Northline news agency"]
 
 
-def test_a_list_of_counts_goes_on_being_said_past_the_parsed_clause():
+def test_a_list_of_counts_goes_on_being_said_past_the_parsed_clause(claim_of):
     text = (
         "Air defences destroyed 58 Ukrainian drones overnight, the ministry said.\n\n"
         "It is noted that 31 of them were destroyed over the Kursk region, 18 over Bryansk, 9 over Oryol."
@@ -131,7 +122,7 @@ def test_a_bodys_name_of_generic_words_links_in_any_text():
     assert [c.source.entity for c in found.claims] == ["us-department-of-state"]
 
 
-def test_he_after_an_unnamed_witness_is_that_witness_not_a_name_in_the_text():
+def test_he_after_an_unnamed_witness_is_that_witness_not_a_name_in_the_text(claim_of):
     text = (
         "At least nine villagers were found dead near Kalehe on Monday, according to residents who blamed the rebels.\n\n"
         '"I counted nine bodies on the road to Kalehe, some burned," a farmer told Reuters by phone. '
@@ -143,7 +134,7 @@ def test_he_after_an_unnamed_witness_is_that_witness_not_a_name_in_the_text():
     assert source.name is None and source.entity is None
 
 
-def test_adding_after_a_reported_clause_is_the_reporter_adding():
+def test_adding_after_a_reported_clause_is_the_reporter_adding(claim_of):
     text = (
         "A shopkeeper told the radio that the whole district had emptied after the raid, "
         "adding that 40 homes had burned overnight."
@@ -152,13 +143,13 @@ def test_adding_after_a_reported_clause_is_the_reporter_adding():
     assert source.text == "A shopkeeper"
 
 
-def test_a_place_that_opens_the_line_before_a_body_is_a_dateline_not_the_speaker():
+def test_a_place_that_opens_the_line_before_a_body_is_a_dateline_not_the_speaker(claim_of):
     text = "Baghdad, Joint Operations Command has announced that 14 militants were killed in Anbar desert raids."
     source = claim_of(text, "14").source
     assert source.text == "Joint Operations Command"
 
 
-def test_a_relative_clause_that_describes_or_reports_is_not_part_of_the_source():
+def test_a_relative_clause_that_describes_or_reports_is_not_part_of_the_source(claim_of):
     text = (
         "Nine fishermen were killed off the coast, according to elders in Kismayo who blamed the militants for it. "
         "Two more boats sank, according to a harbour official, who spoke on condition of anonymity."
@@ -167,7 +158,7 @@ def test_a_relative_clause_that_describes_or_reports_is_not_part_of_the_source()
     assert claim_of(text, "Two").source.text == "a harbour official"
 
 
-def test_he_after_the_spokesman_is_the_spokesman_named_before():
+def test_he_after_the_spokesman_is_the_spokesman_named_before(claim_of):
     # "the spokesman" is somebody already named, unlike "a witness": a later "he" keeps that name
     text = (
         '"Nine clinics have closed," Ali Haddad said.\n\n'
@@ -177,7 +168,7 @@ def test_he_after_the_spokesman_is_the_spokesman_named_before():
     assert claim_of(text, "130").source.name == "Ali Haddad"
 
 
-def test_the_network_or_the_monitor_is_the_body_named_before():
+def test_the_network_or_the_monitor_is_the_body_named_before(claim_of):
     text = (
         "The Kordofan Medics Network said 17 people were killed in the shelling. "
         "The network said 26 others were wounded.\n\n"
@@ -192,7 +183,7 @@ def test_the_armed_groups_of_africas_wars_are_known_groups():
     assert [c.source.entity for c in found.claims] == ["m23", "al-shabaab"]
 
 
-def test_a_speaker_after_the_cue_that_the_parser_coordinated_with_the_clause():
+def test_a_speaker_after_the_cue_that_the_parser_coordinated_with_the_clause(claim_of):
     text = (
         "At least 24 children were among the dead in the attack in Magway Region, said a medic at the scene and an "
         "official of the shadow National Unity Council."
@@ -213,6 +204,6 @@ def test_a_participle_saying_more_is_the_clauses_subjects_not_the_reporters():
     assert saying.source.text == "the rebels"
 
 
-def test_a_figure_after_a_shared_auxiliary_stays_in_the_report():
+def test_a_figure_after_a_shared_auxiliary_stays_in_the_report(claim_of):
     # "have attacked ... and burned": one clause with one auxiliary, not the governor's next act
     assert claim_of("The governor said gunmen have attacked three villages and burned 40 homes.", "40").cue == "say"
