@@ -114,7 +114,9 @@ def _start_ingest(reports: Path, db: Path) -> subprocess.Popen[bytes]:
 
 def _stored(db: Path) -> int:
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        # wait out the writer's lock rather than read it as "nothing stored yet": a reader that kept missing the
+        # stored documents under load saw them only once the run had ended, too late to interrupt it
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as connection:
             return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
     except sqlite3.Error:  # not made yet, or not migrated yet
         return 0
