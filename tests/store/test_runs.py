@@ -109,14 +109,24 @@ def test_own_run_since_finds_this_process_run_only(store):
 
 def _start_ingest(reports: Path, db: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "corroborator", "ingest", str(reports), "--db", str(db)]
-    return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_hear_interrupts,
+    )
+
+
+def _hear_interrupts() -> None:
+    """A shell that starts the tests in the background ("make test &") ignores SIGINT, and its children inherit
+    that (Python then installs no KeyboardInterrupt handler): the child hears Ctrl-C as a terminal would send it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _stored(db: Path) -> int:
     try:
-        # wait out the writer's lock rather than read it as "nothing stored yet": a reader that kept missing the
-        # stored documents under load saw them only once the run had ended, too late to interrupt it
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as connection:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
             return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
     except sqlite3.Error:  # not made yet, or not migrated yet
         return 0
