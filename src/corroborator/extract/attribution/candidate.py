@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from ...records import Certainty
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: A clause's subject, the dummy one included ("it appears that", "there were").
+CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS | {"expl"}
 #: A cue used as a modifier ("the reported attack", "a claimed success") states nothing.
 MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "attr"}
 #: Where a cue's missing subject is found: the verb it is coordinated with or subordinated to

@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Certainty
-from .candidate import SUBJECT_DEPS, Candidate
+from .candidate import CLAUSE_SUBJECT_DEPS, SUBJECT_DEPS, Candidate
 from .channels import channel_word
 from .lexicon import Lexicon
 from .loose import LOOSE_ADJECTIVES, LOOSE_NOUNS, LooseCues
@@ -213,7 +213,7 @@ class CueFinder(LooseCues):
         head = token.head
         if token.dep_ != "advmod" or head.pos_ not in {"VERB", "AUX"}:
             return None
-        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS | {"expl"}), None)
+        subject = next((c for c in head.children if c.dep_ in CLAUSE_SUBJECT_DEPS), None)
         start = min(subject.left_edge.i if subject is not None else head.i, head.i)
         content = {i for i in range(start, head.right_edge.i + 1) if i != token.i}
         return Candidate(

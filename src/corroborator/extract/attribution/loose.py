@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...records import Certainty
-from .candidate import EVIDENCE_VERBS, SEEMING_VERBS, SUBJECT_DEPS, Candidate
+from .candidate import CLAUSE_SUBJECT_DEPS, EVIDENCE_VERBS, SEEMING_VERBS, Candidate
 from .lexicon import VerbCue
 from .stances import COPULAS, NOMINAL_INTENT, NOUN_COMPLEMENTS, StanceCues
 
@@ -140,7 +140,7 @@ class LooseCues(StanceCues):
         if any(c.lemma_.lower() in PICTURE_VERBS for c in complements):
             return None  # 'the footage appears to show soldiers': what a picture shows, nobody's statement
         tokens = {t.i for c in complements for t in c.subtree}
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | {"expl"}), None)
+        subject = next((c for c in verb.children if c.dep_ in CLAUSE_SUBJECT_DEPS), None)
         if subject is not None and subject.dep_ != "expl" and subject.lower_ != "it":
             if any(c.dep_ == "ccomp" for c in complements) or self.acts(subject, complements):
                 return None  # 'he appears to think that ...', 'X seemed to mock Y': the inner verb's, X's

@@ -21,6 +21,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ...records import QuoteKind
+from .candidate import CLAUSE_SUBJECT_DEPS
 
 #: Opening and closing quotation marks. Straight quotes are paired in order within a paragraph.
 QUOTE_TOKENS = {"“", "„", "«", "``", "”", "»", "''", '"'}
@@ -293,9 +294,6 @@ def make_content(doc: Doc, groups: list[set[int]], quotes: QuoteMap) -> Content 
 
 # --- what goes on past a statement ------------------------------------------------------------
 
-#: A verb's own subject: a coordinated verb without one shares the subject of the verb it is joined to.
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
-
 
 def _tops(doc: Doc, indices: set[int]) -> list[Token]:
     """The tokens of a content whose heads lie outside it (its clause's verb, for a reported clause)."""
@@ -314,7 +312,7 @@ def speaker_goes_on(conj: Token, verb: Token, cue: Token) -> bool:
     parser hung on the clause. ('said the panel has the report and will publish it' is one clause.)"""
     if conj.dep_ != "conj" or conj.pos_ not in {"VERB", "AUX"} or conj.i < verb.i:
         return False
-    if any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in conj.children):
         return False
     if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False  # 'said gunmen have attacked three villages and burned 40 homes': "burned" shares "have"
