@@ -6,6 +6,8 @@ with other numbers, places and actors. The whole pipeline runs (``corroborator.e
 
 from __future__ import annotations
 
+import pytest
+
 from corroborator import extract
 from corroborator.records import Figure
 
@@ -336,3 +338,27 @@ def test_the_capital_points_back_at_the_city_named_before():
         "A rights group said 30 people were killed in attacks in the capital."
     )
     assert place(figures(text)["30"])[1] == "port-au-prince"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("A glide bomb hit Sagaing on Friday, killing 7 people.", "Sagaing"),
+        ("Missiles struck Sana'a overnight, killing 4 civilians.", "Sana'a"),
+    ],
+)
+def test_a_struck_place_the_tagger_misread_still_places_the_toll(text, town):
+    (f,) = figures(text).values()
+    assert place(f)[0] == town
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Shelling of Al-Obeid killed 6 people on Tuesday.", "el-obeid"),  # the gazetteer spells it "El Obeid"
+        ("A drone hit the port of Al Hudaidah, wounding 3 dockers.", "hodeidah"),
+    ],
+)
+def test_a_town_spelled_with_the_other_article_is_the_town(text, town):
+    (f,) = figures(text).values()
+    assert place(f)[1] == town

@@ -673,3 +673,25 @@ def test_a_part_counted_as_what_it_is_shares_its_wholes_measure(nlp):
 def test_people_who_remain_missing_are_missing(nlp):
     found = by_text(read(nlp, "Another 14 fishermen remain missing after the boat sank."))
     assert found["14"].measure == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "port"),
+    [
+        ("A tanker came under fire in the Arabian Sea, 70 nautical miles south of Salalah.", "tanker", "Salalah"),
+        ("The freighter was sailing through the Red Sea 30 nautical miles west of Hodeidah.", "freighter", "Hodeidah"),
+    ],
+)
+def test_a_bearing_after_a_sea_places_the_ship_not_the_sea(nlp, text, thing, port):
+    f = one(nlp, text)
+    assert (subject(f).text, place(f)) == (thing, port)
+
+
+def test_a_bearing_in_the_vicinity_of_a_point_measures_no_vicinity(nlp):
+    f = one(nlp, "Sailors reported drone activity in the vicinity of 35 nautical miles east of Mokha.")
+    assert subject(f).text != "vicinity" and place(f) == "Mokha"
+
+
+def test_a_place_before_a_distance_is_still_the_thing_it_places(nlp):
+    f = one(nlp, "Rockets struck Sudzha, about 10 km from the border.")
+    assert subject(f).text == "Sudzha" and f.location is None

@@ -29,6 +29,13 @@ ASIDE_TOKENS = 8
 #: How far up the tree the thing a distance places may be.
 MAX_CLIMB = 8
 
+#: Prepositions that put an event somewhere: a place in their object is where it happened, not what a distance
+#: after it places ("attacked in the Gulf of Aden, 85 nautical miles east of Aden": the ship, at sea there).
+EVENT_PREPS = frozenset({"in", "into", "through", "across", "over", "near", "at", "off"})
+
+#: Nouns that stand for a stretch around a point ("in the vicinity of 46 nautical miles south of"): no thing placed.
+STRETCH_NOUNS = frozenset({"vicinity", "proximity", "area", "waters"})
+
 
 class DistanceReader:
     """Reads a distance's subject and place with the place reader's tests of what a place is."""
@@ -78,14 +85,19 @@ class DistanceReader:
         i = r.expression.start - 1
         if i >= 0 and doc[i].text == ",":
             i -= 1
-        if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN"):
+        if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and not self._where_it_happened(doc[i]):
             return self.tree.noun_reference(head_of(doc[i]), None)
         token = r.noun or r.anchor
         for _ in range(MAX_CLIMB):
             head = token.head
             if head == token:
                 break
-            if head.pos_ in ("NOUN", "PROPN") and not self._is_reference_point(head):
+            if (
+                head.pos_ in ("NOUN", "PROPN")
+                and head.lower_ not in STRETCH_NOUNS
+                and not self._is_reference_point(head)
+                and not self._where_it_happened(head)
+            ):
                 return self.tree.noun_reference(head_of(head), None)
             if head.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -93,6 +105,21 @@ class DistanceReader:
                     return self.tree.noun_reference(head_of(subjects[0]), None)
             token = head
         return None
+
+    def _where_it_happened(self, token: Token) -> bool:
+        """A place in the object of an event's preposition ("attacked in the Gulf of Aden", "sailing through the
+        Red Sea"): climbs the name's own words and "of" phrases to the preposition that governs it."""
+        places = self.places
+        if not (places.place_entity(token) or places.place_noun(token)):
+            return False
+        for _ in range(MAX_CLIMB):
+            head = token.head
+            if head == token or token.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "ROOT"):
+                return False
+            if token.dep_ == "pobj" and head.lower_ != "of":
+                return head.lower_ in EVENT_PREPS and head.head.pos_ in ("VERB", "AUX")
+            token = head
+        return False
 
     def _is_reference_point(self, token: Token) -> bool:
         return token.dep_ == "pobj" and token.head.lower_ in self.lex.reference_preps

@@ -47,6 +47,8 @@ AT_THE_TARGET = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES, 
 
 #: Conjunctions of a clause that tells where the same event happened ("killed when a missile hit ...").
 _EVENT_MARKS = frozenset({"when", "as", "after"})
+#: What the parser makes of a struck place's name that the tagger took for a verb or an adverb ("hit Sagaing").
+_MISTAGGED_OBJECT_DEPS = frozenset({"advmod", "xcomp", "ccomp", "oprd", "npadvmod"})
 
 #: Prepositions by which an attack names its place ("a strike on Dnipro", "fighting near Pokrovsk").
 _EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside", "of", "for"})  # not "against": a foe
@@ -334,8 +336,15 @@ class PlaceReader:
                 for child in verb.children:
                     if child.dep_ in ("dobj", struck) and self.is_place(child, depth=0) and self.names_a_place(child):
                         return child
+                    if self._mistagged_object(verb, child):
+                        return child
             return None
         return None
+
+    def _mistagged_object(self, verb: Token, child: Token) -> bool:
+        """ "a drone hit Sagaing", "missiles struck Sana'a": a known place's name right after the verb that the tagger
+        read as a verb or an adverb ("-ing", an apostrophe), so the parser hung it on the verb as something else."""
+        return child.i == verb.i + 1 and child.dep_ in _MISTAGGED_OBJECT_DEPS and self.place_entity(child)
 
     @staticmethod
     def _marks_the_event(clause: Token) -> bool:
