@@ -24,6 +24,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 #: The Arabic article in a romanised place name, joined to the next word by a space or a hyphen: news spells
 #: one town both ways ("El Fasher", "El-Fasher"; "Deir al-Balah", "Deir al Balah"), GeoNames keeps one.
 _ARTICLE = re.compile(r"(?i)(?<![^\s‘'])(al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez|ud|ul)([ -])(?=\w)")
+#: The two spellings of the article itself, each for the other in the same case.
+_AL_EL = re.compile(r"(?<![^\s‘'])(Al|El|al|el)([ -])(?=\w)")
+_OTHER_ARTICLE = {"Al": "El", "El": "Al", "al": "el", "el": "al"}
 
 
 #: Words that name no place on their own: a name made only of them ("Southern Region", "Central District", "Old
@@ -143,12 +146,15 @@ class Gazetteer:
 
 
 def article_variants(name: str) -> list[str]:
-    """ "El Fasher" -> ["El-Fasher"], "Deir al-Balah" -> ["Deir al Balah"]: the name with each article's joint
-    swapped (a name of one word has no article to swap)."""
+    """ "El Fasher" -> ["El-Fasher", "Al Fasher", "Al-Fasher"], "Deir al-Balah" -> ["Deir al Balah", "Deir el-Balah",
+    ...]: the name with each article's joint swapped, and with "al" and "el" for each other, as the press spells
+    one town both ways ("El Obeid", "Al-Obeid"). A name of one word has no article to swap."""
     if " " not in name and "-" not in name:
         return []
     swapped = _ARTICLE.sub(lambda m: m.group(1) + ("-" if m.group(2) == " " else " "), name)
-    return [swapped] if swapped != name else []
+    forms = [name, swapped]
+    forms += [_AL_EL.sub(lambda m: _OTHER_ARTICLE[m.group(1)] + m.group(2), form) for form in forms]
+    return [form for form in dict.fromkeys(forms) if form != name]
 
 
 def _twins(entries: dict[str, Entry]) -> dict[str, str]:
