@@ -8,7 +8,10 @@ related headlines). The cleaner works in three passes:
    invitations, duplicated captions, lines of whitespace);
 2. rules for the header and the footer, which lie before the first and
    after the last paragraph of prose (title, byline, dateline, section, tags);
-3. the tail: a "Related news" heading ends the article;
+3. the tail: a "Related news" heading ends the article, a comment section's heading
+   ("Be part of the conversation", "Leave a Reply") too, and the trailing block of
+   lines after the last sentence loses what only reads like furniture there
+   (``furniture``: house rules, "Source link", "By admin", cut-off teasers);
 4. the head of the body: a dateline ("KYIV, Feb 23 (Reuters) -") or a capitalised
    byline glued to the first sentence is cut off it, and an agency's name glued
    to a paragraph's end ("...in 14 months.AGENCIES"); the cut is audited too.
@@ -30,6 +33,7 @@ from dataclasses import dataclass, field
 
 from ..dates import Stamp, parse_stamp
 from ..records import Metadata, RemovedLine
+from . import furniture as f
 from . import patterns as p
 from .headlines import headline_of, looks_like_headline, without_final_stop, words
 from .people import split_authors
@@ -173,10 +177,12 @@ def clean_lines(
     for index, raw in enumerate(raw_lines):
         if raw.strip(" \t") and not page.lines[index]:
             page.removed[index] = "blank"  # whitespace a scraper kept, such as non-breaking spaces
+    _comment_section(page)
     _title(page, hints, guess_title)
     _anywhere(page)
     _header_and_footer(page, hints)
     _tail(page)
+    _end_furniture(page)
     _head_of_body(page)
     _glued_credits(page)
     removed = sorted(
@@ -199,6 +205,11 @@ def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
     live = page.live()
     if not live:
         return
+    while len(live) > 1 and (
+        f.is_outlet_name(page.lines[live[0]]) or fold(page.lines[live[0]]) == fold(hints.outlet or "")
+    ):
+        page.drop(live[0], "outlet")  # "Associated Press" over the story is no headline
+        live = live[1:]
     first = live[0]
     if hints.title:
         page.title = hints.title
@@ -218,10 +229,10 @@ def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
         return
     # The title, and its copies at the top (scrapers often print it twice), leave the body.
     target = fold(page.title)
-    if fold(page.lines[first]) != target and fold(without_final_stop(page.lines[first])) == target:
-        page.drop(first, "title")
     for index in live[:6]:
-        if fold(page.lines[index]) == target:
+        line = page.lines[index]
+        # As printed, without its final stop, or with the site's name the title lost ("... | World – Daily Post").
+        if target in (fold(line), fold(without_final_stop(line)), fold(tidy_title(line, hints.outlet))):
             page.drop(index, "title" if index == first else "repeated-title")
 
 
@@ -376,6 +387,8 @@ def _furniture_rule(line: str, page: _Page | None = None) -> str | None:
     for pattern, rule in checks:
         if pattern.match(line) and (rule != "read-also" or not is_prose(line)):
             return rule
+    if found := f.line_rule(line):
+        return found
     n = len(words(line))
     if n <= _APPEAL_MAX_WORDS and p.APPEAL.search(line):
         return "appeal"
@@ -442,6 +455,10 @@ def _metadata_line(page: _Page, index: int) -> None:
         _label_alone(page, index)
     elif (byline := p.BYLINE.match(line)) and _read_byline(page, index, byline["names"]):
         return  # before the stamps: "By Jane Doe | May 5, 2024" names its author
+    elif signed := f.name_and_stamp(line):
+        page.authors += signed[0]
+        page.stamps += [signed[1]] if signed[1] else []
+        page.drop(index, "byline")
     elif stamps := date_line_stamps(line):
         page.stamps += stamps
         page.drop(index, "date-stamp")
@@ -533,6 +550,22 @@ def _glued_credits(page: _Page) -> None:
     for index in page.live():
         if glued := p.GLUED_AGENCY.search(page.lines[index]):
             page.cut(index, glued.start(), glued.end(), "wire-credits")
+
+
+def _comment_section(page: _Page) -> None:
+    """A comment section's heading ends the article: readers' words and the house rules follow it."""
+    live = page.live()
+    lines = [page.lines[i] for i in live]
+    start = f.comment_section_start(lines, [is_prose(line) for line in lines], int(len(live) * _TAIL_START_SHARE))
+    for index in live[start:] if start is not None else []:
+        page.drop(index, "comment-section")
+
+
+def _end_furniture(page: _Page) -> None:
+    """The trailing block's furniture after the last sentence, and lead-ins whose quotation is gone."""
+    live = page.live()
+    for position, rule in f.end_rules([page.lines[i] for i in live]).items():
+        page.drop(live[position], rule)
 
 
 def _tail(page: _Page) -> None:

@@ -22,7 +22,7 @@ _NETWORKS = (
 #: "Share:", "Share this article", "Facebook Twitter WhatsApp", "Share on X | Email"
 SHARE_WIDGET = re.compile(
     rf"^(?:(?:share|tweet|send|post)(?:\s+(?:this|the|on|via|to))?(?:\s+(?:article|story|post|page|{_NETWORKS}))?"
-    rf"|(?:{_NETWORKS})(?:\s*[|•·/,]?\s*(?:{_NETWORKS}))*|\d+\s+(?:shares|comments)"
+    rf"|(?:icon[-_])?(?:{_NETWORKS})(?:\s*[|•·/,]?\s*(?:icon[-_])?(?:{_NETWORKS}))*|\d+\s+(?:shares|comments)"
     rf"|share(?:\s+this(?:\s+(?:article|story|post|page))?)?\s*[:|]\s*(?:{_NETWORKS})(?:\s*[|•·/,]?\s*(?:{_NETWORKS}))*)\s*[:!.]?$",
     _I,
 )
@@ -85,7 +85,7 @@ LINK_BLOCK_HEADING = re.compile(
 #: "Related News", "Read more", "More from Europe": where a page's tail of other headlines starts.
 RELATED_HEADING = re.compile(
     r"^(?:related(?:\s+(?:news|articles?|stories|story|posts?|coverage|content|reading|topics|links))?"
-    r"|read\s+(?:more|also|next)(?:\s+(?:news|stories|articles|on\s+this))?|see\s+also|also\s+read|more\s+(?:news|stories|articles|on\s+this(?:\s+story)?|from\s+.{1,40}|like\s+this|in\s+.{1,30})"
+    r"|read\s+(?:more|also|next)(?:\s+(?:news|stories|articles|on\s+this))?|see\s+also|also\s+read|more\s+(?:news|stories|articles|on\s+this(?:\s+story)?|from\s+.{1,40}|(?:news|stories|articles|posts|videos)\s+(?:from|in|on|about)\s+.{1,40}|like\s+this|in\s+.{1,30})"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)|other\s+(?:news|stories)|further\s+reading"
     r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?)\s*[:.…]*$",
     _I,
@@ -130,7 +130,7 @@ FURNITURE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|ads|story\s+continues\s+(?:below|after).{0,30}|"
     r"scroll\s+(?:down\s+)?to\s+continue.{0,30}|continue\s+reading.{0,30}|skip\s+to\s+(?:main\s+)?content|skip\s+ad|menu|search|home|"
     r"log\s*in|sign\s*in|back\s+to\s+top|comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|listen\s+to\s+(?:this|the)\s+article.{0,20}|"
-    r"\d+\s*(?:min(?:ute)?s?)\s+read|reading\s+time\s*:?.{0,20}|loading\.*|close|next|previous|prev|"
+    r"\d+\s*(?:min(?:ute)?s?)\s+read|(?:estimated\s+)?read(?:ing)?\s+time\s*:?.{0,20}|loading\.*|close|next|previous|prev|"
     r"(?:copyright\s*)?(?:©|\(c\))\s*.{0,80}all\s+rights\s+reserved\.?|all\s+rights\s+reserved\.?|"
     r"(?:we|this\s+(?:site|website))\s+uses?\s+cookies.{0,300}|accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|"
     r"manage\s+(?:cookies|preferences|consent|settings)|cookie\s+(?:settings|policy|preferences)|"

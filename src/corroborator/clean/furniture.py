@@ -1,0 +1,281 @@
+"""What real scrapes carry around the body beyond ``patterns``: comment sections, CMS credits, source notes.
+
+Pages scraped from blogs, aggregators and broadcasters' sites end in a comment
+section ("Be part of the conversation", the house rules, "Leave a Reply"), the
+CMS's own lines ("Source link", "By admin", "Powered by ..."), a credit for the
+agencies the story drew on ("(With inputs from agencies.)"), "Read more" stubs,
+and teasers for other stories cut off mid-word ("... security a…"). Some print
+the outlet's name alone over the story ("Associated Press").
+
+The evidence comes in two strengths, and the rules here keep them apart:
+
+- a line of a known prompt shape is furniture wherever it stands (``line_rule``);
+- a line that only reads like furniture (a comment-policy sentence, a teaser cut
+  off with "…", an outlet's name) is dropped only in the trailing block after the
+  body's last sentence (``tail_rule``), where a body sentence cannot stand.
+
+Every shape is an outlet-independent form of words; no rule names one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import Stamp, parse_stamp
+from .headlines import words
+from .patterns import RELATED_HEADING, SENTENCE_END
+from .people import split_authors
+
+_I = re.IGNORECASE
+
+#: A prompt line (subscribe, read more, a CMS credit) is this short; a longer line is prose that mentions one.
+_PROMPT_MAX_WORDS = 15
+#: A comment-policy paragraph is a few sentences at most.
+_POLICY_MAX_WORDS = 60
+#: An outlet's name alone is this short ("BBC News", "The Kyiv Independent", "Daily Sun - News").
+_OUTLET_MAX_WORDS = 4
+#: A line this long that ends with a stop is a sentence.
+_SENTENCE_MIN_WORDS = 8
+#: A lead-in ("According to NY Times:") is this short.
+_LEAD_IN_MAX_WORDS = 8
+#: An agency credit ("(With inputs from PTI and ANI.)") is this short; a longer line is a sentence.
+_CREDIT_MAX_WORDS = 10
+
+#: "Source link", "Original source: UNHCR.": the CMS's pointer to where the story came from.
+_SOURCE_LINK = re.compile(
+    r"^(?:source\s+(?:link|url)|original\s+(?:source|article|story|post)(?:\s*:\s*[^.!?]{1,60})?|view\s+source"
+    r"|(?:read|view)\s+(?:the\s+)?original(?:\s+(?:article|story|post))?)\s*[:.]?$",
+    _I,
+)
+
+#: "(With inputs from agencies.)", "With inputs from PTI", "(With agency inputs)", "Based on materials from TASS",
+#: "-- With AFP": the agencies a desk rewrote its story from.
+_AGENCY_INPUTS = re.compile(
+    r"^[(\[]?\s*(?:[-–—]+\s*)?(?:with\s+(?:additional\s+)?inputs?\s+(?:from|by)\s+[\w .,&/'’-]{1,60}"
+    r"|with\s+(?:agency|agencies|wire|news\s+agency|[A-Z]{2,5})\s+inputs?"
+    r"|inputs?\s+(?:from|by)\s+(?:agencies|agency|wires?|[\w.&/'’ -]{1,40})"
+    r"|based\s+on\s+(?:materials?|reports?|information|reporting)\s+(?:from|by|of)\s+[\w .,&/'’-]{1,40}"
+    r"|with\s+(?:agencies|agency\s+reports?|wires|(?-i:[A-Z]{2,7})(?:\s*(?:,|and|&)\s*(?-i:[A-Z][\w]{1,10}))*))"
+    r"[\s.)\]]*$",
+    _I,
+)
+
+#: "By admin", "Posted by webmaster": the CMS account that posted a copied story, no person.
+_CMS_BYLINE = re.compile(
+    r"^(?:by|posted\s+by|written\s+by|published\s+by|author\s*:?)\s+(?:site\s*)?(?:admin|administrator|webmaster"
+    r"|webadmin|superadmin|moderator|editor|user\d*|guest|author|wpadmin|root)\d*\s*$",
+    _I,
+)
+
+#: "Powered by WordPress", "Malcare WordPress Security", "Website designed by ...": the CMS and its makers.
+_CMS_CREDIT = re.compile(
+    r"^(?:(?:proudly\s+)?powered\s+by\s+.{1,40}|(?:wordpress\s+)?theme(?:\s+by|\s*:)\s+.{1,40}"
+    r"|(?:(?:web\s*)?site|web\s+design|design(?:ed)?(?:\s+and\s+developed)?|developed|hosted|maintained)"
+    r"(?:\s+(?:designed|developed|built|maintained|hosted))?\s+by\s+.{1,40}"
+    r"|.{0,40}\b(?:wordpress|joomla|drupal|wix|squarespace|blogspot|wordfence|malcare|sucuri|jetpack|elementor"
+    r"|cloudflare)\b.{0,40})$",
+    _I,
+)
+
+#: Headings that invite comments ("Be part of the conversation", "Leave a Reply"): a comment section opens, with
+#: readers' words and the house rules under it, wherever after the body's first sentence one stands.
+COMMENT_INVITATION = re.compile(
+    r"^(?:be\s+part\s+of\s+the\s+(?:conversation|discussion)|(?:join|start)\s+(?:the|our)\s+(?:conversation|discussion|debate)"
+    r"|(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|comment\s+(?:policy|guidelines|rules)"
+    r"|community\s+(?:guidelines|standards|rules)|have\s+your\s+say)\s*[:.!?…]*$",
+    _I,
+)
+#: Any heading of a comment section: the invitations, and labels that a share bar prints too ("Comments (12)"),
+#: which open the section only in the last part of the text.
+COMMENT_HEADING = re.compile(
+    rf"{COMMENT_INVITATION.pattern}|^(?:(?:\d+\s+)?(?:comments?|replies)(?:\s*\(\d+\))?"
+    r"|(?:show|view|load|hide|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|loading\s+(?:\d+\s+)?comments?"
+    r"|(?:reader|readers['’]?|user)\s+comments?|comments?\s+(?:are\s+)?closed)\s*[:.!?…]*$",
+    _I,
+)
+
+#: A sentence of a comment section's house rules: "Please keep your comments respectful and relevant."
+_COMMENT_POLICY = re.compile(
+    r"\b(?:community\s+(?:guidelines|standards|rules)|comment(?:ing)?\s+(?:policy|guidelines|section|rules)"
+    r"|(?:keep|make)\s+(?:your\s+|all\s+)?comments?\s+(?:respectful|civil|relevant|on[\s-]topic|clean)"
+    r"|(?:civil|constructive|respectful)\s+(?:and\s+\w+\s+)?(?:conversation|discussion|dialogue|debate|comments?)"
+    r"|required\s+fields\s+are\s+marked|(?:share|submit|send)\s+(?:us\s+)?(?:a|your)\s+(?:story\s+idea|news\s+tip|tip)"
+    r"|(?:have|got)\s+a\s+(?:news\s+)?tip|email\s+address\s+will\s+not\s+be\s+published|save\s+my\s+name"
+    r"|comments?\s+(?:are|is|will\s+be)\s+(?:moderated|closed|reviewed|pre-?moderated))\b",
+    _I,
+)
+
+#: Words by which a house rule addresses its readers ("Please keep your comments ...", "We welcome ..."): a report
+#: of a platform's rules ("the posts broke its community guidelines") has none.
+_ADDRESS = re.compile(r"\b(?:please|your?|we|our|us|here|(?:committed|dedicated)\s+to)\b", _I)
+
+#: Subscription and paywall prompts: "Subscribe now to keep reading ...", "Discover more from X", "Share to Spread",
+#: "Are you already a subscriber?", "Click to log in!".
+_SUBSCRIBE = re.compile(
+    r"^\W{0,3}(?:(?:subscribe|sign\s*up|signup|register|log\s*in)\b.*"
+    r"|discover\s+more\s+from\s+.{1,40}|share\s+to\s+spread|(?:are\s+you\s+)?already\s+(?:a\s+)?"
+    r"(?:subscriber|member|registered)\b.*|click\s+(?:here\s+)?to\s+(?:log\s*in|sign\s*in|subscribe|continue)\b.*)$",
+    _I,
+)
+
+#: What makes a sentence that opens with "Subscribe" or "Sign up" a prompt rather than a report.
+_PROMPT_WORDS = re.compile(
+    r"\b(?:now|today|free|here|newsletters?|archive|inbox|notifications?|access|account|email|alerts?|updates)\b", _I
+)
+
+#: "…read more", "Read More full article", "Credit-Read More", "To Read The Full Story": a stub where the link was.
+_READ_MORE = re.compile(
+    r"^\W*(?:credit\W+|source\W+)?read\s+more\b(?:\W+\w+){0,3}\W*$"
+    r"|^\W*(?:to\s+|click\s+(?:here\s+)?to\s+)?read\s+(?:the\s+)?full\s+(?:article|story|report|text|post)\b.{0,40}$",
+    _I,
+)
+
+#: "According to NY Times:", "As reported by Reuters:": a lead-in whose quote (an embed) the scrape lost.
+_LEAD_IN = re.compile(
+    r"^(?:according\s+to|as\s+(?:reported|quoted|cited|noted)\s+(?:by|in)|(?:reports?|reported|writes?|wrote"
+    r"|quoting|citing)\s+(?:by\s+)?)\s*[\w .&'’-]{1,50}:$",
+    _I,
+)
+#: What opens a quotation under a lead-in.
+_QUOTE_OPENING = re.compile(r"^[\"“‘'«„–—-]")
+
+#: A teaser for another story, cut off mid-word or mid-sentence: "... security a…", "... with [...]".
+_CUT_TEASER = re.compile(r"(?:[^\W\d_]\s?(?:…|\.\.\.)|\[(?:…|\.\.\.)\])$")
+#: A cut the page marked as one ("[…]"), not a sentence trailing off.
+_MARKED_CUT = re.compile(r"\[(?:…|\.\.\.)\]$")
+
+#: News agencies and broadcasters printed alone over or under a story they carry.
+_OUTLET_NAME = re.compile(
+    r"^(?:the\s+)?(?:associated\s+press|reuters|agence\s+france[\s-]presse|afp|bbc(?:\s+(?:news|world\s+service))?"
+    r"|cnn|al\s+jazeera(?:\s+english)?|xinhua(?:\s+news\s+agency)?|tass|ria\s+novosti|interfax|ukrinform"
+    r"|yonhap(?:\s+news\s+agency)?|anadolu(?:\s+agency)?|kyodo(?:\s+news)?|united\s+press\s+international|upi"
+    r"|voice\s+of\s+america|voa|france\s*24|dw(?:\s+news)?|deutsche\s+welle|sky\s+news|(?:nbc|cbs|abc|fox)\s+news"
+    r"|radio\s+free\s+europe(?:\s*/\s*radio\s+liberty)?|rfe/rl|press\s+trust\s+of\s+india|asian\s+news\s+international"
+    r"|indo-asian\s+news\s+service)\s*$",
+    _I,
+)
+#: The last word of a masthead ("Sudan Tribune", "Daily Sun - News", "The Kyiv Independent").
+_MASTHEAD_END = frozenset(
+    "news press times post tribune herald gazette journal telegraph chronicle monitor observer independent "
+    "agency wire online tv radio daily express guardian star standard mirror courier dispatch insider".split()
+)
+
+#: "Jane Roe 1 minute ago Sun 16th May 2021 | 04:00 PM": a name, how long ago, and the date.
+_NAME_AGO = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?"
+    r"|days?|weeks?)\s+ago\b\s*(?P<rest>.*)$"
+)
+
+
+def line_rule(line: str) -> str | None:
+    """The rule for a line of a prompt shape, furniture wherever it stands; None for any other line."""
+    if _SOURCE_LINK.match(line):
+        return "source-link"
+    n = len(words(line))
+    if n <= _CREDIT_MAX_WORDS and _AGENCY_INPUTS.match(line):
+        return "wire-credits"
+    if _CMS_BYLINE.match(line):
+        return "cms-byline"
+    short = n <= _PROMPT_MAX_WORDS
+    if short and not SENTENCE_END.search(line) and _CMS_CREDIT.match(line):
+        return "cms-credit"
+    if COMMENT_HEADING.match(line):
+        return "comment-section"
+    if short and _SUBSCRIBE.match(line) and (not is_sentence(line) or _PROMPT_WORDS.search(line)):
+        return "subscribe"  # "Sign up sheets were handed out at the shelter." is a report
+    if short and _READ_MORE.match(line) and not RELATED_HEADING.match(line):  # a bare "Read more" heads the tail
+        return "read-more"
+    return None
+
+
+def tail_rule(line: str) -> str | None:
+    """The rule for a line that reads like furniture, to be dropped only after the body's last sentence."""
+    if rule := line_rule(line):
+        return rule
+    n = len(words(line))
+    if n <= _POLICY_MAX_WORDS and _COMMENT_POLICY.search(line) and _ADDRESS.search(line):
+        return "comment-section"
+    if _CUT_TEASER.search(line.rstrip()):
+        return "teaser"
+    if is_outlet_name(line):
+        return "outlet"
+    return None
+
+
+def comment_section_start(lines: list[str], prose: list[bool], last_part: int) -> int | None:
+    """Where a comment section opens among ``lines`` (``prose`` says which are prose): an invitation past the first
+    sentence, a label ("Comments (12)") only from ``last_part`` on, since share bars print one mid-page."""
+    first_prose = prose.index(True) if True in prose else len(lines)
+    for position, line in enumerate(lines):
+        invitation = position > first_prose and COMMENT_INVITATION.match(line)
+        if invitation or (position >= last_part and COMMENT_HEADING.match(line)):
+            return position
+    return None
+
+
+def end_rules(lines: list[str]) -> dict[int, str]:
+    """The rules for positions of ``lines`` (the kept lines in order): the trailing block's furniture, and lead-ins
+    ("According to NY Times:") whose quotation is gone."""
+    found = {len(lines) - 1 - k: rule for k, rule in enumerate(trailing_rules(lines))}
+    kept = [i for i in range(len(lines)) if i not in found]
+    for n, position in enumerate(kept):
+        following = lines[kept[n + 1]] if n + 1 < len(kept) else None
+        if is_dangling_lead_in(lines[position], following):
+            found[position] = "lead-in"
+    return found
+
+
+def trailing_rules(lines: list[str]) -> list[str]:
+    """The rules for the trailing block of ``lines`` (the kept lines in order), from the last line up.
+
+    The block runs up from the end while each line reads like furniture. A line that trails off ("... they
+    said...") may end a body too: it counts as a teaser only beside another one, or where the page marked the cut.
+    """
+    rules: list[str] = []
+    for position in range(len(lines) - 1, -1, -1):
+        rule = tail_rule(lines[position])
+        if rule == "teaser" and not _MARKED_CUT.search(lines[position]):
+            beside = [lines[i] for i in (position - 1, position + 1) if 0 <= i < len(lines)]
+            rule = rule if any(_CUT_TEASER.search(line.rstrip()) for line in beside) else None
+        if rule is None:
+            break
+        rules.append(rule)
+    return rules
+
+
+def is_sentence(line: str) -> bool:
+    return bool(SENTENCE_END.search(line)) and len(words(line)) >= _SENTENCE_MIN_WORDS
+
+
+def is_outlet_name(line: str) -> bool:
+    """An agency's or a masthead's name alone: "Associated Press", "BBC News", "Sudan Tribune"."""
+    if _OUTLET_NAME.match(line.strip(" .")):
+        return True
+    tokens = words(line)
+    return (
+        0 < len(tokens) <= _OUTLET_MAX_WORDS
+        and tokens[-1].lower() in _MASTHEAD_END
+        and all(t[0].isupper() or t.lower() in ("of", "the", "and") for t in tokens)
+        and not any(c.isdigit() for c in line)
+        and not re.search(r"[.,:;!?]", line)
+    )
+
+
+def is_dangling_lead_in(line: str, following: str | None) -> bool:
+    """ "According to NY Times:" with no quotation after it (the embed the scrape lost)."""
+    return (
+        len(words(line)) <= _LEAD_IN_MAX_WORDS
+        and bool(_LEAD_IN.match(line))
+        and (following is None or not _QUOTE_OPENING.match(following))
+    )
+
+
+def name_and_stamp(line: str) -> tuple[list[str], Stamp | None] | None:
+    """The author and date of "Jane Roe 1 minute ago Sun 16th May 2021 | 04:00 PM", or None for another line."""
+    match = _NAME_AGO.match(line)
+    if match is None:
+        return None
+    names = split_authors(match["name"])
+    if not names:
+        return None
+    return names, parse_stamp(match["rest"]) if match["rest"] else None
