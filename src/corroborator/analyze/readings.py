@@ -31,6 +31,9 @@ DATELINE_MARKS = frozenset({",", "-", "–", "—", "(", "--"})
 
 #: How many tokens after a town a region may contradict it ("Nyaung Kone village in the northern Sagaing region").
 CONTRADICTION_WINDOW = 7
+#: A region named by a bearing in its country ("southern Lebanon", "eastern Ukraine") is a loose stretch that the
+#: gazetteer pins to one division: it places a town named before it, but contradicts none.
+BEARINGS = frozenset({"southern", "northern", "eastern", "western", "central", "south", "north", "east", "west"})
 
 
 #: A match read: its start, end, candidates ({entry id: label}), the entry it means, and whether its words decided.
@@ -48,7 +51,8 @@ def without_contradicted_towns(gazetteer: Gazetteer, doc: Doc, readings: list[Re
         start, end, _, ident, _ = reading
         town = entries[ident]
         after = next((i for i in range(end, min(end + CONTRADICTION_WINDOW, len(doc))) if i in by_start), None)
-        if after is None or not is_town(town) or town.parents[:1] == (town.country,):  # a region is no town
+        loose = after is not None and doc[after].lower_ in BEARINGS and doc[after].is_lower
+        if after is None or loose or not is_town(town) or town.parents[:1] == (town.country,):  # a region: no town
             kept.append(reading)
             continue
         region = by_start[after]

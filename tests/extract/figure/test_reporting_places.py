@@ -362,3 +362,37 @@ def test_a_struck_place_the_tagger_misread_still_places_the_toll(text, town):
 def test_a_town_spelled_with_the_other_article_is_the_town(text, town):
     (f,) = figures(text).values()
     assert place(f)[1] == town
+
+
+# -- third round: Lebanon, Red Sea and Gaza wire copy ----------------------------------------------------------
+
+
+def test_a_strike_that_claimed_lives_is_placed_where_it_hit():
+    (f,) = figures("Shelling of Tyre claimed the lives of 9 people on Sunday.").values()
+    assert (f.measure, place(f)[1]) == ("killed", "tyre")
+
+
+def test_a_town_in_a_loosely_named_part_of_its_country_is_the_town():
+    # the gazetteer pins "southern Lebanon" to one governorate that does not hold Nabatieh
+    (f,) = figures("A raid on offices in the town of Nabatieh in southern Lebanon killed 11 people.").values()
+    assert place(f)[1] == "nabatieh"
+
+
+def test_others_after_a_part_are_others_than_the_whole():
+    found = figures("The raid killed nine people, including three boys, and wounded 27 others.")
+    assert found["27"].subject is not None and found["27"].subject.text == "people"
+
+
+def test_the_country_after_a_country_that_speaks_is_that_country():
+    (f,) = figures("Lebanon said air strikes killed 41 people across the country on Friday.").values()
+    assert place(f)[1] == "lebanon"
+
+
+def test_a_peoples_name_in_the_singular_counts_people():
+    found = figures("The wounded included four Syrians and one Sudanese.")
+    assert (found["four"].unit, found["one"].unit) == ("people", "people")
+
+
+def test_dead_and_wounded_listed_beside_other_remains_are_people():
+    found = figures("Rescuers reported three dead, six wounded and body fragments in a raid on the village.")
+    assert [(f.unit, f.measure) for f in found.values()] == [("people", "killed"), ("people", "wounded")]

@@ -247,6 +247,9 @@ class DocumentContext:
             if root.dep_ == "conj" and root.head.i in figures_by_noun:
                 root = root.head  # "50 drones and decoys": the decoys belong to the 50
             figure = figures_by_noun.get(root.i)
+            counts_others = r.noun is not None and r.noun.lower_ == "others"
+            while counts_others and figure is not None and figure.part_of is not None:
+                figure = figure.part_of  # "seven killed, including two girls, and 46 others hurt": than the seven
             if figure is not None and figure.reading.subject is not None:
                 if wants_people and self.lex.unit_class(figure.reading.unit) != "people":
                     continue

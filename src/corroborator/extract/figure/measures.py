@@ -229,7 +229,8 @@ class MeasureReader:
         if i >= len(doc) or doc[i].tag_ not in ("VBN", "JJ", "VBD", "VBG", "NN", "NNS"):
             return None
         measure = self.tree.word_measure(doc[i], cls or "people")
-        if measure and i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "or"):
+        # "3,000 killed and wounded"; but "four wounded and body parts" adds a noun, not a harm
+        if measure and i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "or") and doc[i + 2].pos_ != "NOUN":
             other = self.tree.word_measure(doc[i + 2], cls or "people")
             measure = self.lex.combined.get(frozenset((measure, other)), measure) if other else measure
         if measure and r.unit is None:

@@ -16,6 +16,8 @@ give a destination that stays with its own figure.
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Measure, Reference
@@ -230,7 +232,7 @@ class PlaceReader:
         if not governed:
             preps += modifiers
         for governor in self.tree.governors(own, r, absolute=self.has_own_place(r)):
-            if governor.lemma_.lower() in self.lex.reporting:
+            if self.tree.reports(governor):
                 # "Zelensky said in Kyiv that ...": the speaker's place, not the figure's; but "troops are
                 # believed to be encircled near X" places the troops.
                 for said in self.tree.complements(governor):
@@ -462,15 +464,19 @@ class PlaceReader:
         nearest place that holds them all."""
         entities = span.doc._.entities or {}
         named: dict[str, list[str]] = {}
+        first: dict[str, int] = {}
         for token in span:
             ident = token.ent_kb_id_
             if ident and self.place_entity(token):
                 entity = entities.get(ident)
                 named[ident] = list(entity.parents) if entity is not None else []
+                first.setdefault(ident, token.i)
         enclosing = {parent for parents in named.values() for parent in parents}
         innermost = [ident for ident in named if ident not in enclosing]
         if len(innermost) <= 1:
             return innermost[0] if innermost else None
+        if _each_inside_the_next(span.doc, [first[ident] for ident in innermost]):
+            return innermost[0]  # "the city of Nabatieh in southern Lebanon": the town, whatever the gazetteer nests
         return _common_parent([named[ident] for ident in innermost])
 
     @staticmethod
@@ -489,6 +495,14 @@ class PlaceReader:
                 token = token.head  # "Beirut's southern suburbs", "the Kursk region"
             else:
                 return token
+
+
+def _each_inside_the_next(doc: Doc, starts: list[int]) -> bool:
+    """Places in a chain of "in" ("a village in X in Y"), not side by side ("X and Y", "between X and Y")."""
+    return all(
+        any(t.lower_ == "in" for t in doc[a:b]) and not any(t.lower_ in ("and", "or", "between") for t in doc[a:b])
+        for a, b in itertools.pairwise(starts)
+    )
 
 
 def _common_parent(chains: list[list[str]]) -> str | None:

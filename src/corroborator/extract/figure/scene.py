@@ -56,9 +56,11 @@ class SceneReader:
         for ent in reversed(r.index.ents_within(max(0, start - window), start)):
             if ent.end_char > start:
                 continue
-            if ent.kb_id_ and self.places.place_entity(ent[0]) and self._used_as_place(ent):
+            country = words[-1].lower() == "country"
+            # "Lebanon said strikes killed 33 across the country": a country that speaks is still the country
+            if ent.kb_id_ and self.places.place_entity(ent[0]) and (country or self._used_as_place(ent)):
                 ident, parents = ent.kb_id_, parents_of(doc, ent.kb_id_)
-                if words[-1].lower() == "country" and parents:  # "the country" after "Myanmar's Sagaing region"
+                if country and parents:  # "the country" after "Myanmar's Sagaing region"
                     ident, parents = parents[-1], []
                 reference.entity, reference.parents = ident, parents
                 return

@@ -66,6 +66,8 @@ _COUNTED_AS = {"be": ("attr", "acomp"), "include": ("dobj",), "approach": ("dobj
 
 #: Relative pronouns after "of": "of which", "of whom".
 _RELATIVES = frozenset({"which", "whom"})
+#: Words for those harmed that stand alone after a number ("two dead, four wounded"): they are what is counted.
+_HARMED_WORDS = frozenset({"dead", "killed", "wounded", "injured", "hurt", "missing"})
 
 
 #: Adverbs between a counted word and the verb that gives its value ("the dead now number 60").
@@ -181,6 +183,8 @@ class SentenceReader:
                 valued = self._of_object(valued) or valued
             r.noun, r.reference = valued, "own"
             return
+        if self._harm_after(r):
+            return  # "two dead, four wounded and body parts": the dead are counted, not the parts
         candidate = self._head_noun(r)
         scanned = self._unit_noun_after(expression)
         if (
@@ -200,6 +204,18 @@ class SentenceReader:
             r.noun, r.reference = candidate, "count"
         else:
             r.noun, r.reference = candidate, "own"
+
+    @staticmethod
+    def _harm_after(r: Reading) -> bool:
+        """ "two dead", "four wounded": a harm word right after the number, hung on it, stands for those harmed."""
+        doc = r.expression.doc
+        after = r.expression.end
+        return (
+            after < len(doc)
+            and doc[after].lower_ in _HARMED_WORDS
+            and (doc[after].head.i == r.number.i or r.number.head.i == after)  # either way the parser hangs them
+            and (after + 1 == len(doc) or doc[after + 1].is_punct or doc[after + 1].lower_ in ("and", "or"))
+        )
 
     def _named_by_copula(self, r: Reading) -> Token | None:
         """ "Of the dead, 20 are children": a bare number that is the subject of "be" + a noun of people."""
@@ -368,8 +384,8 @@ class SentenceReader:
 
     @staticmethod
     def _plural_demonym(token: Token) -> str | None:
-        """ "11,000 North Koreans": a people's name in the plural counts people."""
-        return "people" if token.tag_ == "NNPS" or (token.ent_type_ == "NORP" and token.lower_.endswith("s")) else None
+        """ "11,000 North Koreans", "one Sudanese", "an Israeli": a people's name counted counts people."""
+        return "people" if token.tag_ == "NNPS" or token.ent_type_ == "NORP" else None
 
     def _find_at_object(self, r: Reading) -> None:
         """X in "put X at 11,000", "estimated X at between 200 and 300", "bringing its losses to 700,000".

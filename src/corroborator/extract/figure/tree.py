@@ -34,6 +34,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RESULT_VERBS = frozenset({"result", "end", "lead"})
 _MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 
+#: A reporting verb that with this object tells a toll, not a report: "the strikes claimed 16 lives".
+TOLL_OBJECTS_OF_REPORTING = {"claim": frozenset({"life"})}
+
 #: Dependencies of a verb that end the climb when the verb itself gave no measure: another clause begins.
 _CLAUSE_ENDS = frozenset({"advcl", "conj", "parataxis", "relcl", "acl", "ROOT"})
 
@@ -229,6 +232,14 @@ class TreeReader:
                 found += [c for c in xcomp.children if c.dep_ in ("acomp", "oprd", "attr")]
         return found
 
+    def reports(self, verb: Token) -> bool:
+        """A reporting verb that reports here: "claimed" a victory, but not "claimed the lives of 16 people"."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lex.reporting:
+            return False
+        tolls = TOLL_OBJECTS_OF_REPORTING.get(lemma, frozenset())
+        return not any(c.dep_ == "dobj" and c.lemma_.lower() in tolls for c in verb.children)
+
     def governors(self, start: Token, r: Reading, absolute: bool = False) -> list[Token]:
         """The words above ``start`` up to the end of its clause and line, crossing no partitive "of".
 
@@ -252,7 +263,7 @@ class TreeReader:
                 break
             if not (expression.start <= head.i < expression.end):
                 found.append(head)
-                if head.lemma_.lower() in self.lex.reporting or self._ends_clause(head):
+                if self.reports(head) or self._ends_clause(head):
                     break
             token = head
         return found
