@@ -55,3 +55,52 @@ def test_a_hedge_and_its_source_in_one_clause_make_one_claim():
     found = claims(text)
     assert [(c.cue, c.source.text if c.source else None) for c in found] == [("according to", "a police source")]
     assert found[0].certainty.value == "hedged"
+
+
+def test_a_that_clause_after_a_channel_that_runs_on_is_what_was_said():
+    text = (
+        "The Kordofan Youth Committee has said in a statement published yesterday on the Facebook social network "
+        "that militia fighters have looted shops, clinics and schools with rifles and caused the panic."
+    )
+    found = claims(text)
+    assert [c.content for c in found] == [
+        "militia fighters have looted shops, clinics and schools with rifles and caused the panic"
+    ]
+    assert found[0].channel == "statement"
+
+
+def test_a_that_clause_after_an_anonymity_phrase_is_what_was_told(claim_of):
+    text = (
+        'A nurse at the Al-Amal Hospital told AP on condition of anonymity that the ward took in "at least 19 '
+        'bodies and about 40 wounded people."'
+    )
+    claim = claim_of(text, "at least 19")
+    assert claim.content.startswith("the ward took in")
+
+
+def test_a_that_the_parser_read_as_a_preposition_is_no_part_of_the_content():
+    text = (
+        "The SPLM-N said that the RSF, after its raids were repelled, resorted to drone strikes from outside the town."
+    )
+    assert [c.content for c in claims(text)] == [
+        "the RSF, after its raids were repelled, resorted to drone strikes from outside the town"
+    ]
+
+
+def test_a_that_clause_the_parser_hung_on_that_alone_is_still_found():
+    text = (
+        "The battles lasted more than four hours.\n"
+        "The SLA-AW said that the RSF, after its attacks were repelled, resorted to artillery shelling from outside "
+        "the town. This led to the deaths of 9 people in a house near the main market."
+    )
+    found = claims(text)
+    assert [(c.source.text, c.content) for c in found] == [
+        ("The SLA-AW", "the RSF, after its attacks were repelled, resorted to artillery shelling from outside the town")
+    ]
+
+
+def test_as_reported_by_a_party_names_the_source_of_the_whole_clause(claim_of):
+    text = "More than 50 fishermen have died following a storm off the coast of Rakhine, as reported by the state broadcaster."
+    claim = claim_of(text, "More than 50")
+    assert claim.source.text == "the state broadcaster"
+    assert claim.content == "More than 50 fishermen have died following a storm off the coast of Rakhine"

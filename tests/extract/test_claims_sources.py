@@ -207,3 +207,27 @@ def test_a_participle_saying_more_is_the_clauses_subjects_not_the_reporters():
 def test_a_figure_after_a_shared_auxiliary_stays_in_the_report(claim_of):
     # "have attacked ... and burned": one clause with one auxiliary, not the governor's next act
     assert claim_of("The governor said gunmen have attacked three villages and burned 40 homes.", "40").cue == "say"
+
+
+def test_the_organization_is_the_body_that_spoke_not_one_named_in_what_it_said():
+    text = (
+        "The Darfur Bar Association confirmed the RSF's shelling of the market, stating that mortars hit the eastern "
+        "part of the town. The organization urged families to keep away from the roads."
+    )
+    found = extract(text)
+    urged = next(c for c in found.claims if c.cue == "urge")
+    assert urged.source.name == "Darfur Bar Association"
+
+
+def test_the_group_is_never_the_news_agency_that_relayed(claim_of):
+    text = "Insurgents seized a base near Sittwe on Monday, AFP news agency reported. The rebel group said it had captured 40 soldiers."
+    assert claim_of(text, "40").source.name != "AFP news agency"
+
+
+def test_an_outlet_that_reports_a_statement_last_is_its_relay_not_part_of_it(claim_of):
+    text = "The Arakan Army said its fighters had seized a base near Sittwe, AFP news agency reported. The group said it had captured 40 soldiers."
+    found = extract(text)
+    army = next(c for c in found.claims if c.source.text == "The Arakan Army")
+    assert army.content == "its fighters had seized a base near Sittwe"
+    assert [v.name for v in army.via] == ["AFP news agency"]
+    assert claim_of(text, "40").source.name == "Arakan Army"

@@ -50,6 +50,38 @@ def is_time_or_channel(prep: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def clause_after_adjunct(verb: Token, lexicon: Lexicon) -> set[int] | None:
+    """'said on Friday that aid may arrive', 'said in a statement that the road was cut': the parser hangs the
+    'that' clause on the time or the channel as a relative clause. It is what was said when 'that' is no gap in
+    it: after a date or a time, or with an object of its own ('a statement that he issued' is a relative clause).
+    Also where the channel runs on ('in a statement posted on its page that gunmen had ...': a clause that ends
+    the phrase), and after any other phrase when 'that' is surely no gap ('told AFP on condition of anonymity
+    that the clinic received 12 bodies')."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        framing = is_time_or_channel(prep, lexicon)
+        for obj in prep.children:
+            for clause in obj.subtree:
+                if clause.head.i != obj.i and clause.right_edge.i != prep.right_edge.i:
+                    continue
+                that = clause.left_edge
+                if clause.dep_ != "relcl" or that.lower_ != "that" or that.dep_ in SUBJECT_DEPS:
+                    continue
+                if not any(c.dep_ in SUBJECT_DEPS and c.i != that.i for c in clause.children):
+                    continue
+                surely = that.dep_ == "mark" or _has_complement(clause, that)
+                if surely or (framing and obj.ent_type_ in TIME_ENTS):
+                    return set(range(that.i + 1, clause.right_edge.i + 1))
+    return None
+
+
+def _has_complement(clause: Token, that: Token) -> bool:
+    """Has the clause an object or a complement besides 'that' ('that aid reached the town')?"""
+    deps = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "auxpass"}
+    return any(c.dep_ in deps and c.i != that.i for c in clause.children)
+
+
 def cut_cue_adjuncts(doc: Doc, indices: set[int], cue: Token, lexicon: Lexicon) -> set[int]:
     """'said on Saturday it had received ...', 'said Tuesday in a statement the road was cut': a time or a channel
     right after the cue and before the reported clause's subject dates or places the statement, though the parser

@@ -80,6 +80,7 @@ def link(candidates: list[Candidate], doc: Doc, builder: PartyBuilder) -> list[C
     kept = [c for c in candidates if id(c) not in dropped]
     _cut_participles(kept, doc)
     _cut_parallel_reports(kept, doc)
+    _cut_inverted(kept, doc)
     _cut_coordinated(kept, doc, builder.lex, builder.layout)
     return _dedupe(kept)
 
@@ -164,6 +165,20 @@ def _cut_parallel_reports(candidates: list[Candidate], doc: Doc) -> None:
         return range(start, verb.right_edge.i + 1)
 
     _cut_out(candidates, doc, parallel)
+
+
+def _cut_inverted(candidates: list[Candidate], doc: Doc) -> None:
+    """'X said A, AFP news agency reported.': a report read from the words between the last comma and its cue
+    (the parser hung it inside X's clause) relays X's statement; its words are no part of A."""
+
+    def inverted(candidate: Candidate) -> range | None:
+        bounds = candidate.source_bounds
+        if candidate.construction != "verbal" or bounds is None or bounds[1] != candidate.cue_token:
+            return None
+        start = bounds[0] - 1 if bounds[0] > 0 and doc[bounds[0] - 1].text == "," else bounds[0]
+        return range(start, doc[candidate.cue_token].sent.end)
+
+    _cut_out(candidates, doc, inverted)
 
 
 def _cut_out(candidates: list[Candidate], doc: Doc, own_words: Callable[[Candidate], range | None]) -> None:

@@ -56,6 +56,10 @@ ALIAS_VERBS = {"know", "call", "dub", "nickname", "name"}
 MAX_ACRONYM = 5
 #: Kinds of party that "it" or "the agency" can stand for.
 BODIES = {PartyKind.ORGANIZATION, PartyKind.GOVERNMENT, PartyKind.MEDIA}
+#: Descriptions any body may go by ("the group", "the organization"): the body that spoke last, before one
+#: only named in what it said ("X confirmed the militia's assault. The organization advised ..." is X), and
+#: never a news outlet ("the rebel group" after "a statement quoted by AFP" is the rebels).
+GENERIC_BODY_WORDS = frozenset({"group", "organization", "organisation"})
 #: A source phrase longer than this is a clause the parser took for a subject, not a name.
 MAX_SOURCE_TOKENS = 25
 
@@ -408,6 +412,9 @@ class Resolver:
             elif self._definite_description(head, party) and head.lower_ in SELF_NAMING_WORDS:
                 # "the network", "the monitor": only a body that called itself so, never the other side that spoke
                 party = self._adopt(party, self._last_with_word(*SELF_NAMING_WORDS[head.lower_]))
+            elif self._definite_description(head, party) and head.lower_ in GENERIC_BODY_WORDS:
+                antecedent = self._last_with_word(head.lower_) or self._last(BODIES - {PartyKind.MEDIA})
+                party = self._adopt(party, antecedent or self._last_entity(head, {"ORG"}, outlets=False))
             elif self._definite_description(head, party):
                 # "the agency": the last body that spoke and was called an agency, else the last body
                 # named in the text, else the last body that spoke.
@@ -462,7 +469,7 @@ class Resolver:
                     return p
         return None
 
-    def _last_entity(self, head: Token, labels: set[str]) -> Party | None:
+    def _last_entity(self, head: Token, labels: set[str], outlets: bool = True) -> Party | None:
         """The last entity of these labels named before ``head``, as a party (when nobody spoke before); not one in
         what ``head`` says ("Various Russian attacks killed one person, he said": the model's PERSON is no speaker)."""
         verb = head.head
@@ -470,10 +477,17 @@ class Resolver:
         for label in sorted(labels):
             ents, ends = self._entities_of(label)
             for ent in reversed(ents[: bisect.bisect_right(ends, head.i)]):
-                if ent.root.i not in said:
+                if ent.root.i not in said and (outlets or not self._outlet(ent)):
                     kind = PartyKind.PERSON if ent.label_ == "PERSON" else PartyKind.ORGANIZATION
                     return Party(text=ent.text, name=ent.text, kind=kind, entity=ent.root.ent_kb_id_ or None)
         return None
+
+    def _outlet(self, ent: Span) -> bool:
+        """Is the entity a news outlet by its words ('AFP news agency', 'Reuters')?"""
+        lower = ent.text.lower()
+        return any(p in lower for p in self.lex.media_phrases) or any(
+            t.lower_ in self.lex.media_words for t in ent if t.pos_ == "PROPN"
+        )
 
     def _entities_of(self, label: str) -> tuple[list[Span], list[int]]:
         """The Doc's entities of one label in text order, and their ends, gathered once: ``doc.ents`` builds every

@@ -191,7 +191,7 @@ def _strip_edges(doc: Doc, keep: list[int]) -> list[int]:
             (t.is_punct and not is_quote(t))
             or t.is_space
             or t.lower_ in EDGE_WORDS
-            or (t.lower_ in LEADING_WORDS and t.dep_ == "mark")
+            or (t.lower_ in LEADING_WORDS and (t.dep_ == "mark" or (t.tag_ == "IN" and t.lower_ != "for")))
         ):
             start += 1
         else:

@@ -31,12 +31,11 @@ from .candidate import (
     SEEMING_VERBS,
     STANCE_MEASURES,
     SUBJECT_DEPS,
-    TIME_ENTS,
     TOLL_OBJECTS,
     TRAILING_MARKS,
     Candidate,
 )
-from .channels import channel_of, is_time_or_channel
+from .channels import channel_of, clause_after_adjunct, is_time_or_channel
 from .inversions import inverted_condition, inverted_report, sentence_before, trailing_participle
 from .lexicon import Lexicon, VerbCue
 from .spans import Layout, is_quote
@@ -113,7 +112,9 @@ class VerbalCues:
     def verbal(self, verb: Token, lemma: str, cue: VerbCue) -> Candidate | None:
         if verb.dep_ in MODIFIER_DEPS or self.negated(verb) or self.not_a_report(verb, lemma):
             return None
-        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+        # 'as reported by the army': a participle with its agent is passive without an auxiliary
+        agent = verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+        passive = agent or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
         content, speaker, speaker_words = self.verb_content(verb, cue, passive), None, None
         # "This was stated by X." opening its paragraph reports the paragraph before: its own line holds nothing
         bounded = content is not None and bool(content) and max(content) < self.layout.line_of(verb.i)[0]
@@ -265,8 +266,10 @@ class VerbalCues:
             clauses = [c for c in children if c.dep_ in {"parataxis", "dep"} and self.quoted_or_after_colon(verb, c)]
         if not clauses and speech:
             clauses = [c for c in children if c.dep_ in MISPARSED_CLAUSE_DEPS and c.i > verb.i and self.is_clause(c)]
+        if not clauses:  # 'said that the militia, after ..., resorted to ...' read as 'that' with an object
+            clauses = [c for c in children if c.lower_ == "that" and c.tag_ == "IN" and c.i > verb.i and c.n_rights]
         if not clauses:
-            clause = self.clause_after_adjunct(verb)
+            clause = clause_after_adjunct(verb, self.lex)
             if clause is not None:
                 return clause
         # '“A,” she said, “B.”' and 'he said “B”' (whatever the parser made of B): the quote after the verb.
@@ -302,31 +305,6 @@ class VerbalCues:
         """Does the verb have a thing of its own to report ('as he noted the losses'), other than 'it' ('as X put
         it', 'as Y said it would')?"""
         return any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.lower_ != "it" for c in verb.children)
-
-    def clause_after_adjunct(self, verb: Token) -> set[int] | None:
-        """'said on Friday that aid may arrive', 'said in a statement that the road was cut': the parser
-        hangs the 'that' clause on the time or the channel as a relative clause. It is what was said when
-        'that' is no gap in it: after a date or a time, or with an object of its own ('a statement that
-        he issued' is a relative clause)."""
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.i < verb.i or not is_time_or_channel(prep, self.lex):
-                continue
-            for obj in prep.children:
-                for clause in obj.children:
-                    that = clause.left_edge
-                    if clause.dep_ != "relcl" or that.lower_ != "that" or that.dep_ in SUBJECT_DEPS:
-                        continue
-                    if not any(c.dep_ in SUBJECT_DEPS and c.i != that.i for c in clause.children):
-                        continue
-                    if obj.ent_type_ in TIME_ENTS or that.dep_ == "mark" or self.has_complement(clause, that):
-                        return set(range(that.i + 1, clause.right_edge.i + 1))
-        return None
-
-    @staticmethod
-    def has_complement(clause: Token, that: Token) -> bool:
-        """Has the clause an object or a complement besides 'that' ('that aid reached the town')?"""
-        deps = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "auxpass"}
-        return any(c.dep_ in deps and c.i != that.i for c in clause.children)
 
     def conditions(self, verb: Token, end: int) -> list[Token]:
         """'vowed to impose a tariff unless the company cancels ...': a condition the parser hung on the
@@ -458,6 +436,8 @@ class VerbalCues:
     def parenthetical_content(self, verb: Token) -> set[int]:
         """'Most of them, he said, had spent ...' / '“...,” he said': the host clause, less the attribution."""
         host = verb.head
+        if host.pos_ not in {"VERB", "AUX"}:
+            host = verb.sent.root  # '..., as reported by the army' hung on a noun of the clause: the whole clause
         own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
         return {i for i in range(host.left_edge.i, host.right_edge.i + 1) if i not in own}
 
