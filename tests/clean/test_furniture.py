@@ -107,12 +107,18 @@ def test_a_masthead_over_the_headline_leaves_the_headline_as_title():
     assert cleaned.text.split("\n\n") == BODY
 
 
-@pytest.mark.parametrize("line", ["Sudan Tribune", "BBC News", "Daily Star - News", "Reuters"])
+@pytest.mark.parametrize(
+    "line",
+    ["Sudan Tribune", "BBC News", "Daily Star - News", "Reuters", "Business Standard", "Border News Agency (BNA)"],
+)
 def test_outlet_names(line):
     assert is_outlet_name(line)
 
 
-@pytest.mark.parametrize("line", ["Zelensky Meets the Press.", "Aid reaches Kassala", "Press freedom under attack"])
+@pytest.mark.parametrize(
+    "line",
+    ["Zelensky Meets the Press", "Houthis Target Tanker Post", "Aid reaches Kassala", "Press freedom under attack"],
+)
 def test_headlines_are_no_outlet_names(line):
     assert not is_outlet_name(line)
 
@@ -183,3 +189,34 @@ def test_an_outlet_hint_names_the_first_line_too():
     hints = Metadata(title="Grain terminal burns", outlet="The Harbour Examiner Weekly")
     cleaned = clean_lines(page("The Harbour Examiner Weekly", *BODY), hints=hints)
     assert cleaned.text.split("\n\n") == BODY
+
+
+def test_a_notice_over_the_story_is_no_title():
+    cleaned = clean_lines(page("This summary was generated with AI and checked by our editors", BODY[0]))
+    assert cleaned.metadata.title is None
+    assert cleaned.text == BODY[0]
+
+
+def test_a_comment_widget_and_a_reaction_bar_close_no_body():
+    widget = ["Share this news", "0 0 votes", "Article Rating", "Notify of", "Inline Feedbacks", "View all comments"]
+    cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", *BODY, *widget))
+    assert cleaned.text.split("\n\n") == BODY
+    reactions = ["Like", "Angry", "Sad", "Pray"]
+    cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", *BODY, *reactions))
+    assert cleaned.text.split("\n\n") == BODY
+    closed = "Comments are closed, but trackbacks and pingbacks are open."
+    assert clean_lines(page("Grain Terminal Burns After Night Of Shelling", *BODY, closed)).text.split("\n\n") == BODY
+
+
+def test_a_paywall_and_a_source_stub_close_no_body():
+    tail = [
+        "Subscribe for full access to",
+        "Get unlimited access to our reporting and support independent journalism.",
+        "Subscribe Now",
+        "Source from",
+        "Back to top button",
+    ]
+    cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", *BODY, *tail))
+    assert cleaned.text.split("\n\n") == BODY
+    teaser = "Rebels say they shelled an army depot near the river as talks stalled … Read more"
+    assert trailing_rules([*BODY, teaser]) == ["teaser"]

@@ -43,7 +43,7 @@ _CREDIT_MAX_WORDS = 10
 
 #: "Source link", "Original source: UNHCR.": the CMS's pointer to where the story came from.
 _SOURCE_LINK = re.compile(
-    r"^(?:source\s+(?:link|url)|original\s+(?:source|article|story|post)(?:\s*:\s*[^.!?]{1,60})?|view\s+source"
+    r"^(?:source\s+(?:link|url|from|via)|original\s+(?:source|article|story|post)(?:\s*:\s*[^.!?]{1,60})?|view\s+source"
     r"|(?:read|view)\s+(?:the\s+)?original(?:\s+(?:article|story|post))?)\s*[:.]?$",
     _I,
 )
@@ -90,7 +90,8 @@ COMMENT_INVITATION = re.compile(
 COMMENT_HEADING = re.compile(
     rf"{COMMENT_INVITATION.pattern}|^(?:(?:\d+\s+)?(?:comments?|replies)(?:\s*\(\d+\))?"
     r"|(?:show|view|load|hide|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|loading\s+(?:\d+\s+)?comments?"
-    r"|(?:reader|readers['’]?|user)\s+comments?|comments?\s+(?:are\s+)?closed)\s*[:.!?…]*$",
+    r"|(?:reader|readers['’]?|user)\s+comments?|comments?\s+(?:are\s+)?closed(?:,?\s+but\s+.{1,60})?"
+    r"|notify\s+of(?:\s+new\s+.{1,30})?|\d+(?:\s+\d+)*\s+votes?|article\s+rating|inline\s+feedbacks?)\s*[:.!?…]*$",
     _I,
 )
 
@@ -123,6 +124,21 @@ _PROMPT_WORDS = re.compile(
     r"\b(?:now|today|free|here|newsletters?|archive|inbox|notifications?|access|account|email|alerts?|updates)\b", _I
 )
 
+#: A reaction bar, a word a line: "Like", "Angry", "Sad".
+_REACTION = re.compile(
+    r"^(?:like|dislike|love|angry|sad|funny|pray|wow|haha|happy|surprised|shocked|upset|excited|care|insightful"
+    r"|informative|inspiring|useful|not\s+useful)\s*$",
+    _I,
+)
+
+#: "This audio is created with AI assistance", "This article was translated using machine translation".
+_AI_NOTICE = re.compile(
+    r"^(?:this\s+(?:audio|article|story|summary|text|translation|page|content)\s+(?:is|was|has\s+been)\s+(?:created|generated"
+    r"|produced|translated|summari[sz]ed|written|narrated|read)\s+(?:with|by|using)\s+(?:the\s+help\s+of\s+)?(?:an?\s+)?"
+    r"(?:ai|artificial\s+intelligence|machine|automated|text-to-speech)\b.{0,80})$",
+    _I,
+)
+
 #: "…read more", "Read More full article", "Credit-Read More", "To Read The Full Story": a stub where the link was.
 _READ_MORE = re.compile(
     r"^\W*(?:credit\W+|source\W+)?read\s+more\b(?:\W+\w+){0,3}\W*$"
@@ -140,9 +156,9 @@ _LEAD_IN = re.compile(
 _QUOTE_OPENING = re.compile(r"^[\"“‘'«„–—-]")
 
 #: A teaser for another story, cut off mid-word or mid-sentence: "... security a…", "... with [...]".
-_CUT_TEASER = re.compile(r"(?:[^\W\d_]\s?(?:…|\.\.\.)|\[(?:…|\.\.\.)\])$")
-#: A cut the page marked as one ("[…]"), not a sentence trailing off.
-_MARKED_CUT = re.compile(r"\[(?:…|\.\.\.)\]$")
+_CUT_TEASER = re.compile(r"(?:[^\W\d_]\s?(?:…|\.\.\.)|\[(?:…|\.\.\.)\]|(?:…|\.\.\.)\s*read\s+more)$", _I)
+#: A cut the page marked as one ("[…]", "… Read more"), not a sentence trailing off.
+_MARKED_CUT = re.compile(r"(?:\[(?:…|\.\.\.)\]|(?:…|\.\.\.)\s*read\s+more)$", _I)
 
 #: News agencies and broadcasters printed alone over or under a story they carry.
 _OUTLET_NAME = re.compile(
@@ -159,6 +175,11 @@ _MASTHEAD_END = frozenset(
     "news press times post tribune herald gazette journal telegraph chronicle monitor observer independent "
     "agency wire online tv radio daily express guardian star standard mirror courier dispatch insider".split()
 )
+
+#: A headline's verb in the present ("Meets", "Hits", "Says"); a masthead's words end otherwise ("Business", "Gulf").
+_VERB_S = re.compile(r"^[A-Z][a-z]+[^s\W]s$")
+#: The abbreviation after an outlet's name.
+_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,8}\)$")
 
 #: "Jane Roe 1 minute ago Sun 16th May 2021 | 04:00 PM": a name, how long ago, and the date.
 _NAME_AGO = re.compile(
@@ -181,6 +202,10 @@ def line_rule(line: str) -> str | None:
         return "cms-credit"
     if COMMENT_HEADING.match(line):
         return "comment-section"
+    if _REACTION.match(line):
+        return "reactions"
+    if _AI_NOTICE.match(line):
+        return "ai-notice"
     if short and _SUBSCRIBE.match(line) and (not is_sentence(line) or _PROMPT_WORDS.search(line)):
         return "subscribe"  # "Sign up sheets were handed out at the shelter." is a report
     if short and _READ_MORE.match(line) and not RELATED_HEADING.match(line):  # a bare "Read more" heads the tail
@@ -247,15 +272,27 @@ def is_sentence(line: str) -> bool:
     return bool(SENTENCE_END.search(line)) and len(words(line)) >= _SENTENCE_MIN_WORDS
 
 
+def head_rule(line: str, outlet: str | None) -> str | None:
+    """The rule for a first line that is no headline: a prompt, or the outlet's name (the one the container gave)."""
+    if line_rule(line):
+        return line_rule(line)
+    named = outlet is not None and " ".join(words(line)).lower() == " ".join(words(outlet)).lower()
+    return "outlet" if named or is_outlet_name(line) else None
+
+
 def is_outlet_name(line: str) -> bool:
     """An agency's or a masthead's name alone: "Associated Press", "BBC News", "Sudan Tribune"."""
-    if _OUTLET_NAME.match(line.strip(" .")):
+    line = _ABBREVIATION.sub("", line.strip(" .-–—"))  # "Border News Agency (BNA)"
+    if _OUTLET_NAME.match(line):
         return True
     tokens = words(line)
     return (
         0 < len(tokens) <= _OUTLET_MAX_WORDS
         and tokens[-1].lower() in _MASTHEAD_END
         and all(t[0].isupper() or t.lower() in ("of", "the", "and") for t in tokens)
+        and not any(
+            _VERB_S.match(t) and t.lower() not in _MASTHEAD_END for t in tokens[:-1]
+        )  # "Zelensky Meets the Press" is a headline
         and not any(c.isdigit() for c in line)
         and not re.search(r"[.,:;!?]", line)
     )

@@ -205,10 +205,8 @@ def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
     live = page.live()
     if not live:
         return
-    while len(live) > 1 and (
-        f.is_outlet_name(page.lines[live[0]]) or fold(page.lines[live[0]]) == fold(hints.outlet or "")
-    ):
-        page.drop(live[0], "outlet")  # "Associated Press" over the story is no headline
+    while len(live) > 1 and (rule := f.head_rule(page.lines[live[0]], hints.outlet)):
+        page.drop(live[0], rule)  # "Associated Press", "This audio is created with AI" over the story: no headline
         live = live[1:]
     first = live[0]
     if hints.title:

@@ -21,7 +21,7 @@ _NETWORKS = (
 
 #: "Share:", "Share this article", "Facebook Twitter WhatsApp", "Share on X | Email"
 SHARE_WIDGET = re.compile(
-    rf"^(?:(?:share|tweet|send|post)(?:\s+(?:this|the|on|via|to))?(?:\s+(?:article|story|post|page|{_NETWORKS}))?"
+    rf"^(?:(?:share|tweet|send|post)(?:\s+(?:this|the|on|via|to))?(?:\s+(?:article|story|news|post|page|{_NETWORKS}))?"
     rf"|(?:icon[-_])?(?:{_NETWORKS})(?:\s*[|•·/,]?\s*(?:icon[-_])?(?:{_NETWORKS}))*|\d+\s+(?:shares|comments)"
     rf"|share(?:\s+this(?:\s+(?:article|story|post|page))?)?\s*[:|]\s*(?:{_NETWORKS})(?:\s*[|•·/,]?\s*(?:{_NETWORKS}))*)\s*[:!.]?$",
     _I,
@@ -129,7 +129,7 @@ INVITATION = re.compile(
 FURNITURE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|ads|story\s+continues\s+(?:below|after).{0,30}|"
     r"scroll\s+(?:down\s+)?to\s+continue.{0,30}|continue\s+reading.{0,30}|skip\s+to\s+(?:main\s+)?content|skip\s+ad|menu|search|home|"
-    r"log\s*in|sign\s*in|back\s+to\s+top|comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|listen\s+to\s+(?:this|the)\s+article.{0,20}|"
+    r"log\s*in|sign\s*in|back\s+to\s+top(?:\s+button)?|comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|listen\s+to\s+(?:this|the)\s+article.{0,20}|"
     r"\d+\s*(?:min(?:ute)?s?)\s+read|(?:estimated\s+)?read(?:ing)?\s+time\s*:?.{0,20}|loading\.*|close|next|previous|prev|"
     r"(?:copyright\s*)?(?:©|\(c\))\s*.{0,80}all\s+rights\s+reserved\.?|all\s+rights\s+reserved\.?|"
     r"(?:we|this\s+(?:site|website))\s+uses?\s+cookies.{0,300}|accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|"
