@@ -220,3 +220,32 @@ def test_a_paywall_and_a_source_stub_close_no_body():
     assert cleaned.text.split("\n\n") == BODY
     teaser = "Rebels say they shelled an army depot near the river as talks stalled … Read more"
     assert trailing_rules([*BODY, teaser]) == ["teaser"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "In this image taken from video released by the regional police, rescuers search a collapsed block on Monday.",
+        "This handout photo released by the navy shows a patrol boat near the tanker. (Navy Press Office via AP)",
+        "Smoke rises over the harbour after the overnight strike (Jane Roe/Harbour Wire) (Harbour Archive)",
+        "Credit...Jane Roe for The Harbour Examiner",
+        "ImageRescuers carry a stretcher through the rubble on Tuesday.",
+        "Crews clear the quay of debris on Tuesday.Credit…Omar Doe/Harbour Wire",
+    ],
+)
+def test_captions_and_their_credits_go(caption):
+    text = page("Grain Terminal Burns After Night Of Shelling", BODY[0], caption, *BODY[1:])
+    cleaned = clean_lines(text)
+    assert cleaned.text.split("\n\n") == BODY
+    assert rules(cleaned)[caption] == "caption"
+
+
+def test_a_report_that_cites_its_source_in_brackets_is_no_caption():
+    sentence = "Two thirds of those asked backed the truce, the survey said (Harbour Polling/Example Institute)"
+    assert line_rule(sentence) is None
+
+
+@pytest.mark.parametrize("widget", ["4 minutes ago", "Pinned", "Reporting from Port Sudan", "icon to expand image"])
+def test_a_live_pages_widgets_go(widget):
+    text = page("Grain Terminal Burns After Night Of Shelling", BODY[0], widget, *BODY[1:])
+    assert clean_lines(text).text.split("\n\n") == BODY

@@ -124,6 +124,38 @@ _PROMPT_WORDS = re.compile(
     r"\b(?:now|today|free|here|newsletters?|archive|inbox|notifications?|access|account|email|alerts?|updates)\b", _I
 )
 
+#: Captions as agencies write them: "In this photo taken from video ...", "This image released by ... shows".
+_CAPTION_OPENING = re.compile(
+    r"^(?:in\s+this\s+(?:[\w-]+\s+){0,2}(?:photo|image|picture|photograph|handout|frame\s+grab|screengrab|video\s+grab"
+    r"|still)\b|this\s+(?:[\w-]+\s+){0,2}(?:photo|image|picture|photograph|handout|frame\s+grab|screengrab|video\s+grab)"
+    r"\s+(?:released|taken|provided|made|distributed|shows|obtained|posted|published|from|courtesy)\b)",
+    _I,
+)
+#: A caption's credit at its end: "(Russian Defence Ministry Press Service via AP)", "(Andrew Roe/PA) (PA Archive)".
+_CAPTION_CREDIT_END = re.compile(
+    r"\(\s*[^()]{1,80}?\s+via\s+(?:ap|afp|reuters|getty(?:\s+images)?|epa|anadolu|ap\s+photo|dpa|tass)\s*\)\s*$"
+    r"|\(\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*/\s*(?-i:[A-Z][\w&.'’ -]{1,40})\s*\)"
+    r"(?:\s*\([^()]{1,30}\))?\s*$",
+    _I,
+)
+#: "Credit...Jane Roe for The Daily Example", "... on Tuesday.Credit…Evgeny Roe/Sputnik": a credit as a page prints it
+#: under a photo; "ImageSmoke rises ...": a caption glued to its label.
+_PRINTED_CREDIT = re.compile(
+    r"(?:^|[\w.)”’\"])Credits?\s*(?:\.{2,}|…)\s*\S.{0,100}$|^(?:Image|Photo|Video)(?=[A-Z“‘\"]|$)"
+)
+#: A caption is a sentence or two.
+_CAPTION_MAX_WORDS = 60
+
+#: Lines a live page prints around its posts: "4 minutes ago", "Pinned", "Reporting from Istanbul",
+#: "icon to expand image".
+_PAGE_WIDGET = re.compile(
+    r"^(?:\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just\s+now|pinned(?:\s+post)?"
+    r"|reporting\s+from\s+(?-i:[A-Z][\w'’.-]*(?:[\s,]+[A-Z][\w'’.-]*){0,3})|(?:icon\s+to\s+)?(?:expand|enlarge|zoom)"
+    r"(?:\s+(?:image|photo|picture))?|click\s+to\s+(?:expand|enlarge)(?:\s+(?:image|photo))?|(?:view|open)\s+(?:image\s+)?gallery)"
+    r"\s*$",
+    _I,
+)
+
 #: A reaction bar, a word a line: "Like", "Angry", "Sad".
 _REACTION = re.compile(
     r"^(?:like|dislike|love|angry|sad|funny|pray|wow|haha|happy|surprised|shocked|upset|excited|care|insightful"
@@ -204,6 +236,10 @@ def line_rule(line: str) -> str | None:
         return "comment-section"
     if _REACTION.match(line):
         return "reactions"
+    if _PAGE_WIDGET.match(line):
+        return "page-widget"
+    if n <= _CAPTION_MAX_WORDS and is_caption(line):
+        return "caption"
     if _AI_NOTICE.match(line):
         return "ai-notice"
     if short and _SUBSCRIBE.match(line) and (not is_sentence(line) or _PROMPT_WORDS.search(line)):
@@ -266,6 +302,13 @@ def trailing_rules(lines: list[str]) -> list[str]:
             break
         rules.append(rule)
     return rules
+
+
+def is_caption(line: str) -> bool:
+    """A photo's caption or credit by the shapes agencies and pages print them (see ``_CAPTION_OPENING``)."""
+    if _CAPTION_OPENING.match(line) or _PRINTED_CREDIT.search(line):
+        return True
+    return bool(_CAPTION_CREDIT_END.search(line)) and not re.search(r"\bsaid\b", line)  # a report cites its poll so
 
 
 def is_sentence(line: str) -> bool:
