@@ -28,6 +28,8 @@ ATTACK_VERBS = frozenset(
     "attack strike hit target shell pound bomb bombard storm raid besiege capture seize recapture encircle".split()
     + "overrun rock blast liberate surround".split()
 )
+#: Verbs of flight whose object is a place left ("thousands fled Kadugli"); a person is not fled from by name.
+FLIGHT_VERBS = frozenset({"flee", "escape", "evacuate"})
 #: Nouns that say the name before them or after their "of" is a place's ("the town of X", "X camp"): the small
 #: model labels towns and camps it does not know as organisations.
 SETTLEMENT_WORDS = frozenset(
@@ -77,6 +79,8 @@ def placed_by_its_words(token: Token) -> bool:
         return True
     if before is not None and before.lower_ in PLACE_PREPOSITIONS and token.dep_ not in ("nsubj", "poss"):
         return True  # read from the words where the tree hangs the name elsewhere
+    if token.dep_ == "dobj" and head.lemma_.lower() in FLIGHT_VERBS:
+        return True
     return token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in ATTACK_VERBS
 
 

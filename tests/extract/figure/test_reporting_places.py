@@ -396,3 +396,26 @@ def test_a_peoples_name_in_the_singular_counts_people():
 def test_dead_and_wounded_listed_beside_other_remains_are_people():
     found = figures("Rescuers reported three dead, six wounded and body fragments in a raid on the village.")
     assert [(f.unit, f.measure) for f in found.values()] == [("people", "killed"), ("people", "wounded")]
+
+
+def test_patients_moved_for_care_are_not_deployed():
+    found = figures("Medics said five badly wounded patients were transferred to a clinic in Tawila on Sunday.")
+    assert found["five"].measure == "wounded"
+
+
+def test_where_after_a_place_hung_on_the_verb_still_places_the_toll():
+    text = "The shelling also reached other sites, including Abu Shouk Camp earlier in the week, where 22 civilians were killed."
+    (f,) = figures(text).values()
+    assert place(f)[0] == "Abu Shouk Camp"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 3,100 residents fled Kadugli over the weekend.",
+        "The fighting forced 3,100 people to flee the town and Kadugli.",
+    ],
+)
+def test_the_place_the_displaced_fled_is_their_place(text):
+    (f,) = figures(text).values()
+    assert (f.measure, place(f)[1]) == ("displaced", "kadugli")

@@ -37,6 +37,9 @@ MAX_CLAUSES = 8
 #: What an adjective before a counted noun may say happened to it ("wounded troops", "displaced people").
 _STATES = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.MISSING, Measure.DISPLACED, Measure.CAPTURED})
 
+#: People counted as those cared for: moving them ("patients were transferred") deploys nobody.
+_CARED_FOR = frozenset({"patient", "casualty", "evacuee"})
+
 #: What happens to people that "victims" may mean.
 HARMS = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES})
 
@@ -278,6 +281,8 @@ class MeasureReader:
         governors = self.tree.governors(r.start, r, absolute=self.places.has_own_place(r))
         for token in governors:
             measure = self.token_measure(token, cls)
+            if measure == Measure.DEPLOYED and self._in_care(r):
+                continue  # "four injured patients were transferred": moved for care, not deployed
             if measure:
                 r.measure_word = token
                 return measure
@@ -297,6 +302,16 @@ class MeasureReader:
                         r.measure_word = clause
                         return measure
         return None
+
+    def _in_care(self, r: Reading) -> bool:
+        """People counted as patients or by their harm ("patients", "injured people", "the wounded")."""
+        noun = r.noun
+        if noun is None:
+            return False
+        if noun.lemma_.lower() in _CARED_FOR:
+            return True
+        harms = (self.tree.word_measure(c, "people") for c in noun.children if c.dep_ == "amod")
+        return any(m in HARMS for m in harms)
 
     def _reported_clause(self, r: Reading, cls: str | None) -> Measure | None:
         """ "reported two people including a Syrian man were wounded": the parser makes the people the report's

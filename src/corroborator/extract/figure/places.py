@@ -49,6 +49,12 @@ AT_THE_TARGET = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES, 
 
 #: Conjunctions of a clause that tells where the same event happened ("killed when a missile hit ...").
 _EVENT_MARKS = frozenset({"when", "as", "after"})
+#: Where the parser hangs a ", where" clause it did not see as relative: on the verb before it.
+_MISHUNG_CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis")
+#: How far before a ", where" clause the place it stands for may be named.
+WHERE_WINDOW = 10
+#: Verbs of flight whose object is the place left ("fled El-Fasher", "escaped the camp").
+FLIGHT_VERBS = frozenset({"flee", "escape", "leave", "abandon"})
 #: What the parser makes of a struck place's name that the tagger took for a verb or an adverb ("hit Sagaing").
 _MISTAGGED_OBJECT_DEPS = frozenset({"advmod", "xcomp", "ccomp", "oprd", "npadvmod"})
 
@@ -108,7 +114,7 @@ class PlaceReader:
                 continue  # "on the side of Russia", "on behalf of Kyiv": a stance, not a place
             if self.is_place(place, depth=0) and self.names_a_place(place):
                 return self._nearer_target(r, self.place_reference(place, after=prep.i), static)
-        where = self._relative_where(r) or self._toll_owner(r)
+        where = self._relative_where(r) or self._toll_owner(r) or self._place_fled(r)
         if where is not None:
             return self.place_reference(where), True
         target = self._target(r)  # where the people it killed were; not where the drones it launched are
@@ -132,16 +138,42 @@ class PlaceReader:
         return (struck, r.measure in AT_THE_TARGET) if found.entity in struck.parents else (found, static)
 
     def _relative_where(self, r: Reading) -> Token | None:
-        """ "shells hit Naqoura, where four peacekeepers were wounded": the place "where" stands for."""
+        """ "shells hit Naqoura, where four peacekeepers were wounded": the place "where" stands for; also where the
+        parser hung the clause on the verb ("extended to Abu Shouk camp earlier in the week, where 35 were killed")."""
         for governor in self.tree.governors(r.start, r):
-            if governor.dep_ != "relcl":
+            if governor.dep_ not in ("relcl", *_MISHUNG_CLAUSE_DEPS):
                 continue
-            if any(c.lower_ in ("where", "wherever") for c in governor.children if c.i < r.anchor.i):
+            where = next((c for c in governor.children if c.lower_ in ("where", "wherever") and c.i < r.anchor.i), None)
+            if where is None:
+                return None
+            if governor.dep_ == "relcl":
                 place = governor.head
-                if self.is_place(place, depth=0) and self.names_a_place(place):
-                    return place
-            return None
+                return place if self.is_place(place, depth=0) and self.names_a_place(place) else None
+            return self._place_before(where)
         return None
+
+    def _place_before(self, where: Token) -> Token | None:
+        """The place named last before a comma and "where", in the same sentence."""
+        doc = where.doc
+        if where.i == 0 or doc[where.i - 1].text != ",":
+            return None
+        for token in reversed(doc[max(where.sent.start, where.i - WHERE_WINDOW) : where.i - 1]):
+            if self.place_entity(token) and self.names_a_place(self.phrase_head(token)):
+                return self.phrase_head(token)
+        return None
+
+    def _place_fled(self, r: Reading) -> Token | None:
+        """ "2,400 people fled El-Fasher": the place the displaced left, the object of their flight."""
+        word = r.measure_word
+        if r.measure != Measure.DISPLACED or word is None:
+            return None
+        verbs = [word, *(c for c in word.children if c.dep_ == "xcomp")]  # "forced 2,400 people to flee X"
+        flight = next((v for v in verbs if v.lemma_.lower() in FLIGHT_VERBS), None)
+        if flight is None:
+            return None
+        left = [c for c in flight.children if c.dep_ == "dobj"]
+        left += [c for c in left[:1] for c in c.children if c.dep_ == "conj"]  # "fled the camp and El-Fasher"
+        return next((c for c in left if self.is_place(c, depth=0) and self.names_a_place(c)), None)
 
     def _toll_owner(self, r: Reading) -> Token | None:
         """ "Gaza's death toll climbed to 5,791": the place whose toll the number is (not a people's: "Israel's"). Only
