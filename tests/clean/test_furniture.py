@@ -249,3 +249,38 @@ def test_a_report_that_cites_its_source_in_brackets_is_no_caption():
 def test_a_live_pages_widgets_go(widget):
     text = page("Grain Terminal Burns After Night Of Shelling", BODY[0], widget, *BODY[1:])
     assert clean_lines(text).text.split("\n\n") == BODY
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["ENDS"],
+        ["Enditem"],
+        ["-30-"],
+        ["Disclaimer: The views in this story are the writer's own and not those of the site."],
+        ["For more information about the mission's work, please visit https://mission.example.org/"],
+        ["Please refer to the attached file."],
+        ["No comments on this item Please log in to comment by clicking here"],
+        ["* The email will not be published on the website."],
+        ["Spread the love"],
+        ["HNA"],
+        ["xk/prd/lm"],
+        ["(T/HB2/R1)"],
+    ],
+)
+def test_end_matter_closes_no_body(tail):
+    cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", *BODY, *tail))
+    assert cleaned.text.split("\n\n") == BODY
+
+
+def test_an_agency_code_glued_after_a_dash_is_cut_off_the_last_paragraph():
+    last = BODY[-1] + " - HARBOURNEWS-XINHUA"
+    cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", *BODY[:-1], last))
+    assert cleaned.text.split("\n\n") == BODY
+
+
+def test_a_stamp_that_says_originally_published_and_links_the_original_dates_the_page():
+    for stamp in ("Originally published: 3 Mar 2025", "Published on 3 March 2025 View Original"):
+        cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", stamp, *BODY))
+        assert cleaned.metadata.published == "2025-03-03"
+        assert cleaned.text.split("\n\n") == BODY

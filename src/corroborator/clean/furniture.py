@@ -91,6 +91,7 @@ COMMENT_HEADING = re.compile(
     rf"{COMMENT_INVITATION.pattern}|^(?:(?:\d+\s+)?(?:comments?|replies)(?:\s*\(\d+\))?"
     r"|(?:show|view|load|hide|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|loading\s+(?:\d+\s+)?comments?"
     r"|(?:reader|readers['’]?|user)\s+comments?|comments?\s+(?:are\s+)?closed(?:,?\s+but\s+.{1,60})?"
+    r"|no\s+comments(?:\s+yet)?(?:\s+on\s+this\s+\w+)?(?:[.!]?\s+(?:please\s+)?(?:log\s*in|sign\s*in|be\s+the\s+first).{0,80})?"
     r"|notify\s+of(?:\s+new\s+.{1,30})?|\d+(?:\s+\d+)*\s+votes?|article\s+rating|inline\s+feedbacks?)\s*[:.!?…]*$",
     _I,
 )
@@ -114,7 +115,7 @@ _ADDRESS = re.compile(r"\b(?:please|your?|we|our|us|here|(?:committed|dedicated)
 #: "Are you already a subscriber?", "Click to log in!".
 _SUBSCRIBE = re.compile(
     r"^\W{0,3}(?:(?:subscribe|sign\s*up|signup|register|log\s*in)\b.*"
-    r"|discover\s+more\s+from\s+.{1,40}|share\s+to\s+spread|(?:are\s+you\s+)?already\s+(?:a\s+)?"
+    r"|discover\s+more\s+from\s+.{1,40}|share\s+to\s+spread|spread\s+the\s+love|(?:are\s+you\s+)?already\s+(?:a\s+)?"
     r"(?:subscriber|member|registered)\b.*|click\s+(?:here\s+)?to\s+(?:log\s*in|sign\s*in|subscribe|continue)\b.*)$",
     _I,
 )
@@ -155,6 +156,34 @@ _PAGE_WIDGET = re.compile(
     r"\s*$",
     _I,
 )
+
+#: The house rules a comment form prints, which need no reader addressed: "The email will not be published."
+_FORM_NOTICE = re.compile(
+    r"^\W{0,3}(?:(?:the|your)\s+)?(?:email|e-mail)(?:\s+address)?\s+will\s+not\s+be\s+(?:published|shared|displayed).{0,80}"
+    r"|^\W{0,3}required\s+fields\s+are\s+marked.{0,20}|^\W{0,3}save\s+my\s+name,?\s+email.{0,120}",
+    _I,
+)
+
+#: The end of a wire story or release ("ENDS", "Enditem", "-30-", "###"), a disclaimer, a release's pointer to its
+#: site ("To learn more about X's work, please visit https://..."), a file to download instead of the text.
+_END_MATTER = re.compile(
+    r"^\W*(?:ends?|enditem|end\s+of\s+(?:story|article|transcript|release|text)|(?:-\s*)?30\s*-|#{3})\W*$"
+    r"|^\W*disclaimer\b.{0,400}$"
+    r"|^(?:to\s+learn\s+more|for\s+more\s+(?:information|details|news)|more\s+information|to\s+find\s+out\s+more)\b.{0,100}"
+    r"(?:https?://|www\.)\S+\s*$"
+    r"|^please\s+refer\s+to\s+the\s+attached\s+(?:file|document|report|pdf)s?\.?$"
+    r"|^download\s+(?:the\s+)?(?:full\s+)?(?:pdf|report|document|file|statement)\b.{0,40}$",
+    _I,
+)
+
+#: What a wire desk leaves at a story's foot: its editors' initials ("pll/mgt/ebr", "(T/RE1/P2)"), its own
+#: abbreviation ("NAN", "KUNA").
+_DESK_CODES = re.compile(
+    r"^\(?(?:[a-z]{2,4}(?:/[a-z]{2,4}){1,5}|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,4}){1,5})\)?$|^[A-Z]{2,6}$"
+)
+
+#: A stamp's label as some pages word it ("Originally published: 3 Mar 2025") and a link glued after it.
+_STAMP_EXTRAS = re.compile(r"^originally\s+(?=published)|\s+(?:view|read)\s+original\s*$", _I)
 
 #: A reaction bar, a word a line: "Like", "Angry", "Sad".
 _REACTION = re.compile(
@@ -236,6 +265,10 @@ def line_rule(line: str) -> str | None:
         return "comment-section"
     if _REACTION.match(line):
         return "reactions"
+    if _FORM_NOTICE.match(line):
+        return "comment-section"
+    if _END_MATTER.match(line):
+        return "end-matter"
     if _PAGE_WIDGET.match(line):
         return "page-widget"
     if n <= _CAPTION_MAX_WORDS and is_caption(line):
@@ -258,6 +291,8 @@ def tail_rule(line: str) -> str | None:
         return "comment-section"
     if _CUT_TEASER.search(line.rstrip()):
         return "teaser"
+    if _DESK_CODES.match(line):
+        return "wire-credits"
     if is_outlet_name(line):
         return "outlet"
     return None
@@ -302,6 +337,12 @@ def trailing_rules(lines: list[str]) -> list[str]:
             break
         rules.append(rule)
     return rules
+
+
+def stamp_text(line: str) -> str:
+    """A stamp line as ``dates.parse_stamp`` reads it: "Originally published: 3 Mar 2025 View original" -> "published:
+    3 Mar 2025"."""
+    return _STAMP_EXTRAS.sub("", line)
 
 
 def is_caption(line: str) -> bool:

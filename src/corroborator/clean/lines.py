@@ -337,6 +337,7 @@ def _prose_follows_block(page: _Page, following: list[int]) -> bool:
 
 def _read_stamp_line(page: _Page, line: str) -> bool:
     """A labelled stamp ("Updated: 03-02-2025 09:40 IST", "Updated at 14.39 EDT"), read into the page's stamps."""
+    line = f.stamp_text(line)
     label = p.STAMP_LABEL.match(line)
     if not label or len(line) > _DATELINE_MAX_CHARS:
         return False

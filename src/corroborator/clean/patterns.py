@@ -170,7 +170,10 @@ CREDIT_LINE = re.compile(
 LINK_LINE = re.compile(r"^(?:[\w ]{1,25}[:\-–—]\s*)?(?:https?://|www\.)\S+$", _I)
 
 #: "...14 months.AGENCIES": an agency credit glued to the last sentence of a paragraph.
-GLUED_AGENCY = re.compile(r"(?<=[.!?”\"’])\s*(?-i:AGENCIES|AFP|IANS|PTI|ANI|REUTERS|WAM|SPA|APA|TASS|XINHUA)\s*$")
+GLUED_AGENCY = re.compile(
+    r"(?<=[.!?”\"’])\s*(?-i:AGENCIES|AFP|IANS|PTI|ANI|REUTERS|WAM|SPA|APA|TASS|XINHUA)\s*$"
+    r"|(?<=[.!?”\"’])\s+-\s*(?-i:[A-Z]{2,12}(?:[-/][A-Z]{2,12}){0,3})\s*$"  # "... in Sudan. - BERNAMA-XINHUA" (a quote's "— IDF" names its speaker)
+)
 
 #: The label of a page's own date stamp: "Updated:", "Published on", "Last updated at".
 STAMP_LABEL = re.compile(
