@@ -284,3 +284,16 @@ def test_a_stamp_that_says_originally_published_and_links_the_original_dates_the
         cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", stamp, *BODY))
         assert cleaned.metadata.published == "2025-03-03"
         assert cleaned.text.split("\n\n") == BODY
+
+
+def test_a_bracketed_label_leaves_the_title():
+    cleaned = clean_lines(page("[Evening Bulletin] Grain Terminal Burns After Night Of Shelling", *BODY))
+    assert cleaned.metadata.title == "Grain Terminal Burns After Night Of Shelling"
+    cleaned = clean_lines(page("Grain terminal burns after night of shelling [VIDEO]", *BODY))
+    assert cleaned.metadata.title == "Grain terminal burns after night of shelling"
+    assert cleaned.text.split("\n\n") == BODY
+
+
+def test_a_speakers_lower_third_is_a_caption():
+    text = page("Grain Terminal Burns After Night Of Shelling", BODY[0], "Amina Doe / Harbour Workers Union", *BODY[1:])
+    assert clean_lines(text).text.split("\n\n") == BODY

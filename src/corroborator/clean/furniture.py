@@ -34,6 +34,8 @@ _PROMPT_MAX_WORDS = 15
 _POLICY_MAX_WORDS = 60
 #: An outlet's name alone is this short ("BBC News", "The Kyiv Independent", "Daily Sun - News").
 _OUTLET_MAX_WORDS = 4
+#: A title keeps its label rather than fall below this many words.
+_TITLE_MIN_WORDS = 3
 #: A line this long that ends with a stop is a sentence.
 _SENTENCE_MIN_WORDS = 8
 #: A lead-in ("According to NY Times:") is this short.
@@ -144,6 +146,12 @@ _CAPTION_CREDIT_END = re.compile(
 _PRINTED_CREDIT = re.compile(
     r"(?:^|[\w.)”’\"])Credits?\s*(?:\.{2,}|…)\s*\S.{0,100}$|^(?:Image|Photo|Video)(?=[A-Z“‘\"]|$)"
 )
+#: A video's lower third, the speaker over their office: "Jane Roe / Harbour Party".
+_LOWER_THIRD = re.compile(
+    r"^(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+/\s+(?-i:[A-Z][\w&'’.-]*)(?:\s+[\w&'’.-]+){0,5}$"
+)
+#: A label in brackets at either end of a title: "[News Today] ...", "... [VIDEO]", "[LIVE] ...".
+_TITLE_LABEL = re.compile(r"^\s*\[[^\]]{1,25}\]\s*(?=\S)|(?<=\S)\s*\[[^\]]{1,25}\]\s*$")
 #: A caption is a sentence or two.
 _CAPTION_MAX_WORDS = 60
 
@@ -339,6 +347,12 @@ def trailing_rules(lines: list[str]) -> list[str]:
     return rules
 
 
+def without_title_labels(title: str) -> str:
+    """A title without the bracketed label a page prints at its start or end ("[VIDEO]"), if words are left."""
+    bare = _TITLE_LABEL.sub("", title)
+    return bare if len(words(bare)) >= _TITLE_MIN_WORDS else title
+
+
 def stamp_text(line: str) -> str:
     """A stamp line as ``dates.parse_stamp`` reads it: "Originally published: 3 Mar 2025 View original" -> "published:
     3 Mar 2025"."""
@@ -347,7 +361,7 @@ def stamp_text(line: str) -> str:
 
 def is_caption(line: str) -> bool:
     """A photo's caption or credit by the shapes agencies and pages print them (see ``_CAPTION_OPENING``)."""
-    if _CAPTION_OPENING.match(line) or _PRINTED_CREDIT.search(line):
+    if _CAPTION_OPENING.match(line) or _PRINTED_CREDIT.search(line) or _LOWER_THIRD.match(line):
         return True
     return bool(_CAPTION_CREDIT_END.search(line)) and not re.search(r"\bsaid\b", line)  # a report cites its poll so
 

@@ -261,8 +261,10 @@ def tidy_title(title: str, outlet: str | None = None) -> str:
 
     "The Straits Chronicle :: World :: Navy downs seven drones" -> "Navy downs seven drones".
     Only the ends are cut, and only parts that are a section word, the outlet's
-    name, or a short name with a masthead word ("Chronicle", "Times", "News").
+    name, or a short name with a masthead word ("Chronicle", "Times", "News"), and a label in brackets
+    ("[News Today] ...", "... [VIDEO]").
     """
+    title = f.without_title_labels(title)
     pieces = _TITLE_GLUE.split(title)
     parts, glue = pieces[0::2], pieces[1::2]
     outlet_folded = fold(outlet or "")
