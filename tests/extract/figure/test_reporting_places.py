@@ -419,3 +419,31 @@ def test_where_after_a_place_hung_on_the_verb_still_places_the_toll():
 def test_the_place_the_displaced_fled_is_their_place(text):
     (f,) = figures(text).values()
     assert (f.measure, place(f)[1]) == ("displaced", "kadugli")
+
+
+def test_a_spelled_out_distance_converted_in_brackets_is_one_figure():
+    found = figures("Nine people were hurt in Vovchansk, three km (two miles) from the border.")
+    assert "two" not in found and found["three"].measure == "distance"
+
+
+def test_a_distance_that_places_a_named_town_names_the_town():
+    found = figures("Four people were hurt in a raid on the northern town of Vovchansk, three km from the border.")
+    assert found["three"].subject is not None and found["three"].subject.text == "northern town of Vovchansk"
+
+
+def test_his_region_is_the_region_its_governor_was_named_with():
+    text = (
+        "Ivan Fedorov, the governor of the southern Zaporizhzhia region, said two drones were downed over his region."
+    )
+    (f,) = figures(text).values()
+    assert place(f) == ("his region", "zaporizhzhia-oblast")
+
+
+def test_more_after_one_person_are_people():
+    found = figures("Shelling in the district killed one person and wounded 8 more, officials said.")
+    assert found["8"].subject is not None and found["8"].subject.text == "people"
+
+
+def test_a_place_after_a_list_places_each_of_its_members():
+    found = figures("Artillery killed 4 soldiers and 2 civilians in Kupiansk.")
+    assert place(found["4"])[1] == place(found["2"])[1] == "kupiansk"

@@ -210,6 +210,8 @@ class DocumentContext:
         r, s = item.reading, source.reading
         item.source = source
         r.subject = s.subject
+        if s.subject is not None and s.subject.text.lower() == "person" and r.quantity.value != 1:
+            r.subject = Reference(text=WHOSE_DEFAULT)  # "killed one person and injured 13 more": 13 people
         r.unit = r.unit or s.unit
         if everything:  # "put the figure at 11,000": the same count, as another source gives it
             r.measure = r.measure or s.measure

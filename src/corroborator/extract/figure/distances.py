@@ -86,7 +86,7 @@ class DistanceReader:
         if i >= 0 and doc[i].text == ",":
             i -= 1
         if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and not self._where_it_happened(doc[i]):
-            return self.tree.noun_reference(head_of(doc[i]), None)
+            return self._thing(head_of(doc[i]))
         token = r.noun or r.anchor
         for _ in range(MAX_CLIMB):
             head = token.head
@@ -98,13 +98,20 @@ class DistanceReader:
                 and not self._is_reference_point(head)
                 and not self._where_it_happened(head)
             ):
-                return self.tree.noun_reference(head_of(head), None)
+                return self._thing(head_of(head))
             if head.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
                     return self.tree.noun_reference(head_of(subjects[0]), None)
             token = head
         return None
+
+    def _thing(self, head: Token) -> Reference | None:
+        """What a distance places: a named place by its whole name ("the town of Kupiansk, 8 km from"), or the noun."""
+        places = self.places
+        if places.names_a_place(head) and places.is_place(head, depth=0):
+            return places.place_reference(head)
+        return self.tree.noun_reference(head, None)
 
     def _where_it_happened(self, token: Token) -> bool:
         """A place in the object of an event's preposition ("attacked in the Gulf of Aden", "sailing through the

@@ -77,8 +77,8 @@ AGES_BEFORE_YEARS_OLD = re.compile(
     rf"(?:\s*(?:,|and|or|to|-|–)\s*(?:{_SMALL}))*\s*-?\s*years?[\s-]+old\b", re.IGNORECASE
 )
 
-#: A measurement and an opening bracket before a number: "46 miles (74 km)", "120 kilometres (about 75 miles)".
-CONVERTED = re.compile(r"\d\s*-?\s*([A-Za-z][A-Za-z ]*?)\s*[(\[]\s*\Z")
+#: A measurement and an opening bracket before a number: "46 miles (74 km)", "eight km (five miles)".
+CONVERTED = re.compile(rf"(?:\d|\b(?:{_SMALL}))\s*-?\s*([A-Za-z][A-Za-z ]*?)\s*[(\[]\s*\Z", re.IGNORECASE)
 
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z][A-Za-z.']*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\s*\Z")

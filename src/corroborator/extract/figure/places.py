@@ -250,7 +250,7 @@ class PlaceReader:
         """Prepositions that may place the figure, nearest first."""
         doc = r.expression.doc
         own = r.start
-        preps = self.preps(own)
+        preps = self.preps(own) + self._shared_preps(own)
         after = (r.noun.i + 1) if r.noun is not None and r.noun.i >= r.expression.end else r.expression.end
         if after < len(doc) and doc[after].pos_ == "ADP":
             preps.append(doc[after])  # read from the words when the tree hangs it elsewhere
@@ -294,6 +294,16 @@ class PlaceReader:
             if not (r.expression.start <= prep.i < r.expression.end):
                 unique.setdefault(prep.i, prep)
         return list(unique.values())
+
+    def _shared_preps(self, own: Token) -> list[Token]:
+        """ "killed 5 soldiers and 3 civilians in Kherson": the parser hangs the place on the last of the list; it
+        places each of them."""
+        first = own.head if own.dep_ == "conj" else own
+        members = [first, *(c for c in first.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))]
+        last = members[-1]
+        if last is own or len(members) < 2 or own not in members:
+            return []
+        return [p for p in self.preps(last) if p.i > last.i]
 
     @staticmethod
     def preps(token: Token) -> list[Token]:

@@ -22,6 +22,10 @@ ANAPHORIC_PLACES = frozenset(
     | {"market", "clinic", "shelter", "mosque", "church", "neighbourhood", "neighborhood", "compound", "building"}
 )
 
+#: Possessives before a place noun that point back at the place its owner was named with ("its governor said ... over
+#: his region").
+OWNERS_OF_A_PLACE = frozenset({"his", "her", "its", "their"})
+
 #: Nouns whose "of" names where they are: "residents of Ramenskoye", "the people of Sumy".
 SENTENCE_PLACE_OWNERS = frozenset({"residents", "people", "inhabitants", "villagers", "citizens", "outskirts"})
 
@@ -51,14 +55,16 @@ class SceneReader:
         if not words or words[-1].lower() not in ANAPHORIC_PLACES or any(w[:1].isupper() for w in words):
             return  # "the Al-Aqsa hospital" is named, not pointed back at
         start = reference.span[0]
-        if r.text[max(0, start - 5) : start].lower().strip() not in ("the", "this", "that"):
+        pointing = words[0].lower() in OWNERS_OF_A_PLACE  # "his region", after "the governor of the X region"
+        if not pointing and r.text[max(0, start - 5) : start].lower().strip() not in ("the", "this", "that"):
             return
         for ent in reversed(r.index.ents_within(max(0, start - window), start)):
             if ent.end_char > start:
                 continue
             country = words[-1].lower() == "country"
-            # "Lebanon said strikes killed 33 across the country": a country that speaks is still the country
-            if ent.kb_id_ and self.places.place_entity(ent[0]) and (country or self._used_as_place(ent)):
+            # "Lebanon said strikes killed 33 across the country": a country that speaks is still the country, and
+            # "his region" is the one its governor was named with
+            if ent.kb_id_ and self.places.place_entity(ent[0]) and (country or pointing or self._used_as_place(ent)):
                 ident, parents = ent.kb_id_, parents_of(doc, ent.kb_id_)
                 if country and parents:  # "the country" after "Myanmar's Sagaing region"
                     ident, parents = parents[-1], []
