@@ -297,3 +297,22 @@ def test_a_bracketed_label_leaves_the_title():
 def test_a_speakers_lower_third_is_a_caption():
     text = page("Grain Terminal Burns After Night Of Shelling", BODY[0], "Amina Doe / Harbour Workers Union", *BODY[1:])
     assert clean_lines(text).text.split("\n\n") == BODY
+
+
+def test_a_headline_that_names_a_cms_company_is_no_credit():
+    assert line_rule("Cloudflare says hackers hit Ukrainian bank sites") is None
+    assert line_rule("Protected by Wordfence") == "cms-credit"
+
+
+def test_a_lead_in_over_a_list_stays():
+    lead = "According to the health ministry:"
+    cleaned = clean_lines(
+        page("Grain Terminal Burns After Night Of Shelling", BODY[0], lead, "40 killed in the city", *BODY[1:])
+    )
+    assert lead in cleaned.text.split("\n\n")
+
+
+def test_a_first_line_that_opens_with_punctuation_is_no_title():
+    cleaned = clean_lines(page(": : in Harbour (EET)", "Grain Terminal Burns After Night Of Shelling", *BODY))
+    assert cleaned.metadata.title == "Grain Terminal Burns After Night Of Shelling"
+    assert cleaned.text.split("\n\n") == BODY

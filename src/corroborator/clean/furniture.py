@@ -74,8 +74,9 @@ _CMS_CREDIT = re.compile(
     r"^(?:(?:proudly\s+)?powered\s+by\s+.{1,40}|(?:wordpress\s+)?theme(?:\s+by|\s*:)\s+.{1,40}"
     r"|(?:(?:web\s*)?site|web\s+design|design(?:ed)?(?:\s+and\s+developed)?|developed|hosted|maintained)"
     r"(?:\s+(?:designed|developed|built|maintained|hosted))?\s+by\s+.{1,40}"
-    r"|.{0,40}\b(?:wordpress|joomla|drupal|wix|squarespace|blogspot|wordfence|malcare|sucuri|jetpack|elementor"
-    r"|cloudflare)\b.{0,40})$",
+    r"|(?:protected|secured)\s+by\s+.{1,40}"
+    r"|(?:[\w-]+\s+){0,2}(?:wordpress|joomla|drupal|wix|squarespace|blogspot|wordfence|malcare|sucuri|jetpack|elementor"
+    r"|cloudflare)(?:\s+(?:security|firewall|protection|plugin|theme|hosting|cdn|site|website|vip|\.com|ray\s+id\b.*))*)$",
     _I,
 )
 
@@ -247,6 +248,8 @@ _MASTHEAD_END = frozenset(
 
 #: A headline's verb in the present ("Meets", "Hits", "Says"); a masthead's words end otherwise ("Business", "Gulf").
 _VERB_S = re.compile(r"^[A-Z][a-z]+[^s\W]s$")
+#: How a headline opens: a word, a number, a quotation, a bracket, a hashtag, a currency.
+_WORDLIKE_START = re.compile(r"^[\w\"“‘'(\[«¿¡#@$£€]")
 #: The abbreviation after an outlet's name.
 _ABBREVIATION = re.compile(r"\s*\([A-Z]{2,8}\)$")
 
@@ -374,6 +377,8 @@ def head_rule(line: str, outlet: str | None) -> str | None:
     """The rule for a first line that is no headline: a prompt, or the outlet's name (the one the container gave)."""
     if line_rule(line):
         return line_rule(line)
+    if not _WORDLIKE_START.match(line):
+        return "page-widget"  # ": :in Kyiv (EET)", a clock's remains: no headline opens with punctuation
     named = outlet is not None and " ".join(words(line)).lower() == " ".join(words(outlet)).lower()
     return "outlet" if named or is_outlet_name(line) else None
 
@@ -397,12 +402,13 @@ def is_outlet_name(line: str) -> bool:
 
 
 def is_dangling_lead_in(line: str, following: str | None) -> bool:
-    """ "According to NY Times:" with no quotation after it (the embed the scrape lost)."""
+    """ "According to NY Times:" with no quotation after it (the embed the scrape lost): nothing, or a paragraph of its
+    own."""
     return (
         len(words(line)) <= _LEAD_IN_MAX_WORDS
         and bool(_LEAD_IN.match(line))
-        and (following is None or not _QUOTE_OPENING.match(following))
-    )
+        and (following is None or (not _QUOTE_OPENING.match(following) and following[:1].isupper()))
+    )  # a list under it ("40 killed", "- in Gaza City") is what it attributes
 
 
 def name_and_stamp(line: str) -> tuple[list[str], Stamp | None] | None:
