@@ -316,3 +316,15 @@ def test_a_first_line_that_opens_with_punctuation_is_no_title():
     cleaned = clean_lines(page(": : in Harbour (EET)", "Grain Terminal Burns After Night Of Shelling", *BODY))
     assert cleaned.metadata.title == "Grain Terminal Burns After Night Of Shelling"
     assert cleaned.text.split("\n\n") == BODY
+
+
+def test_a_link_bars_remains_and_a_read_at_stub_go():
+    tail = ["Read at www.harbour-example.com", "[", "]"]
+    cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", *BODY, *tail))
+    assert cleaned.text.split("\n\n") == BODY
+
+
+def test_an_agency_byline_with_its_name_spelt_out_is_a_desk():
+    cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", "By HNA (Harbour News Agency)", *BODY))
+    assert cleaned.text.split("\n\n") == BODY
+    assert cleaned.metadata.authors == ()

@@ -212,7 +212,8 @@ _AI_NOTICE = re.compile(
 #: "…read more", "Read More full article", "Credit-Read More", "To Read The Full Story": a stub where the link was.
 _READ_MORE = re.compile(
     r"^\W*(?:credit\W+|source\W+)?read\s+more\b(?:\W+\w+){0,3}\W*$"
-    r"|^\W*(?:to\s+|click\s+(?:here\s+)?to\s+)?read\s+(?:the\s+)?full\s+(?:article|story|report|text|post)\b.{0,40}$",
+    r"|^\W*(?:to\s+|click\s+(?:here\s+)?to\s+)?read\s+(?:the\s+)?full\s+(?:article|story|report|text|post)\b.{0,40}$"
+    r"|^\W*read\s+(?:more\s+|it\s+|the\s+story\s+)?(?:at|on)\s+(?:https?://)?[\w.-]+\.[a-z]{2,}\S*\W*$",
     _I,
 )
 
@@ -262,6 +263,8 @@ _NAME_AGO = re.compile(
 
 def line_rule(line: str) -> str | None:
     """The rule for a line of a prompt shape, furniture wherever it stands; None for any other line."""
+    if not any(c.isalnum() for c in line):
+        return "punctuation"  # "[", "***", "|": what a link bar leaves once its links are gone
     if _SOURCE_LINK.match(line):
         return "source-link"
     n = len(words(line))

@@ -499,7 +499,9 @@ def _label_alone(page: _Page, index: int) -> None:
 
 
 def _is_desk(names: str) -> bool:
-    """A byline that names a desk or an agency ("AFP", "Horn Review Wire Desk", "A STAFF REPORTER")."""
+    """A byline that names a desk or an agency ("AFP", "Horn Review Wire Desk", "A STAFF REPORTER", "AP (Associated
+    Press)")."""
+    names = re.sub(r"\s*\([^()]{1,40}\)", "", names)  # the agency's name spelt out after its initials
     tokens = names.strip(" .,").split()
     return (
         0 < len(tokens) <= _DESK_BYLINE_MAX_WORDS
