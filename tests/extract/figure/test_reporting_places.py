@@ -447,3 +447,20 @@ def test_more_after_one_person_are_people():
 def test_a_place_after_a_list_places_each_of_its_members():
     found = figures("Artillery killed 4 soldiers and 2 civilians in Kupiansk.")
     assert place(found["4"])[1] == place(found["2"])[1] == "kupiansk"
+
+
+def test_an_attack_targeting_a_place_places_its_toll():
+    (f,) = figures("A night raid targeting a school in Kherson killed 6 people, officials said.").values()
+    assert place(f) == ("school in Kherson", "kherson")
+
+
+def test_a_bearing_the_tagger_made_a_noun_is_not_what_a_distance_places():
+    text = "The strike on Tavilzhanka, a settlement lying 3km southwest of the town of Kupiansk, came at night."
+    (f,) = figures(text).values()
+    assert f.subject is not None and f.subject.text == "Tavilzhanka"
+
+
+def test_a_distance_that_places_a_town_keeps_its_name_short_of_the_apposition():
+    text = "The shelling of Vovchansk, a town located less than 5km northeast of Kharkiv, lasted all night."
+    (f,) = figures(text).values()
+    assert f.subject is not None and f.subject.text == "Vovchansk"

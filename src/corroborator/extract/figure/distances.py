@@ -86,7 +86,7 @@ class DistanceReader:
         if i >= 0 and doc[i].text == ",":
             i -= 1
         if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and not self._where_it_happened(doc[i]):
-            return self._thing(head_of(doc[i]))
+            return self._thing(head_of(doc[i]), r)
         token = r.noun or r.anchor
         for _ in range(MAX_CLIMB):
             head = token.head
@@ -95,10 +95,11 @@ class DistanceReader:
             if (
                 head.pos_ in ("NOUN", "PROPN")
                 and head.lower_ not in STRETCH_NOUNS
+                and not COMPASS.fullmatch(head.lower_)  # "located 10km southwest of": a bearing, not a thing
                 and not self._is_reference_point(head)
                 and not self._where_it_happened(head)
             ):
-                return self._thing(head_of(head))
+                return self._thing(head_of(head), r)
             if head.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
@@ -106,11 +107,14 @@ class DistanceReader:
             token = head
         return None
 
-    def _thing(self, head: Token) -> Reference | None:
-        """What a distance places: a named place by its whole name ("the town of Kupiansk, 8 km from"), or the noun."""
+    def _thing(self, head: Token, r: Reading) -> Reference | None:
+        """What a distance places: a named place by its whole name ("the town of Kupiansk, 8 km from"), or the noun;
+        never a phrase that holds the distance itself ("Vovchansk, a town located 5 km from")."""
         places = self.places
         if places.names_a_place(head) and places.is_place(head, depth=0):
-            return places.place_reference(head)
+            place = places.place_reference(head)
+            if place.span is not None and not (place.span[0] <= r.expression.start_char < place.span[1]):
+                return place
         return self.tree.noun_reference(head, None)
 
     def _where_it_happened(self, token: Token) -> bool:

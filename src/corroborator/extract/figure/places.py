@@ -373,6 +373,13 @@ class PlaceReader:
             if first.dep_ == "advcl" and first.tag_ == "VBG":
                 verbs.append(first.head)
             verbs += [c for c in governor.children if self._marks_the_event(c)]  # "killed when a strike hit X"
+            verbs += [  # "an assault targeting a village in X killed 10"
+                acl
+                for event in governor.children
+                if event.dep_ in CLAUSE_SUBJECTS and self.is_event(event)
+                for acl in event.children
+                if acl.dep_ == "acl" and acl.tag_ == "VBG"
+            ]
             for verb in verbs:
                 if verb.lemma_.lower() not in TARGET_VERBS:
                     continue
