@@ -328,3 +328,12 @@ def test_an_agency_byline_with_its_name_spelt_out_is_a_desk():
     cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", "By HNA (Harbour News Agency)", *BODY))
     assert cleaned.text.split("\n\n") == BODY
     assert cleaned.metadata.authors == ()
+
+
+def test_a_name_alone_over_the_reading_time_is_the_byline():
+    text = page("Grain Terminal Burns After Night Of Shelling", "Amina Doe", "·3 min read", *BODY)
+    cleaned = clean_lines(text)
+    assert cleaned.metadata.authors == ("Amina Doe",)
+    assert cleaned.text.split("\n\n") == BODY
+    cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", "Middle East", "·3 min read", *BODY))
+    assert cleaned.metadata.authors == ()

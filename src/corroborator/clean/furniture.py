@@ -25,6 +25,7 @@ from ..dates import Stamp, parse_stamp
 from .headlines import words
 from .patterns import RELATED_HEADING, SENTENCE_END
 from .people import split_authors
+from .stamps import is_date_line
 
 _I = re.IGNORECASE
 
@@ -251,6 +252,12 @@ _MASTHEAD_END = frozenset(
 _VERB_S = re.compile(r"^[A-Z][a-z]+[^s\W]s$")
 #: How a headline opens: a word, a number, a quotation, a bracket, a hashtag, a currency.
 _WORDLIKE_START = re.compile(r"^[\w\"“‘'(\[«¿¡#@$£€]")
+#: A page's reading time or age: "·2 min read", "Estimated read time 3 min", "4 hours ago".
+_READ_TIME = re.compile(
+    r"^\W*(?:\d+\s*(?:min(?:ute)?s?)\s+read|(?:estimated\s+)?read(?:ing)?\s+time\b.{0,20}"
+    r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)\W*$",
+    _I,
+)
 #: The abbreviation after an outlet's name.
 _ABBREVIATION = re.compile(r"\s*\([A-Z]{2,8}\)$")
 
@@ -357,6 +364,11 @@ def without_title_labels(title: str) -> str:
     """A title without the bracketed label a page prints at its start or end ("[VIDEO]"), if words are left."""
     bare = _TITLE_LABEL.sub("", title)
     return bare if len(words(bare)) >= _TITLE_MIN_WORDS else title
+
+
+def is_page_time(line: str) -> bool:
+    """A line that dates the page or times its reading: "·2 min read", "4 hours ago", "March 3, 2025 10:20"."""
+    return bool(_READ_TIME.match(line)) or is_date_line(line)
 
 
 def stamp_text(line: str) -> str:

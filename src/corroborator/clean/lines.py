@@ -524,10 +524,22 @@ def _section_words(page: _Page, header: list[int], footer: list[int]) -> None:
     labels = {fold(page.lines[i]) for i in header if page.kept[i] and _is_label(page.lines[i])}
     for index in header:
         if page.kept[index] and _is_label(page.lines[index]):
-            page.drop(index, "section")
+            signed = _signature(page, index)
+            page.authors += signed
+            page.drop(index, "byline" if signed else "section")
     for index in footer:
         if page.kept[index] and fold(page.lines[index]) in labels:
             page.drop(index, "section")
+
+
+def _signature(page: _Page, index: int) -> list[str]:
+    """A person's name alone over the page's date or reading time ("Jane Roe" over "·2 min read"): a byline."""
+    line = page.lines[index]
+    after = next((page.lines[i] for i in range(index + 1, len(page.lines)) if page.lines[i]), "")
+    names = split_authors(line)
+    if len(names) != 1 or fold(names[0]) != fold(line) or fold(line).replace(" ", "-") in p.SECTION_WORDS:
+        return []
+    return names if f.is_page_time(after) else []
 
 
 def _is_label(line: str) -> bool:
