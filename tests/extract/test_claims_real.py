@@ -104,3 +104,49 @@ def test_as_reported_by_a_party_names_the_source_of_the_whole_clause(claim_of):
     claim = claim_of(text, "More than 50")
     assert claim.source.text == "the state broadcaster"
     assert claim.content == "More than 50 fishermen have died following a storm off the coast of Rakhine"
+
+
+def test_a_present_tense_report_the_parser_hung_on_the_last_noun_closes_the_sentence(claim_of):
+    text = (
+        "A Saudi air strike on a truck in north Yemen kills four Houthi fighters, a medical source says, the latest "
+        "in almost three months of escalating border clashes between the rebels and Riyadh."
+    )
+    claim = claim_of(text, "four")
+    assert claim.source.text == "a medical source"
+    assert claim.content == "A Saudi air strike on a truck in north Yemen kills four Houthi fighters"
+
+
+def test_the_writers_ranking_after_a_closing_attribution_is_no_part_of_the_content(claim_of):
+    text = (
+        "A Russian strike on a minibus in east Ukraine kills five civilians, a regional official says, the latest "
+        "in almost a week of heavy shelling on the town."
+    )
+    assert claim_of(text, "five").content == "A Russian strike on a minibus in east Ukraine kills five civilians"
+
+
+def test_the_clause_subject_read_as_the_sources_apposition_stays_in_the_content():
+    text = (
+        'According to the Rwanda Defence Force, the depot, used by the rebels to "store their shells and rockets," '
+        "was part of a larger M23 base that was hit in earlier raids."
+    )
+    (claim,) = claims(text)
+    assert claim.source.text == "the Rwanda Defence Force"
+    assert claim.content.startswith("the depot, used by the rebels")
+
+
+def test_a_bracket_the_content_opened_is_closed_and_as_many_as_is_kept(claim_of):
+    text = (
+        "Rescue officials said 13 of the casualties were in Rafah, including three people killed inside a school "
+        "run by the UN agency for Palestinian refugees (UNRWA)."
+    )
+    assert claim_of(text, "13").content.endswith("(UNRWA)")
+    quoted = '"As many as 40 people have been killed, including 12 children," the daily reported.'
+    assert claim_of(quoted, "As many as 40").content.startswith("As many as 40")
+
+
+def test_a_report_set_hours_after_the_statement_is_cut_from_it(claim_of):
+    text = (
+        "The Amhara militia on Monday said that two of its commanders died in a drone strike near Gondar, hours "
+        'after the federal army said "several fighters were neutralised in the area."'
+    )
+    assert claim_of(text, "two").content == "two of its commanders died in a drone strike near Gondar"

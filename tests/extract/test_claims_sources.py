@@ -231,3 +231,20 @@ def test_an_outlet_that_reports_a_statement_last_is_its_relay_not_part_of_it(cla
     assert army.content == "its fighters had seized a base near Sittwe"
     assert [v.name for v in army.via] == ["AFP news agency"]
     assert claim_of(text, "40").source.name == "Arakan Army"
+
+
+def test_a_day_in_brackets_after_the_source_is_neither_its_subject_nor_its_words(claim_of):
+    text = "The Nigerian army on Sunday (Oct 12) said it killed 12 insurgents in Borno state."
+    assert claim_of(text, "12").source.text == "The Nigerian army"
+    other = "KYIV: The Ukrainian air force on Friday (Mar 14) said it downed 9 drones over Sumy."
+    assert claim_of(other, "9").source.text == "The Ukrainian air force"
+
+
+def test_a_source_keeps_the_bracket_its_name_opened():
+    text = (
+        '"The militia fired shells on the market today," the command of the 22nd Division of the South Sudan '
+        "People's Defence Forces (SSPDF) announced on Friday."
+    )
+    (claim,) = extract(text).claims
+    assert (claim.source.text or "").endswith("(SSPDF)")
+    assert (claim.source.name or "").endswith("(SSPDF)")

@@ -165,6 +165,11 @@ class CueFinder(LooseCues):
             host = host.head
         if host.i == token.i:
             return None
+        if phrase[1] <= host.i and not any(c.dep_ in SUBJECT_DEPS for c in host.children):
+            # "According to X, the site, used by ..., was part of ...": the clause's subject read as X's apposition
+            appos = next((c for c in source.children if c.dep_ == "appos" and c.i > source.i), None)
+            if appos is not None and self.doc[appos.left_edge.i - 1].text == ",":
+                phrase = (phrase[0], appos.left_edge.i)
         content = {i for i in range(host.left_edge.i, host.right_edge.i + 1) if not phrase[0] <= i < phrase[1]}
         return Candidate(
             construction="prepositional",

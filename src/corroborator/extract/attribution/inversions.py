@@ -19,6 +19,9 @@ from .spans import Layout
 
 #: How far back from the cue a comma is looked for: a speaker's words are a name and a title at most.
 MAX_SPEAKER_TOKENS = 12
+#: How the parser hangs a phrase the writer sets after a closing attribution ('..., an official says, the latest in
+#: a week of raids'): as an apposition, or as an object or a modifier of the clause's verb.
+ASIDE_OBJECT_DEPS = {"appos", "dobj", "npadvmod", "attr"}
 #: Verbs whose object right after them is whom it was told ('told AFP'), not what was said.
 ADDRESSED_VERBS = {"tell", "inform", "brief", "assure", "warn"}
 
@@ -64,15 +67,30 @@ def _closes_its_sentence(
     doc: Doc, verb: Token, subject: Token, comma: int, sent_end: int, reporting: Container[str]
 ) -> bool:
     """A cue with a subject of its own is the sentence's last report: its subject starts right after the
-    comma and nothing but a time or punctuation follows it ('..., the agency reports.')."""
-    if verb.head.i != verb.i or subject.left_edge.i != comma + 1:
+    comma and nothing but a time or punctuation follows it ('..., the agency reports.'). The parser may coordinate
+    it with the clause's verb or hang it on the clause's last noun ('... kills three fighters, a source says, the
+    latest in ...'): then only its own words must end there, and the writer's aside after them is no part of it."""
+    hung = verb.dep_ in {"conj", "relcl"} and verb.head.i < comma and not _relative(verb)
+    if (verb.head.i != verb.i and not hung) or subject.left_edge.i != comma + 1:
         return False
     after = doc[verb.i + 1 : sent_end]
+    if verb.head.i != verb.i:
+        after = doc[verb.i + 1 : verb.right_edge.i + 1]
+        last = verb.right_edge.i
+        if last + 1 < sent_end and not (doc[last].text == "," or doc[last + 1].is_punct):
+            return False
     told = {t.i for c in verb.children if _addressee(verb, c) for t in c.subtree}
     aside = {t.i for c in verb.children if trailing_participle(doc, c) and c.lemma_ not in reporting for t in c.subtree}
-    return all(
-        t.is_punct or t.ent_type_ in {"DATE", "TIME"} or t.dep_ == "prep" or t.i in told or t.i in aside for t in after
-    )
+    # 'says in a statement' after a clause the cue was hung on (the parse of a cue that ends its sentence on its
+    # own is trusted as it is: its phrase may be the clause's, 'In Miami, he said, ...')
+    framed = {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i and hung for t in c.subtree}
+    allowed = framed | told | aside
+    return all(t.is_punct or t.ent_type_ in {"DATE", "TIME"} or t.dep_ == "prep" or t.i in allowed for t in after)
+
+
+def _relative(verb: Token) -> bool:
+    """Has the clause a relative word of its own ('the fighters whom a source named')?"""
+    return any(c.tag_ in {"WDT", "WP", "WP$", "WRB"} or c.lower_ == "that" for c in verb.children)
 
 
 def _own_complement(verb: Token, child: Token) -> bool:
@@ -99,6 +117,32 @@ def trailing_participle(doc: Doc, child: Token) -> bool:
     """', updating an earlier toll', ', adding that ...': the writer's aside after a comma, not the cue's object."""
     before = child.left_edge.i - 1
     return child.dep_ == "advcl" and child.tag_ == "VBG" and before >= 0 and doc[before].text == ","
+
+
+def parenthetical_content(verb: Token) -> set[int]:
+    """'Most of them, he said, had spent ...' / '“...,” he said': the host clause, less the attribution."""
+    doc = verb.doc
+    host = verb.head
+    if host.pos_ not in {"VERB", "AUX"}:
+        host = verb.sent.root  # '..., as reported by the army' hung on a noun of the clause: the whole clause
+    own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+    end = host.right_edge.i + 1
+    rest = [t for t in doc[verb.right_edge.i + 1 : end] if not t.is_punct]
+    if verb.i > host.i and rest and _ranking(verb, rest, end):
+        end = verb.left_edge.i
+    return {i for i in range(host.left_edge.i, end) if i not in own}
+
+
+def _ranking(verb: Token, rest: list[Token], end: int) -> bool:
+    """'..., an official says, the latest in a week of raids': the writer's ranking of the event after a closing
+    attribution (a superlative, hung as an apposition or as a second object), not what was said ('It was, he said,
+    one of ...' is)."""
+    phrase = rest[0]
+    while verb.right_edge.i < phrase.head.i < end and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if phrase.tag_ != "JJS" or phrase.dep_ not in ASIDE_OBJECT_DEPS or phrase.head.i > verb.i:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in rest)
 
 
 def sentence_before(doc: Doc, layout: Layout, verb: Token) -> set[int] | None:

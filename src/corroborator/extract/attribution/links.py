@@ -29,8 +29,10 @@ ASIDE_DEPS = {"relcl", "appos", "npadvmod"}
 ASIDE_PRONOUNS = {"which", "who", "whom", "whose", "where"}
 
 
-#: Marks of a clause set beside a statement ("..., as state media reported", "..., while the rebels claimed").
+#: Marks of a clause set beside a statement ("..., as state media reported", "..., while the rebels claimed"), and
+#: of one set before or after it ("..., hours after the army said").
 PARALLEL_MARKS = frozenset({"as", "while", "whereas", "whilst"})
+TIME_MARKS = frozenset({"before", "after"})
 
 
 def _extent(candidate: Candidate) -> tuple[int, int]:
@@ -79,7 +81,7 @@ def link(candidates: list[Candidate], doc: Doc, builder: PartyBuilder) -> list[C
             _link_verbal(candidate, by_cue, doc, builder, dropped)
     kept = [c for c in candidates if id(c) not in dropped]
     _cut_participles(kept, doc)
-    _cut_parallel_reports(kept, doc)
+    _cut_parallel_reports(kept, doc, builder.lex)
     _cut_inverted(kept, doc)
     _cut_coordinated(kept, doc, builder.lex, builder.layout)
     return _dedupe(kept)
@@ -150,18 +152,23 @@ def _cut_participles(candidates: list[Candidate], doc: Doc) -> None:
     _cut_out(candidates, doc, participle)
 
 
-def _cut_parallel_reports(candidates: list[Candidate], doc: Doc) -> None:
+def _cut_parallel_reports(candidates: list[Candidate], doc: Doc, lexicon: Lexicon) -> None:
     """'X said A, as state media reported B', 'X said A, while the rebels claimed B': a report set beside the
-    statement by "as" or "while", with a subject of its own, is another party's statement, not part of A."""
+    statement by "as" or "while", with a subject of its own, is another party's statement, not part of A; so is
+    a report of the lexicon's curated verbs set before or after it ('..., hours after the army said B'), where
+    other verbs are what happened ('... after he was elected')."""
 
     def parallel(candidate: Candidate) -> range | None:
         verb = doc[candidate.cue_token]
         if candidate.construction != "verbal" or verb.dep_ != "advcl":
             return None
-        marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in PARALLEL_MARKS and c.i < verb.i]
+        reported = candidate.cue in lexicon.curated_verbs and not candidate.loose and _reports_clause(verb)
+        words = PARALLEL_MARKS | TIME_MARKS if reported else PARALLEL_MARKS
+        marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in words and c.i < verb.i]
         if not marks or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None
-        start = marks[0].i - 1 if marks[0].i > 0 and doc[marks[0].i - 1].text == "," else marks[0].i
+        first = min(marks[0].i, verb.left_edge.i)  # 'hours after the army said'
+        start = first - 1 if first > 0 and doc[first - 1].text == "," else first
         return range(start, verb.right_edge.i + 1)
 
     _cut_out(candidates, doc, parallel)
@@ -179,6 +186,11 @@ def _cut_inverted(candidates: list[Candidate], doc: Doc) -> None:
         return range(start, doc[candidate.cue_token].sent.end)
 
     _cut_out(candidates, doc, inverted)
+
+
+def _reports_clause(verb: Token) -> bool:
+    """Does the verb report a clause ('the army said fighters were killed'), not an act ('announced his bid')?"""
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _cut_out(candidates: list[Candidate], doc: Doc, own_words: Callable[[Candidate], range | None]) -> None:

@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Party, PartyKind
+from .candidate import TIME_ENTS
 from .lexicon import Lexicon
 from .spans import Layout
 
@@ -80,6 +81,8 @@ class PartyBuilder:
         """[start, end) of the source's words: the head with its modifiers, without descriptions."""
         kept = [head.i]
         for child in head.children:
+            if self._time(child):
+                continue  # "the army on Sunday said": when it spoke, not who
             if (
                 child.dep_ not in DESCRIPTIVE_DEPS
                 or (child.dep_ in {"acl", "relcl"} and self._restrictive(child))
@@ -105,6 +108,8 @@ class PartyBuilder:
             start += 1
         while end - 1 > start and doc[end - 1].is_punct:
             end -= 1
+        if end < len(doc) and doc[end].text == ")" and doc[start:end].text.count("(") > doc[start:end].text.count(")"):
+            end += 1  # "... Defence Forces (SSPDF)": the bracket the name opened
         if end - start > MAX_SOURCE_TOKENS:
             start, end = max(start, head.i - 6), head.i + 1
         # 'reports in BBC Burmese, which Reuters could not verify', 'sources in the territory who accused the
@@ -369,6 +374,14 @@ class PartyBuilder:
         named = self._strip_det(words)
         return (named.text if named is not None else words.text), appos_span
 
+    @staticmethod
+    def _time(child: Token) -> bool:
+        """A phrase of time after a source ('on Thursday', 'on Thursday (Nov 28)')."""
+        if child.dep_ != "prep" or child.i < child.head.i:
+            return False
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        return bool(objects) and all(c.ent_type_ in TIME_ENTS for c in objects)
+
     def _trimmed(self, token: Token) -> str | None:
         span = self.doc[token.left_edge.i : token.right_edge.i + 1]
         text = span.text.strip(" ,()–—-")
@@ -378,9 +391,14 @@ class PartyBuilder:
         start, end = span.start, span.end
         while start < end and (self.doc[start].lower_ in DETERMINERS or self.doc[start].is_punct):
             start += 1
-        while end > start and self.doc[end - 1].is_punct:
+        while end > start and self.doc[end - 1].is_punct and not _closes(self.doc[start:end]):
             end -= 1
         return self.doc[start:end] if end > start else None
+
+
+def _closes(span: Span) -> bool:
+    """Does the span end in the bracket it opened ('the Defence Forces (SSPDF)')?"""
+    return span[-1].text == ")" and span.text.count("(") == span.text.count(")")
 
 
 #: Words of a fighting force: "the army" is only ever a force named or heard before.

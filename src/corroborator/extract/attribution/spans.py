@@ -37,6 +37,8 @@ LEADING_WORDS = {"that", "whether", "if", "for"}
 MAX_DATELINE_TOKENS = 4
 #: Tokens that never start or end a content (a dangling conjunction or punctuation).
 EDGE_WORDS = {"and", "but", "or", "so", "as", "while"}
+#: Closing brackets and their openings: one that closes a bracket the content opened stays in it.
+CLOSING_BRACKETS = {")": "(", "]": "["}
 #: Content that is only one of these says nothing on its own ("he said so", "she said this").
 EMPTY_CONTENT = {"so", "this", "that", "it", "these", "those", "something", "anything", "nothing", "what", "one"}
 
@@ -143,6 +145,18 @@ class Layout:
         line_start, line_end = self.line_of(i)
         return max(sent.start, line_start), min(sent.end, line_end)
 
+    def run_on(self, indices: set[int], cue: int) -> set[int]:
+        """'said it hit a depot belonging to' + the rest of the sentence the parser hung on a later verb: a
+        content after its cue that ends in a preposition with no object goes on to the end of the sentence."""
+        last = max(indices)
+        token = self.doc[last]
+        if cue > min(indices) or token.pos_ != "ADP" or any(True for _ in token.children):
+            return indices
+        if self.doc[cue].sent.root.i <= last:
+            return indices  # 'wants to talk about': a preposition left at the end of its own clause
+        _, end = self.sentence(cue)
+        return indices | set(range(last + 1, end))
+
     def clip(self, indices: set[int], anchor: int) -> set[int]:
         """The indices on the same line as ``anchor`` (and on the next one when the line ends in a colon:
         'Trump told the crowd:' + the quote below)."""
@@ -190,7 +204,7 @@ def _strip_edges(doc: Doc, keep: list[int]) -> list[int]:
         if (
             (t.is_punct and not is_quote(t))
             or t.is_space
-            or t.lower_ in EDGE_WORDS
+            or (t.lower_ in EDGE_WORDS and not _quantity(doc, t))
             or (t.lower_ in LEADING_WORDS and (t.dep_ == "mark" or (t.tag_ == "IN" and t.lower_ != "for")))
         ):
             start += 1
@@ -199,11 +213,24 @@ def _strip_edges(doc: Doc, keep: list[int]) -> list[int]:
     start += _dateline_length(doc, keep[start:end])
     while end > start:
         t = doc[keep[end - 1]]
-        if (t.is_punct and not is_quote(t)) or t.is_space or t.lower_ in EDGE_WORDS:
+        closing = t.text in CLOSING_BRACKETS and _open_bracket(doc, keep[start : end - 1], t.text)
+        if (t.is_punct and not is_quote(t) and not closing) or t.is_space or t.lower_ in EDGE_WORDS:
             end -= 1
         else:
             break
     return keep[start:end]
+
+
+def _quantity(doc: Doc, token: Token) -> bool:
+    """'As many as 65 people': 'as' opening a quantity, not a conjunction."""
+    return token.lower_ == "as" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"many", "much", "few"}
+
+
+def _open_bracket(doc: Doc, keep: list[int], closing: str) -> bool:
+    """Is a bracket opened in ``keep`` left unclosed ('... the UN agency for refugees (UNRWA')?"""
+    opening = CLOSING_BRACKETS[closing]
+    texts = [doc[i].text for i in keep]
+    return texts.count(opening) > texts.count(closing)
 
 
 def _dateline_length(doc: Doc, keep: list[int]) -> int:

@@ -31,12 +31,19 @@ from .candidate import (
     SEEMING_VERBS,
     STANCE_MEASURES,
     SUBJECT_DEPS,
+    TIME_ENTS,
     TOLL_OBJECTS,
     TRAILING_MARKS,
     Candidate,
 )
 from .channels import channel_of, clause_after_adjunct, is_time_or_channel
-from .inversions import inverted_condition, inverted_report, sentence_before, trailing_participle
+from .inversions import (
+    inverted_condition,
+    inverted_report,
+    parenthetical_content,
+    sentence_before,
+    trailing_participle,
+)
 from .lexicon import Lexicon, VerbCue
 from .spans import Layout, is_quote
 
@@ -82,6 +89,8 @@ class VerbalCues:
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
         """The verb's subject, or the one it shares with the verb it hangs on."""
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        if len(subjects) > 1:  # "The army on Sunday (Oct 12) said": the date in brackets read as a second subject
+            subjects = [c for c in subjects if not self.bracketed_or_time(c)] or subjects
         if subjects:
             # Two subjects come from a headline run into the sentence: the one on the verb's line counts.
             start, end = self.layout.line_of(verb.i)
@@ -107,6 +116,12 @@ class VerbalCues:
             return verb.head
         return None
 
+    def bracketed_or_time(self, token: Token) -> bool:
+        """A date, or a word in brackets ('(Jan 9)'), which the parser may read as a second subject."""
+        start = token.left_edge.i
+        bracketed = self.doc[start].text == "(" or (start > 0 and self.doc[start - 1].text == "(")
+        return bracketed or token.ent_type_ in TIME_ENTS
+
     # --- verbal cues --------------------------------------------------------------------
 
     def verbal(self, verb: Token, lemma: str, cue: VerbCue) -> Candidate | None:
@@ -126,6 +141,7 @@ class VerbalCues:
                 return None  # "..., the highest death toll reported since the fighting began": no speaker
         if not content:
             return None
+        content = self.layout.run_on(content, verb.i)
         found, source = (True, speaker) if speaker is not None else self.verb_source(verb, cue, passive)
         if not found:
             return None
@@ -290,12 +306,12 @@ class VerbalCues:
         if after:
             return after
         if verb.dep_ == "parataxis" and verb.head.i != verb.i and not (not speech and self.own_object(verb)):
-            return self.parenthetical_content(verb)
+            return parenthetical_content(verb)
         if verb.dep_ == "ccomp" and verb.i > verb.head.i and self.reported_before(verb):
-            return self.parenthetical_content(verb)
+            return parenthetical_content(verb)
         reports_clause = not {"quote", "ccomp"}.isdisjoint(complements)
         if reports_clause and verb.dep_ == "advcl" and self.has_mark(verb, {"as"}) and not self.own_object(verb):
-            return self.parenthetical_content(verb)  # 'As the agency reported, ...': the clause it hangs on
+            return parenthetical_content(verb)  # 'As the agency reported, ...': the clause it hangs on
         if passive:
             return self.passive_content(verb)
         return self.object_content(verb, children, complements)
@@ -432,14 +448,6 @@ class VerbalCues:
             return False
         before = subject.left_edge.i - 1
         return before >= 0 and self.doc[before].text in {",", "”", '"', "''"}
-
-    def parenthetical_content(self, verb: Token) -> set[int]:
-        """'Most of them, he said, had spent ...' / '“...,” he said': the host clause, less the attribution."""
-        host = verb.head
-        if host.pos_ not in {"VERB", "AUX"}:
-            host = verb.sent.root  # '..., as reported by the army' hung on a noun of the clause: the whole clause
-        own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
-        return {i for i in range(host.left_edge.i, host.right_edge.i + 1) if i not in own}
 
     def after_colon(self, verb: Token) -> set[int] | None:
         """'He said: ...', 'Trump told the crowd:' + a quote on the next line: what follows the colon,
