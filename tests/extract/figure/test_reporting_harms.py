@@ -6,6 +6,8 @@ with other numbers, places and actors. The whole pipeline runs (``corroborator.e
 
 from __future__ import annotations
 
+import pytest
+
 from corroborator import extract
 from corroborator.records import Figure, Measure
 
@@ -222,3 +224,41 @@ def test_a_harm_before_to_labels_only_people():
     assert (
         figures("Ambulances carried the casualties to 3 hospitals in the city.")["3"].measure is not Measure.CASUALTIES
     )
+
+
+# -- third round: Gaza tolls ------------------------------------------------------------------------------------
+
+
+def test_what_did_the_harm_is_not_harmed():
+    found = figures("Dozens of air raids across the district injured another 300 people.")
+    assert (found["Dozens"].measure, found["300"].measure) == ("other", "wounded")
+
+
+def test_hostages_taken_in_a_with_clause_are_captured_not_killed():
+    found = figures("The assault killed 900 people, with 140 hostages abducted into the tunnels.")
+    assert (found["900"].measure, found["140"].measure) == ("killed", "captured")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelling raised to 75 the number of medics killed in Rafah.",
+        "The shelling brought the number of medics killed in Rafah this month to 75.",
+    ],
+)
+def test_a_raised_count_of_people_killed_counts_them_where_they_died(text):
+    (f,) = figures(text).values()
+    assert (f.measure, subject(f), place(f)) == ("killed", "medics", "Rafah")
+
+
+def test_others_after_a_toll_that_names_no_one_are_people():
+    text = (
+        "Raids overnight killed more than a dozen people, mostly women and children, according to medics.\n"
+        "The death toll has climbed to 4,120, with 9,300 others wounded since the war began."
+    )
+    found = figures(text)
+    assert found["9,300"].subject is not None and found["9,300"].subject.text == "people"
+
+
+def test_targeted_is_an_act_not_a_plan():
+    assert figures("The army targeted 41 schools last year.")["41"].modality == "actual"

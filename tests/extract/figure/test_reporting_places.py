@@ -464,3 +464,9 @@ def test_a_distance_that_places_a_town_keeps_its_name_short_of_the_apposition():
     text = "The shelling of Vovchansk, a town located less than 5km northeast of Kharkiv, lasted all night."
     (f,) = figures(text).values()
     assert f.subject is not None and f.subject.text == "Vovchansk"
+
+
+def test_people_hurt_in_strikes_targeting_a_place_are_placed_there():
+    text = "A spokesman said about 40 people were hurt in raids targeting Khan Younis and Rafah in the south."
+    (f,) = figures(text).values()
+    assert place(f)[1] in ("khan-younis", "gaza-strip")

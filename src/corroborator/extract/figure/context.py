@@ -94,7 +94,9 @@ class DocumentContext:
         """Complete ``item`` from the figures ``nearby`` before it and the noun phrases of the document."""
         r = item.reading
         unit_before = r.unit
-        if r.reference == "pronoun" or (r.reference == "count" and self._possessive_pronoun(r)):
+        if self._others_after_a_toll(item, nearby):
+            r.unit, r.subject = r.unit or "people", Reference(text=WHOSE_DEFAULT)
+        elif r.reference == "pronoun" or (r.reference == "count" and self._possessive_pronoun(r)):
             self._from_antecedent(item, nearby)
             if r.unit is None and r.noun is not None and r.noun.lower_ == "others":
                 r.unit = "people"  # "medics said 40 others were hurt", with nothing counted before them
@@ -217,6 +219,16 @@ class DocumentContext:
             r.measure = r.measure or s.measure
             if r.location is None:
                 r.location, r.location_static = s.location, s.location_static
+
+    @staticmethod
+    def _others_after_a_toll(item: Found, nearby: list[Found]) -> bool:
+        """ "The toll has climbed to 60,034, with 145,870 others wounded": others than a toll that names no one are
+        people, not the nouns named before the toll ("mostly women and children")."""
+        r = item.reading
+        if r.noun is None or r.noun.lower_ != "others":
+            return False
+        before = [b for b in nearby if b.sentence == item.sentence]
+        return bool(before) and before[-1].reading.reference == "count" and before[-1].reading.noun is None
 
     def _from_antecedent(self, item: Found, nearby: list[Found]) -> None:
         """ "62 of them", "their number": the nearest noun phrase before that names something counted."""

@@ -37,6 +37,9 @@ MAX_CLAUSES = 8
 #: What an adjective before a counted noun may say happened to it ("wounded troops", "displaced people").
 _STATES = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.MISSING, Measure.DISPLACED, Measure.CAPTURED})
 
+#: Words that plan only as nouns ("a target of 10,000"): as verbs they are acts ("targeted 130 clinics").
+_MODAL_AS_NOUNS = frozenset({"target", "goal"})
+
 #: People counted as those cared for: moving them ("patients were transferred") deploys nobody.
 _CARED_FOR = frozenset({"patient", "casualty", "evacuee"})
 
@@ -219,6 +222,11 @@ class MeasureReader:
                         measure = self.token_measure(word, cls)
                         if measure:
                             return measure
+        # "the number of aid workers killed": the parser may hang the participle on the count itself
+        for told in (c for c in count.children if c.dep_ in ("acl", "relcl") and c.i > count.i):
+            measure = self.token_measure(told, cls)
+            if measure:
+                return measure
         return None
 
     def _adjacent_measure(self, r: Reading, cls: str | None) -> Measure | None:
@@ -278,11 +286,16 @@ class MeasureReader:
             return None
         if r.start.dep_ == "conj" and r.start is r.noun and self.tree.word_measure(r.noun, cls) is not None:
             return None  # "the deaths of 30 civilians and 50 injuries": the injuries are not the deaths
+        absolute = self._absolute_participle(r, cls)
+        if absolute is not None:
+            return absolute
         governors = self.tree.governors(r.start, r, absolute=self.places.has_own_place(r))
         for token in governors:
             measure = self.token_measure(token, cls)
             if measure == Measure.DEPLOYED and self._in_care(r):
                 continue  # "four injured patients were transferred": moved for care, not deployed
+            if measure in HARMS and token.lemma_.lower() not in self.lex.loss_verbs and _does_the_harm(r.start, token):
+                continue  # "hundreds of airstrikes injured 650 people": the strikes did it, the 650 suffered it
             if measure:
                 r.measure_word = token
                 return measure
@@ -301,6 +314,20 @@ class MeasureReader:
                     if measure:
                         r.measure_word = clause
                         return measure
+        return None
+
+    def _absolute_participle(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "killed 1,200 people, with 251 hostages abducted": after "with", the participle says what happened to
+        the counted, not the verb the "with" hangs on."""
+        counted = r.start
+        if counted.dep_ != "pobj" or counted.head.lower_ != "with":
+            return None
+        for participle in counted.children:
+            if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.i > counted.i:
+                measure = self.token_measure(participle, cls)
+                if measure:
+                    r.measure_word = participle
+                    return measure
         return None
 
     def _in_care(self, r: Reading) -> bool:
@@ -370,6 +397,8 @@ class MeasureReader:
 
     def _modal_word(self, token: Token) -> Modality | None:
         words = [token.lemma_.lower(), token.lower_]
+        if token.pos_ == "VERB" and token.lemma_.lower() in _MODAL_AS_NOUNS:
+            words = []  # "targeted 130 institutions" struck them; "the target is 10,000" plans
         if any(c.dep_ == "dobj" and c.lemma_.lower() in _REFUGES for c in token.children):
             words = []  # "sought refuge" was done, not planned ("seeks to send" and "expects 200,000 refugees" are not)
         words += [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -392,3 +421,9 @@ def _antecedent(relative: Token, before: int) -> Token | None:
 
 def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _does_the_harm(counted: Token, verb: Token) -> bool:
+    """Is ``counted`` the subject of an active verb of harm that has an object of its own ("five gunmen killed
+    three guards")? "15 people died", "20 were injured" suffer it."""
+    return counted.dep_ == "nsubj" and counted.head == verb and any(c.dep_ == "dobj" for c in verb.children)

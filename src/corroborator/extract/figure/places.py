@@ -228,7 +228,13 @@ class PlaceReader:
         return any(self.lex.unit_class(self.lex.unit_of.get(word.lower_)) == "distance" for word in measured)
 
     def _event_place(self, event: Token) -> tuple[Token, Token] | None:
-        """The place of an attack or a fight, from its own preposition: "a strike on the city of Dnipro"."""
+        """The place of an attack or a fight, from its own preposition ("a strike on the city of Dnipro") or the object
+        of the participle that aims it ("airstrikes targeting Gaza City, Jabalia and Rafah")."""
+        for aim in event.children:
+            if aim.dep_ == "acl" and aim.tag_ == "VBG" and aim.lemma_.lower() in TARGET_VERBS:
+                place = next((c for c in aim.children if c.dep_ == "dobj"), None)
+                if place is not None and self.is_place(place, depth=0) and self.names_a_place(place):
+                    return place, aim
         for prep in self.preps(event):
             if prep.lower_ in _EVENT_PREPS:
                 place = self.object_of(prep)
@@ -283,11 +289,15 @@ class PlaceReader:
             preps += modifiers
         if r.at_object is not None:  # "puts the contingent in Russia at about 10,000"
             preps += self.preps(r.at_object)
-            if r.at_object.dep_ == "nsubj" and r.at_object.head.lemma_ == "be":
-                # "the number of displaced people in Ukraine was 1.85 million": the counted people's place (but an
-                # estimate "of losses in Russia at 300" is the estimate's, which places nothing)
-                counted = [o for of in self.preps(r.at_object) if of.lower_ == "of" for o in of.children]
-                preps += [p for o in counted for p in self.preps(o)]
+            count, verb = r.at_object, r.at_object.head
+            raised = r.anchor.head.lower_ == "to" and verb.lemma_.lower() in self.lex.value_verbs
+            if (count.dep_ == "nsubj" and verb.lemma_ == "be") or (count.lower_ in self.lex.count_nouns and raised):
+                # "the number of displaced people in Ukraine was 1.85 million", "brought to 57 the number of aid workers
+                # killed in Gaza": the counted people's place (but an estimate "of losses in Russia at 300" is the
+                # estimate's, which places nothing)
+                counted = [o for of in self.preps(count) if of.lower_ == "of" for o in of.children]
+                told = [m for word in (count, *counted) for m in word.children if m.dep_ in ("acl", "relcl")]
+                preps += [p for word in (*counted, *told) for p in self.preps(word)]
             preps += [c for c in self.preps(r.at_object.head) if c.lower_ != "at"]
         unique: dict[int, Token] = {}
         for prep in preps:

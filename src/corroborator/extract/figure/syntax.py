@@ -416,16 +416,37 @@ class SentenceReader:
                 return
             if head.dep_ == "prep" and head.lower_ in ("at", "to"):
                 governor = head.head
+                count = self._count_of_misplaced_to(governor) if head.lower_ == "to" else None
+                if count is not None:  # "brought the number of aid workers killed this year to 57"
+                    r.at_object = count
+                    return
                 if head.lower_ == "to" and governor.lemma_.lower() not in self.lex.value_verbs:
                     return
                 if governor.pos_ in ("VERB", "AUX"):
-                    objects = [c for c in governor.children if c.dep_ in ("dobj", *SUBJECT_DEPS) and c.i < head.i]
+                    # "raised to 220 the number of journalists killed": a count shifted after the number is the object
+                    objects = [
+                        c
+                        for c in governor.children
+                        if c.dep_ in ("dobj", *SUBJECT_DEPS)
+                        and (c.i < head.i or (c.dep_ == "dobj" and c.lower_ in self.lex.count_nouns))
+                    ]
                     objects.sort(key=lambda c: c.dep_ != "dobj")
                     r.at_object = objects[0] if objects else governor
                 else:
                     r.at_object = governor
                 return
             token = head
+
+    def _count_of_misplaced_to(self, governor: Token) -> Token | None:
+        """The count a value verb raises, where the parser hung "to N" on the participle inside it: "brought the
+        number of aid workers killed this year to 57" (the workers were not killed to 57)."""
+        if governor.dep_ not in ("acl", "relcl") or governor.lemma_.lower() in self.lex.value_verbs:
+            return None
+        for ancestor in governor.ancestors:
+            if ancestor.lower_ in self.lex.count_nouns:
+                verb = ancestor.head
+                return ancestor if ancestor.dep_ == "dobj" and verb.lemma_.lower() in self.lex.value_verbs else None
+        return None
 
     # -- subject ------------------------------------------------------------------------------------
 
