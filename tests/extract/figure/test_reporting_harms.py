@@ -262,3 +262,28 @@ def test_others_after_a_toll_that_names_no_one_are_people():
 
 def test_targeted_is_an_act_not_a_plan():
     assert figures("The army targeted 41 schools last year.")["41"].modality == "actual"
+
+
+# -- third round: UN displacement and rescue reports -------------------------------------------------------------
+
+
+def test_people_who_had_to_flee_are_displaced():
+    found = figures("Some 3.4 million people have had to leave their homes since the offensive began.")
+    assert found["Some 3.4 million"].measure is Measure.DISPLACED
+
+
+def test_people_a_harm_sent_away_are_displaced_and_troops_sent_are_deployed():
+    found = figures("Fighting has sent 48,000 villagers into Chad. The army sent 900 troops to the border.")
+    assert (found["48,000"].measure, found["900"].measure) == (Measure.DISPLACED, Measure.DEPLOYED)
+
+
+def test_people_taken_to_hospital_are_not_deployed():
+    found = figures("Rescuers said 14 people were taken to the hospital in the city of Tartus.")
+    assert found["14"].measure is not Measure.DEPLOYED
+    assert place_id(found["14"]) == "tartus"
+
+
+def test_a_place_named_with_a_clause_is_the_name_without_it():
+    text = "The war in Mali, which has uprooted nearly 3 million people since June, is but the latest in a long list of crises."
+    found = figures(text)
+    assert place(found["nearly 3 million"]) == "Mali"

@@ -42,6 +42,10 @@ _MODAL_AS_NOUNS = frozenset({"target", "goal"})
 
 #: People counted as those cared for: moving them ("patients were transferred") deploys nobody.
 _CARED_FOR = frozenset({"patient", "casualty", "evacuee"})
+#: Harms that drive people out when they "send" them somewhere (with the lexicon's event nouns: fighting, strikes).
+_DRIVING_HARMS = frozenset({"violence", "insecurity", "war", "conflict", "fighting", "hunger", "famine", "drought"})
+#: Places of care: people moved there ("transferred to the hospital") are not deployed.
+_CARE_PLACES = frozenset({"hospital", "clinic", "infirmary", "ward", "morgue"})
 
 #: What happens to people that "victims" may mean.
 HARMS = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES})
@@ -292,14 +296,16 @@ class MeasureReader:
         governors = self.tree.governors(r.start, r, absolute=self.places.has_own_place(r))
         for token in governors:
             measure = self.token_measure(token, cls)
-            if measure == Measure.DEPLOYED and self._in_care(r):
-                continue  # "four injured patients were transferred": moved for care, not deployed
+            if measure == Measure.DEPLOYED and (self._in_care(r) or _taken_for_care(token)):
+                continue  # "four injured patients were transferred", "taken to hospital": moved for care, not deployed
             if measure in HARMS and token.lemma_.lower() not in self.lex.loss_verbs and _does_the_harm(r.start, token):
                 continue  # "hundreds of airstrikes injured 650 people": the strikes did it, the 650 suffered it
+            if measure == Measure.DEPLOYED and _sent_by_harm(token, self.lex.event_nouns):
+                measure = Measure.DISPLACED  # "violence has sent 600,000 people into Bangladesh": driven out
             if measure:
                 r.measure_word = token
                 return measure
-            for child in [*self.tree.complements(token), *self._wholes(token)]:
+            for child in [*self.tree.complements(token), *self._wholes(token), *_obliged(token)]:
                 # "were missing", "have been reported injured"; "among the dead were 14 soldiers"
                 measure = self.token_measure(child, cls)
                 if measure:
@@ -427,3 +433,27 @@ def _does_the_harm(counted: Token, verb: Token) -> bool:
     """Is ``counted`` the subject of an active verb of harm that has an object of its own ("five gunmen killed
     three guards")? "15 people died", "20 were injured" suffer it."""
     return counted.dep_ == "nsubj" and counted.head == verb and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _taken_for_care(verb: Token) -> bool:
+    """ "20 people were transferred to the hospital in Tartous": moved to a place of care."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in ("to", "into") and obj.lemma_.lower() in _CARE_PLACES
+        for prep in verb.children
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )
+
+
+def _obliged(verb: Token) -> list[Token]:
+    """ "have had to flee their homes": what they had to do says what happened to them."""
+    if verb.lemma_.lower() != "have":
+        return []
+    return [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+
+
+def _sent_by_harm(verb: Token, events: frozenset[str]) -> bool:
+    """Is the subject of a verb of sending a harm, not a commander ("violence sent", "the fighting has driven")?"""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
+    return any(s.lemma_.lower() in events or s.lower_ in _DRIVING_HARMS for s in subjects)

@@ -17,6 +17,7 @@ give a destination that stays with its own figure.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -91,7 +92,26 @@ class PlaceReader:
     # -- the figure's place ---------------------------------------------------------------------------
 
     def location(self, r: Reading) -> tuple[Reference | None, bool]:
-        """The place of ``r`` and whether it is where the counted things are (static) rather than a destination."""
+        """The place of ``r`` and whether it is where the counted things are (static) rather than a destination.
+
+        A place noun that names nowhere ("to the hospital") gives way to a named place the clause goes on to ("in the
+        city of Tartous"); with none, it stands, for the scene to point back from."""
+        unnamed: tuple[Reference, bool] | None = None
+        for found in self._clause_places(r):
+            if found[0].entity or not found[0].text.islower():
+                return found
+            unnamed = unnamed or found
+        if unnamed is not None:
+            return unnamed
+        where = self._relative_where(r) or self._toll_owner(r) or self._place_fled(r)
+        if where is not None:
+            return self.place_reference(where), True
+        target = self._target(r)  # where the people it killed were; not where the drones it launched are
+        static = r.measure in AT_THE_TARGET
+        return (self.place_reference(target), static) if target is not None else (None, False)
+
+    def _clause_places(self, r: Reading) -> Iterator[tuple[Reference, bool]]:
+        """The places the figure's clause gives by its prepositions, nearest first."""
         for prep in self._candidate_preps(r):
             if self.after_a_list_colon(r, prep):
                 continue  # "77 drones were downed: 34 over Volgograd, ...": the items' places, not the total's
@@ -113,13 +133,7 @@ class PlaceReader:
             if place.lower_ in IDIOM_NOUNS:
                 continue  # "on the side of Russia", "on behalf of Kyiv": a stance, not a place
             if self.is_place(place, depth=0) and self.names_a_place(place):
-                return self._nearer_target(r, self.place_reference(place, after=prep.i), static)
-        where = self._relative_where(r) or self._toll_owner(r) or self._place_fled(r)
-        if where is not None:
-            return self.place_reference(where), True
-        target = self._target(r)  # where the people it killed were; not where the drones it launched are
-        static = r.measure in AT_THE_TARGET
-        return (self.place_reference(target), static) if target is not None else (None, False)
+                yield self._nearer_target(r, self.place_reference(place, after=prep.i), static)
 
     @staticmethod
     def after_a_list_colon(r: Reading, token: Token) -> bool:
@@ -491,6 +505,8 @@ class PlaceReader:
         doc = head.doc
         kept = {i for i in self._phrase_tokens(head) if i > after}
         start, end = min(kept), max(kept) + 1
+        # "Sudan, which has displaced ...,": the phrase ends where a clause it does not hold begins
+        end = next((i for i in range(head.i + 1, end) if i not in kept), end)
         breaks = [t.i for t in doc[start:end] if "\n" in t.text_with_ws]  # a heading's parse runs into the body
         if breaks:
             start, end = (start, breaks[0] + 1) if breaks[0] >= head.i else (breaks[-1] + 1, end)
