@@ -150,3 +150,15 @@ def test_a_report_set_hours_after_the_statement_is_cut_from_it(claim_of):
         'after the federal army said "several fighters were neutralised in the area."'
     )
     assert claim_of(text, "two").content == "two of its commanders died in a drone strike near Gondar"
+
+
+def test_an_agency_written_in_lower_case_is_whom_it_was_told_never_a_cue():
+    text = (
+        "Syrian security sources confirmed to dpa that at least four heavy air strikes hit the airbase. "
+        "A Syrian security source told dpa that Turkish drones carried out the strike."
+    )
+    found = claims(text)
+    assert [(c.cue, c.content) for c in found] == [
+        ("confirm", "at least four heavy air strikes hit the airbase"),
+        ("tell", "Turkish drones carried out the strike"),
+    ]

@@ -248,3 +248,28 @@ def test_a_source_keeps_the_bracket_its_name_opened():
     (claim,) = extract(text).claims
     assert (claim.source.text or "").endswith("(SSPDF)")
     assert (claim.source.name or "").endswith("(SSPDF)")
+
+
+def test_a_paper_quoting_a_body_as_saying_relays_that_bodys_words(claim_of):
+    text = (
+        '"At least 30 people were killed in the shelling of the market," the Sudan Tribune daily reported, '
+        "quoting the health ministry as saying."
+    )
+    claim = claim_of(text, "At least 30")
+    assert claim.source.text == "the health ministry"
+    assert [v.text for v in claim.via] == ["the Sudan Tribune daily"]
+
+
+def test_a_statement_quoted_by_an_agency_is_the_source_and_the_agency_its_relay(claim_of):
+    text = 'The convoy was hit "by two drones and an artillery shell," said a statement quoted by Reuters news agency.'
+    claim = claim_of(text, "two")
+    assert claim.source.text == "a statement"
+    assert [v.name for v in claim.via] == ["Reuters news agency"]
+
+
+def test_an_argument_after_a_clause_about_a_thing_is_the_reporters():
+    found = extract(
+        "The army said the raid targeted a rebel depot in Kidal, arguing that its presence there violated the accord."
+    )
+    arguing = next(c for c in found.claims if c.cue == "argue")
+    assert arguing.source.text == "The army"

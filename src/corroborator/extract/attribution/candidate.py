@@ -11,6 +11,8 @@ from ...records import Certainty
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: A clause's subject, the dummy one included ("it appears that", "there were").
 CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS | {"expl"}
+#: Participles that name whom a report passes on: "X reported ..., citing Y", "..., quoting Y as saying".
+RELAYING_VERBS = frozenset({"cite", "quote"})
 #: A cue used as a modifier ("the reported attack", "a claimed success") states nothing.
 MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "attr"}
 #: Where a cue's missing subject is found: the verb it is coordinated with or subordinated to

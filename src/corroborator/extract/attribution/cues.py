@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Certainty
-from .candidate import CLAUSE_SUBJECT_DEPS, SUBJECT_DEPS, Candidate
+from .candidate import CLAUSE_SUBJECT_DEPS, RELAYING_VERBS, SUBJECT_DEPS, Candidate
 from .channels import channel_word
 from .lexicon import Lexicon
 from .loose import LOOSE_ADJECTIVES, LOOSE_NOUNS, LooseCues
@@ -50,6 +50,11 @@ MAX_HOST_CLIMB = 4
 SURVEY_NOUNS = {"poll", "survey"}
 #: "RUSSIA: A drone attack ..." is a dateline, not a speaker.
 DATELINE_ENTS = {"GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC"}
+
+
+def relaying(verb: Token) -> bool:
+    """'..., quoting the ministry as saying': a participle that names whom the report passes on, a sure cue."""
+    return verb.lemma_ in RELAYING_VERBS and verb.dep_ == "advcl" and verb.tag_ == "VBG"
 
 
 class CueFinder(LooseCues):
@@ -89,14 +94,14 @@ class CueFinder(LooseCues):
                 lemma = token.lemma_
                 if lemma in lex.verbs:
                     candidate = self.verbal(token, lemma, lex.verbs[lemma])
-                    weak = lemma in lex.weak_verbs and not self.expectation(candidate, lemma)
+                    weak = lemma in lex.weak_verbs and not self.expectation(candidate, lemma) and not relaying(token)
                     if candidate is not None and self.loose and weak:
                         candidate.loose = True  # a verb right less than half the time: the filter decides
                     elif candidate is None and self.loose and lemma in lex.weak_verbs:
                         candidate = self.weak_participle(token, lemma)
                 elif token.lower_ in lex.prepositions:
                     candidate = self.prepositional(token)
-                elif self.loose and pos == "VERB" and token.is_alpha and lemma not in lex.not_verbs:
+                elif self.loose and pos == "VERB" and token.is_alpha and lemma not in lex.not_verbs | lex.media_words:
                     candidate = self.loose_verb(token, lemma)
             elif pos == "NOUN" and self.verb_read_as_noun(token):
                 lemma = lex.headline_forms[token.lower_]

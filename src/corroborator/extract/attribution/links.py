@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from ...records import Certainty, PartyKind
+from .candidate import RELAYING_VERBS
 from .cues import SUBJECT_DEPS, Candidate
 from .lexicon import Lexicon
-from .parties import PartyBuilder
+from .parties import PartyBuilder, relayed_by
 from .spans import Layout
 
 #: How far (in sentences) a quotation may continue after its attribution and still be part
@@ -79,6 +80,8 @@ def link(candidates: list[Candidate], doc: Doc, builder: PartyBuilder) -> list[C
                 dropped.add(id(candidate))
         elif candidate.construction == "verbal":
             _link_verbal(candidate, by_cue, doc, builder, dropped)
+        if candidate.source is not None:  # "..., said a statement quoted by AFP": AFP relays it
+            candidate.via += [r.i for c in doc[candidate.source].children if (r := relayed_by(c)) is not None]
     kept = [c for c in candidates if id(c) not in dropped]
     _cut_participles(kept, doc)
     _cut_parallel_reports(kept, doc, builder.lex)
@@ -219,8 +222,9 @@ def _link_verbal(
     head = by_cue.get(verb.head.i)
     if head is not None and head.construction != "verbal":
         return
-    if candidate.cue == "cite" and verb.tag_ == "VBG" and verb.dep_ == "advcl":
-        # "X reported ..., citing Y": Y said it, X passed it on. Citing data or a document names no party.
+    if candidate.cue in RELAYING_VERBS and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        # "X reported ..., citing Y" / "quoting Y as saying": Y said it, X passed it on. Citing data or a document
+        # names no party.
         cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if head is not None and id(head) not in dropped and head.source is not None and cited is not None:
             if not _is_party(cited, builder):

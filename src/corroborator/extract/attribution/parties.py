@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Party, PartyKind
-from .candidate import TIME_ENTS
+from .candidate import RELAYING_VERBS, TIME_ENTS
 from .lexicon import Lexicon
 from .spans import Layout
 
@@ -126,7 +126,7 @@ class PartyBuilder:
         # 'a judge handling the lawsuit' names the judge; 'a statement saying that ...' holds a cue of its own.
         clause = any(c.dep_ in {"ccomp", "dobj"} for c in acl.children) and acl.tag_ == "VBG"
         cue = clause and (acl.lemma_ in self.lex.verbs or any(c.dep_ == "ccomp" for c in acl.children))
-        return before is not None and before.text != "," and not cue
+        return before is not None and before.text != "," and not cue and relayed_by(acl) is None
 
     def _describes(self, clause: Token, end: int) -> bool:
         """A relative clause that ends the phrase ('..., and Roy Schwartz' goes on) after a comma, or one whose verb
@@ -394,6 +394,14 @@ class PartyBuilder:
         while end > start and self.doc[end - 1].is_punct and not _closes(self.doc[start:end]):
             end -= 1
         return self.doc[start:end] if end > start else None
+
+
+def relayed_by(acl: Token) -> Token | None:
+    """'a statement quoted by AFP', 'figures cited by Reuters': the outlet that passed the source's words on."""
+    if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_ not in RELAYING_VERBS:
+        return None
+    agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _closes(span: Span) -> bool:

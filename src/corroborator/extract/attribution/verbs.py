@@ -96,7 +96,8 @@ class VerbalCues:
             start, end = self.layout.line_of(verb.i)
             return min(subjects, key=lambda c: (not start <= c.i < end, abs(c.i - verb.i)))
         # ", adding that B": the reporter goes on (but ", saying it was a stronghold" may be the clause's subject's)
-        aside = trailing_participle(self.doc, verb) and verb.lemma_ in GOING_ON_VERBS
+        # (and ", arguing that B" after a clause whose subject cannot speak: "said the raid hit X, arguing ...")
+        aside = trailing_participle(self.doc, verb) and (verb.lemma_ in GOING_ON_VERBS or self.mute_clause(verb.head))
         if (verb.dep_ == "conj" or aside) and verb.lemma_ in self.lex.verbs and verb.head.lemma_ not in self.lex.verbs:
             # "He says A was so and says B", "told RFA that A, adding that B": the second cue hangs on A's verb;
             # the speaker is the subject of the report A belongs to, not A's subject.
@@ -237,6 +238,12 @@ class VerbalCues:
             or subject.lower_ in self.lex.organization_words
         )
 
+    def mute_clause(self, verb: Token) -> bool:
+        """Has the verb a subject of its own that cannot speak, a thing ('the raid targeted ...'; not a plural,
+        which may be people: 'the rebels shelled ...')?"""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        return subject is not None and subject.tag_ == "NN" and not self.can_speak(subject)
+
     def not_a_party(self, subject: Token) -> bool:
         lower = subject.lower_
         return lower in NON_PARTY_SUBJECTS and not (lower == "which" and subject.head.dep_ == "relcl")
@@ -278,6 +285,9 @@ class VerbalCues:
             for c in children
             if c.dep_ == "ccomp" and (c.i > verb.i or self.reported_before_verb(c, verb)) and not inverted_condition(c)
         ]
+        if not clauses:  # 'told dpa that ...', 'confirmed to dpa that ...': an outlet read as a verb holds the clause
+            outlets = [c for c in children if c.dep_ in {"xcomp", "dobj"} and c.lower_ in self.lex.media_words]
+            clauses = [c for o in outlets for c in o.children if c.dep_ == "ccomp" and c.i > o.i]
         if not clauses:
             clauses = [c for c in children if c.dep_ in {"parataxis", "dep"} and self.quoted_or_after_colon(verb, c)]
         if not clauses and speech:
