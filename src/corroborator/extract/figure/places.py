@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import Measure, Reference
 from .lexicon import Lexicon
 from .reading import Reading
+from .targets import CLAUSE_SUBJECTS, TARGET_VERBS, TargetReader
 from .tree import TreeReader
 
 #: spaCy's labels of places, and labels that a bare proper noun after "in" is not a place for.
@@ -40,30 +41,16 @@ _NP_PREPS = frozenset({"of", "in", "between", "near", "along", "outside", "aroun
 #: Determiners and possessives that make a bare place noun point at a known place ("the region", "its territory").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 
-#: Verbs whose object is the place a strike is aimed at ("Russia attacked Ukraine with nearly 50 drones").
-TARGET_VERBS = frozenset(
-    {"attack", "strike", "target", "hit", "bomb", "shell", "pound", "storm", "raid", "bombard", "besiege", "overrun"}
-)
 
 #: What happens at the place a strike is aimed at: those killed there were there, drones launched at it were not.
 AT_THE_TARGET = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES, Measure.MISSING, Measure.DAMAGED})
 
 #: Conjunctions of a clause that tells where the same event happened ("killed when a missile hit ...").
 _EVENT_MARKS = frozenset({"when", "as", "after"})
-#: Where the parser hangs a ", where" clause it did not see as relative: on the verb before it.
-_MISHUNG_CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis")
-#: How far before a ", where" clause the place it stands for may be named.
-WHERE_WINDOW = 10
-#: Verbs of flight whose object is the place left ("fled El-Fasher", "escaped the camp").
-FLIGHT_VERBS = frozenset({"flee", "escape", "leave", "abandon"})
-#: What the parser makes of a struck place's name that the tagger took for a verb or an adverb ("hit Sagaing").
-_MISTAGGED_OBJECT_DEPS = frozenset({"advmod", "xcomp", "ccomp", "oprd", "npadvmod"})
 
 #: Prepositions by which an attack names its place ("a strike on Dnipro", "fighting near Pokrovsk").
 _EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside", "of", "for"})  # not "against": a foe
 
-#: Nouns of a toll, whose possessor is the place it was counted in ("Gaza's death toll").
-TOLL_NOUNS = frozenset({"toll", "tolls", "tally"})
 
 #: Measures for which "from" names the place: people are displaced or evacuated from where they were.
 FROM_MEASURES = frozenset({Measure.DISPLACED})
@@ -75,8 +62,6 @@ IDIOM_NOUNS = frozenset(
     | {"memory", "honour", "honor", "light", "view", "face", "spite"}
 )
 
-#: Dependencies of a verb's subject; an attack as subject places what it did ("shelling in X killed six").
-CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 #: How many tokens after a preposition its object may be when the tree does not link them.
 OBJECT_WINDOW = 5
@@ -88,6 +73,7 @@ class PlaceReader:
     def __init__(self, lexicon: Lexicon, tree: TreeReader) -> None:
         self.lex = lexicon
         self.tree = tree
+        self.targets = TargetReader(self)
 
     # -- the figure's place ---------------------------------------------------------------------------
 
@@ -103,10 +89,11 @@ class PlaceReader:
             unnamed = unnamed or found
         if unnamed is not None:
             return unnamed
-        where = self._relative_where(r) or self._toll_owner(r) or self._place_fled(r)
+        targets = self.targets
+        where = targets.relative_where(r) or targets.toll_owner(r) or targets.place_fled(r)
         if where is not None:
             return self.place_reference(where), True
-        target = self._target(r)  # where the people it killed were; not where the drones it launched are
+        target = self.targets.target(r)  # where the people it killed were; not where the drones it launched are
         static = r.measure in AT_THE_TARGET
         return (self.place_reference(target), static) if target is not None else (None, False)
 
@@ -145,60 +132,11 @@ class PlaceReader:
 
     def _nearer_target(self, r: Reading, found: Reference, static: bool) -> tuple[Reference, bool]:
         """ "shelled Babanusa in Sudan, killing nine": the town struck, inside the place the preposition names."""
-        target = self._target(r) if found.entity else None
+        target = self.targets.target(r) if found.entity else None
         if target is None:
             return found, static
         struck = self.place_reference(target)
         return (struck, r.measure in AT_THE_TARGET) if found.entity in struck.parents else (found, static)
-
-    def _relative_where(self, r: Reading) -> Token | None:
-        """ "shells hit Naqoura, where four peacekeepers were wounded": the place "where" stands for; also where the
-        parser hung the clause on the verb ("extended to Abu Shouk camp earlier in the week, where 35 were killed")."""
-        for governor in self.tree.governors(r.start, r):
-            if governor.dep_ not in ("relcl", *_MISHUNG_CLAUSE_DEPS):
-                continue
-            where = next((c for c in governor.children if c.lower_ in ("where", "wherever") and c.i < r.anchor.i), None)
-            if where is None:
-                return None
-            if governor.dep_ == "relcl":
-                place = governor.head
-                return place if self.is_place(place, depth=0) and self.names_a_place(place) else None
-            return self._place_before(where)
-        return None
-
-    def _place_before(self, where: Token) -> Token | None:
-        """The place named last before a comma and "where", in the same sentence."""
-        doc = where.doc
-        if where.i == 0 or doc[where.i - 1].text != ",":
-            return None
-        for token in reversed(doc[max(where.sent.start, where.i - WHERE_WINDOW) : where.i - 1]):
-            if self.place_entity(token) and self.names_a_place(self.phrase_head(token)):
-                return self.phrase_head(token)
-        return None
-
-    def _place_fled(self, r: Reading) -> Token | None:
-        """ "2,400 people fled El-Fasher": the place the displaced left, the object of their flight."""
-        word = r.measure_word
-        if r.measure != Measure.DISPLACED or word is None:
-            return None
-        verbs = [word, *(c for c in word.children if c.dep_ == "xcomp")]  # "forced 2,400 people to flee X"
-        flight = next((v for v in verbs if v.lemma_.lower() in FLIGHT_VERBS), None)
-        if flight is None:
-            return None
-        left = [c for c in flight.children if c.dep_ == "dobj"]
-        left += [c for c in left[:1] for c in c.children if c.dep_ == "conj"]  # "fled the camp and El-Fasher"
-        return next((c for c in left if self.is_place(c, depth=0) and self.names_a_place(c)), None)
-
-    def _toll_owner(self, r: Reading) -> Token | None:
-        """ "Gaza's death toll climbed to 5,791": the place whose toll the number is (not a people's: "Israel's"). Only
-        a toll: "Russia's losses" are a party's, wherever they fell."""
-        for word in (r.at_object, r.measure_word, r.noun):
-            if word is None or word.lower_ not in TOLL_NOUNS:
-                continue
-            for child in word.children:
-                if child.dep_ == "poss" and self.place_entity(child) and child.ent_type_ != "NORP":
-                    return child
-        return None
 
     def has_own_place(self, r: Reading) -> bool:
         """ "8,000 of them already in the Kursk border region": the number is placed by its own words."""
@@ -375,54 +313,14 @@ class PlaceReader:
         """The prepositions of a "when" clause under ``verb``, and of its object or passive subject."""
         preps = []
         for clause in verb.children:
-            if self._marks_the_event(clause):
+            if self.marks_the_event(clause):
                 preps += self.preps(clause)
                 # its object or subject: "killed when a missile hit a mall in X", "when a mosque in X was hit"
                 preps += [p for obj in clause.children if obj.dep_ in ("dobj", "nsubjpass") for p in self.preps(obj)]
         return preps
 
-    def _target(self, r: Reading) -> Token | None:
-        """The place a strike is aimed at, when it is the verb's object ("attacked Ukraine"), the object of the
-        strike that a participle goes on from ("shelled Babanusa, killing nine people"), or the object of a
-        strike in a "when" clause ("killed when a missile hit the Salif grain terminal", "when Kherson was shelled")."""
-        for governor in self.tree.governors(r.start, r):
-            if governor.pos_ != "VERB":
-                continue
-            verbs = [governor]
-            first = governor
-            while first.dep_ == "conj" and first.head.pos_ == "VERB":  # "killing nine and wounding 17"
-                first = first.head
-            if first is not governor:  # "drones hit Odesa and injured five": the strike the clause goes on from
-                verbs.append(first)
-            if first.dep_ == "advcl" and first.tag_ == "VBG":
-                verbs.append(first.head)
-            verbs += [c for c in governor.children if self._marks_the_event(c)]  # "killed when a strike hit X"
-            verbs += [  # "an assault targeting a village in X killed 10"
-                acl
-                for event in governor.children
-                if event.dep_ in CLAUSE_SUBJECTS and self.is_event(event)
-                for acl in event.children
-                if acl.dep_ == "acl" and acl.tag_ == "VBG"
-            ]
-            for verb in verbs:
-                if verb.lemma_.lower() not in TARGET_VERBS:
-                    continue
-                struck = "nsubjpass" if verb is not governor and verb.dep_ == "advcl" else "dobj"
-                for child in verb.children:
-                    if child.dep_ in ("dobj", struck) and self.is_place(child, depth=0) and self.names_a_place(child):
-                        return child
-                    if self._mistagged_object(verb, child):
-                        return child
-            return None
-        return None
-
-    def _mistagged_object(self, verb: Token, child: Token) -> bool:
-        """ "a drone hit Sagaing", "missiles struck Sana'a": a known place's name right after the verb that the tagger
-        read as a verb or an adverb ("-ing", an apostrophe), so the parser hung it on the verb as something else."""
-        return child.i == verb.i + 1 and child.dep_ in _MISTAGGED_OBJECT_DEPS and self.place_entity(child)
-
     @staticmethod
-    def _marks_the_event(clause: Token) -> bool:
+    def marks_the_event(clause: Token) -> bool:
         """A "when", "as" or "after" clause: it tells where the same event happened."""
         return clause.dep_ == "advcl" and any(m.lower_ in _EVENT_MARKS for m in clause.children if m.i < clause.i)
 

@@ -11,8 +11,9 @@ from spacy.tokens import Span, Token
 
 from ...records import Reference
 from .lexicon import Lexicon
-from .places import CLAUSE_SUBJECTS, IDIOM_NOUNS, TARGET_VERBS, PlaceReader, parents_of
+from .places import IDIOM_NOUNS, PlaceReader, parents_of
 from .reading import Reading
+from .targets import CLAUSE_SUBJECTS, TARGET_VERBS
 
 #: Place nouns that point back at the last place named ("the region" after "the Kursk front"; "at the camp", "the
 #: hospital" after "In Kadugli, shells hit the main camp and a hospital").
