@@ -273,3 +273,12 @@ def test_an_argument_after_a_clause_about_a_thing_is_the_reporters():
     )
     arguing = next(c for c in found.claims if c.cue == "argue")
     assert arguing.source.text == "The army"
+
+
+def test_a_body_quoted_as_saying_by_an_agency_is_the_source_and_the_agency_its_relay(claim_of):
+    text = (
+        '"Overnight, 14 enemy drones were shot down over the coast," the ministry was quoted as saying by RIA Novosti.'
+    )
+    claim = claim_of(text, "14")
+    assert claim.source.text == "the ministry"
+    assert [v.text for v in claim.via] == ["RIA Novosti"]

@@ -404,6 +404,22 @@ def relayed_by(acl: Token) -> Token | None:
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
+def quoted_as_saying(verb: Token) -> tuple[Token, Token | None] | None:
+    """'the ministry was quoted as saying by TASS': the party quoted, and the outlet that quoted it."""
+    quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if verb.lemma_ not in RELAYING_VERBS or quoted is None:
+        return None
+    by = next((t for t in verb.subtree if t.lower_ == "by" and t.dep_ in {"agent", "prep"} and t.i > verb.i), None)
+    return quoted, next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def bracketed_or_time(token: Token) -> bool:
+    """A date, or a word in brackets ('(Jan 9)'), which the parser may read as a second subject."""
+    start = token.left_edge.i
+    doc = token.doc
+    return token.ent_type_ in TIME_ENTS or doc[start].text == "(" or (start > 0 and doc[start - 1].text == "(")
+
+
 def _closes(span: Span) -> bool:
     """Does the span end in the bracket it opened ('the Defence Forces (SSPDF)')?"""
     return span[-1].text == ")" and span.text.count("(") == span.text.count(")")

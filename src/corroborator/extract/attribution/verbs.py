@@ -31,7 +31,6 @@ from .candidate import (
     SEEMING_VERBS,
     STANCE_MEASURES,
     SUBJECT_DEPS,
-    TIME_ENTS,
     TOLL_OBJECTS,
     TRAILING_MARKS,
     Candidate,
@@ -45,6 +44,7 @@ from .inversions import (
     trailing_participle,
 )
 from .lexicon import Lexicon, VerbCue
+from .parties import bracketed_or_time, quoted_as_saying
 from .spans import Layout, is_quote
 
 
@@ -90,7 +90,7 @@ class VerbalCues:
         """The verb's subject, or the one it shares with the verb it hangs on."""
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
         if len(subjects) > 1:  # "The army on Sunday (Oct 12) said": the date in brackets read as a second subject
-            subjects = [c for c in subjects if not self.bracketed_or_time(c)] or subjects
+            subjects = [c for c in subjects if not bracketed_or_time(c)] or subjects
         if subjects:
             # Two subjects come from a headline run into the sentence: the one on the verb's line counts.
             start, end = self.layout.line_of(verb.i)
@@ -117,12 +117,6 @@ class VerbalCues:
             return verb.head
         return None
 
-    def bracketed_or_time(self, token: Token) -> bool:
-        """A date, or a word in brackets ('(Jan 9)'), which the parser may read as a second subject."""
-        start = token.left_edge.i
-        bracketed = self.doc[start].text == "(" or (start > 0 and self.doc[start - 1].text == "(")
-        return bracketed or token.ent_type_ in TIME_ENTS
-
     # --- verbal cues --------------------------------------------------------------------
 
     def verbal(self, verb: Token, lemma: str, cue: VerbCue) -> Candidate | None:
@@ -144,6 +138,9 @@ class VerbalCues:
             return None
         content = self.layout.run_on(content, verb.i)
         found, source = (True, speaker) if speaker is not None else self.verb_source(verb, cue, passive)
+        relay = quoted_as_saying(verb) if passive else None
+        if relay is not None:  # 'the ministry was quoted as saying by TASS': the ministry's words, TASS's relay
+            found, source = True, relay[0]
         if not found:
             return None
         return Candidate(
@@ -159,6 +156,7 @@ class VerbalCues:
             channel=channel_of(verb, self.lex),
             bounded=bounded,
             source_bounds=(speaker_words.start, speaker_words.end) if speaker_words is not None else None,
+            via=[relay[1].i] if relay is not None and relay[1] is not None else [],
         )
 
     def not_a_report(self, verb: Token, lemma: str) -> bool:
