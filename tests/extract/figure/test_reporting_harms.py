@@ -287,3 +287,32 @@ def test_a_place_named_with_a_clause_is_the_name_without_it():
     text = "The war in Mali, which has uprooted nearly 3 million people since June, is but the latest in a long list of crises."
     found = figures(text)
     assert place(found["nearly 3 million"]) == "Mali"
+
+
+# -- third round: North Korean troops -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "measure"),
+    [
+        ("Total losses could be over 4,000, the lawmaker said.", "over 4,000", Measure.CASUALTIES),
+        ("Russian casualties are now more than 700,000, Kyiv said.", "more than 700,000", Measure.CASUALTIES),
+    ],
+)
+def test_losses_that_are_a_number_count_people(text, number, measure):
+    found = figures(text)
+    assert (found[number].unit, found[number].measure) == ("people", measure)
+
+
+def test_details_about_two_soldiers_are_no_estimate():
+    found = figures("Kyiv released new details about two captured soldiers on Monday.")
+    assert found["two"].qualifier == "exact"
+
+
+def test_a_toll_takes_no_place_from_a_speaker_in_the_paragraph_before():
+    text = (
+        "Up to 200 soldiers are said to have died in the fighting in Kursk, as word came from an envoy in Japan. "
+        "The envoy spoke after a briefing that suggested nearly 900 soldiers were wounded."
+    )
+    found = figures(text)
+    assert place_id(found["nearly 900"]) != "japan"

@@ -128,6 +128,7 @@ class NumberReader:
             rf"(?:\s+(?P<scale2>{scale_words}))?(?![\w-])",
             re.IGNORECASE,
         )
+        self._topic_about = re.compile(rf"(?<![\w-])(?:{alternation(lex['topic_words'])})\s+about\s+\Z", re.IGNORECASE)
         self._qualifier_before = {
             Qualifier(q): re.compile(rf"(?<![\w-])(?:{alternation(words)})\s+\Z", re.IGNORECASE)
             for q, words in lex["qualifiers"].items()
@@ -337,6 +338,8 @@ class NumberReader:
                 m = pattern.search(window)
                 if m and (best is None or len(window) - m.start() > best[0]):
                     best = (len(window) - m.start(), qualifier)
+            if best and self._topic_about.search(window):
+                best = None  # "details about two soldiers": a topic, not an estimate
             if best:
                 return replace(q, start=q.start - best[0], qualifier=best[1])
             for qualifier, pattern in self._qualifier_after.items():

@@ -139,8 +139,15 @@ class SceneReader:
         )
 
     def _tells_of_attack(self, ent: Span) -> bool:
-        """Does the sentence of ``ent`` tell of an attack ("came under fire", "shelled the town of X")?"""
-        return any(self.places.is_event(t) or t.lemma_.lower() in TARGET_VERBS for t in ent.sent)
+        """Does the sentence of ``ent`` tell of an attack there ("came under fire", "shelled the town of X")? The place
+        hangs on the attack's words or its clause, not on a speaker's ("killed in the war in X, said a legislator in
+        Y": X)."""
+        attacks = [t for t in ent.sent if self.places.is_event(t) or t.lemma_.lower() in TARGET_VERBS]
+        if not attacks:
+            return False
+        above = list(ent.root.ancestors)
+        clause = _clause_of(ent.root)
+        return any(a in above or _clause_of(a) == clause for a in attacks)
 
     def _places_named(self, r: Reading, start: int, end: int, any_line: bool = False) -> list[Span]:
         """The linked places between ``start`` and ``end``, on the figure's line (or any), named where things are."""
@@ -218,3 +225,11 @@ class SceneReader:
         if root.dep_ == "pobj":
             return prep.lower_ in self.lex.static_preps or prep.lower_ in self.lex.directional_preps
         return root.dep_ in ("compound", "nmod", "amod") and self.places.place_noun(root.head)
+
+
+def _clause_of(token: Token) -> int:
+    """The index of the verb whose clause holds ``token`` (the token itself, if a verb)."""
+    for t in (token, *token.ancestors):
+        if t.pos_ in ("VERB", "AUX"):
+            return t.i
+    return token.sent.root.i

@@ -62,6 +62,8 @@ _OWN_PRONOUNS = frozenset({"its", "their", "our"})
 _GLUED_WORD = re.compile(r"[A-Za-z]+")
 
 #: The verbs whose subject, a count ("the toll"), a number stands for, by the number's dependency.
+#: Qualifiers the parser makes prepositions after "be" ("could be over 3,000").
+_QUALIFYING_PREPS = frozenset({"over", "above", "under", "below", "around", "about"})
 _COUNTED_AS = {"be": ("attr", "acomp"), "include": ("dobj",), "approach": ("dobj",), "near": ("dobj",)}
 
 #: Relative pronouns after "of": "of which", "of whom".
@@ -393,11 +395,14 @@ class SentenceReader:
         The number is then a value given to X, and X says what it counts.
         """
         token = r.anchor
-        verb = token.head
-        if token.dep_ in _COUNTED_AS.get(verb.lemma_, ()):
+        verb, dep = token.head, token.dep_
+        if dep == "prep" and token.lower_ in _QUALIFYING_PREPS and verb.lemma_ == "be":
+            dep = "attr"  # "total casualties could be over 3,000": the parser made the qualifier a preposition
+        if dep in _COUNTED_AS.get(verb.lemma_, ()):
             # "the number of displaced people was at least 1.85 million", "the toll may be as high as 80", "the toll
-            # by province includes 658 in Latakia"
-            counts = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in self.lex.count_nouns]
+            # by province includes 658 in Latakia", "Russian losses are now more than 600,000"
+            counted = self.lex.count_nouns | self.lex.measure_nouns
+            counts = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in counted]
             if counts:
                 r.at_object = counts[0]
                 return
