@@ -316,3 +316,8 @@ def test_a_toll_takes_no_place_from_a_speaker_in_the_paragraph_before():
     )
     found = figures(text)
     assert place_id(found["nearly 900"]) != "japan"
+
+
+def test_a_passive_the_parser_split_from_its_subject_says_what_happened():
+    text = "The city's mayor said late on Friday that three drones headed for the capital had been repelled."
+    assert figures(text)["three"].measure is Measure.INTERCEPTED

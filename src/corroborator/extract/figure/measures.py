@@ -89,6 +89,7 @@ class MeasureReader:
             or self._stated_state(r, cls)
             or self._climb_measure(r, cls)
             or self._reported_clause(r, cls)
+            or self._split_clause(r, cls)
             or self._shared_verb(r, cls)
             or self._modifier_measure(r, cls)
             or self._noun_measure(r, cls)
@@ -345,6 +346,21 @@ class MeasureReader:
             return True
         harms = (self.tree.word_measure(c, "people") for c in noun.children if c.dep_ == "amod")
         return any(m in HARMS for m in harms)
+
+    def _split_clause(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "said that two drones headed for Moscow had been repelled": the parser made "headed" the drones' verb and
+        left the passive after it without a subject; what that clause says happened to them."""
+        verb = r.start.head
+        if r.start.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.dep_ not in ("ccomp", "conj"):
+            return None
+        for clause in verb.head.children:
+            passive = any(c.dep_ == "auxpass" for c in clause.children)
+            if clause.i > verb.i and clause.dep_ in ("ccomp", "conj") and passive and not self.tree.has_subject(clause):
+                measure = self.token_measure(clause, cls)
+                if measure:
+                    r.measure_word = clause
+                    return measure
+        return None
 
     def _reported_clause(self, r: Reading, cls: str | None) -> Measure | None:
         """ "reported two people including a Syrian man were wounded": the parser makes the people the report's
