@@ -695,3 +695,25 @@ def test_a_bearing_in_the_vicinity_of_a_point_measures_no_vicinity(nlp):
 def test_a_place_before_a_distance_is_still_the_thing_it_places(nlp):
     f = one(nlp, "Rockets struck Sudzha, about 10 km from the border.")
     assert subject(f).text == "Sudzha" and f.location is None
+
+
+def test_a_hyphened_bearing_after_a_bracketed_conversion_places_the_event(nlp):
+    f = one(nlp, "The strike came about 30 nautical miles (56km) north-east of the Yemeni port of Mokha.")
+    assert place(f) is not None and "Mokha" in place(f)
+
+
+def test_a_distance_after_a_flag_a_ship_flies_places_the_ship(nlp):
+    text = "Sailors saw a blast near a tanker flying the Liberian flag, 40 nautical miles west of Hodeidah."
+    f = one(nlp, text)
+    assert (subject(f).text, place(f)) == ("tanker", "Hodeidah")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Two sailors were badly burned in the blaze.", "wounded"),
+        ("Two sailors burned to death in the blaze.", "killed"),
+    ],
+)
+def test_people_burned_are_hurt_and_burned_to_death_are_killed(nlp, text, measure):
+    assert one(nlp, text).measure == measure

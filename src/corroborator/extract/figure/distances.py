@@ -57,8 +57,12 @@ class DistanceReader:
             after = close + 1 if close is not None else after
         if after < len(doc):
             preps.append(doc[after])
-        if after + 1 < len(doc) and COMPASS.fullmatch(doc[after].lower_) and not self._places_a_place(r):
-            preps.append(doc[after + 1])  # "an explosion 25 nautical miles west of Mokha": there, at sea
+        bearing = after
+        while bearing + 2 < len(doc) and COMPASS.fullmatch(doc[bearing].lower_) and doc[bearing + 1].text == "-":
+            bearing += 2  # "south-west", split by the tokenizer
+        if bearing + 1 < len(doc) and COMPASS.fullmatch(doc[bearing].lower_) and not self._places_a_place(r):
+            preps.append(doc[bearing + 1])  # "an explosion 25 nautical miles west of Mokha": there, at sea
+            after = bearing
         for prep in preps:
             if prep.lower_ not in OFFSHORE_PREPS and not (prep.lower_ == "of" and prep.i - 1 == after):
                 continue
@@ -86,7 +90,10 @@ class DistanceReader:
         if i >= 0 and doc[i].text == ",":
             i -= 1
         if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and not self._where_it_happened(doc[i]):
-            return self._thing(head_of(doc[i]), r)
+            thing = head_of(doc[i])
+            if thing.dep_ == "dobj" and thing.head.dep_ == "acl":
+                thing = thing.head.head  # "a cargo ship flying the Barbados flag, 57 nautical miles off": the ship
+            return self._thing(thing, r)
         token = r.noun or r.anchor
         for _ in range(MAX_CLIMB):
             head = token.head
