@@ -29,7 +29,7 @@ ATTACK_VERBS = frozenset(
     + "overrun rock blast liberate surround".split()
 )
 #: Verbs of flight whose object is a place left ("thousands fled Kadugli"); a person is not fled from by name.
-FLIGHT_VERBS = frozenset({"flee", "escape", "evacuate"})
+FLIGHT_VERBS = frozenset({"flee"})  # not "evacuate" or "escape": their object is mostly people ("evacuated Hassan")
 #: Nouns that say the name before them or after their "of" is a place's ("the town of X", "X camp"): the small
 #: model labels towns and camps it does not know as organisations.
 SETTLEMENT_WORDS = frozenset(

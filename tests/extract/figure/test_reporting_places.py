@@ -470,3 +470,47 @@ def test_people_hurt_in_strikes_targeting_a_place_are_placed_there():
     text = "A spokesman said about 40 people were hurt in raids targeting Khan Younis and Rafah in the south."
     (f,) = figures(text).values()
     assert place(f)[1] in ("khan-younis", "gaza-strip")
+
+
+# -- what this round's rules must not do (a second reader's sentences, reworded) ---------------------------------
+
+
+def test_a_town_before_a_distance_is_still_what_it_places():
+    found = figures("Three people were killed in Vovchansk, 4 km from the border.")
+    assert found["4"].subject is not None and found["4"].subject.text == "Vovchansk"
+
+
+def test_the_country_is_not_a_foreign_country_that_speaks():
+    text = "Fighting in Sudan has spread. The United States said 140,000 people have died across the country."
+    assert place(figures(text)["140,000"])[1] == "sudan"
+
+
+def test_troops_an_offensive_sends_are_deployed():
+    assert figures("Kyiv's offensive sent 9,000 troops into the Kursk region.")["9,000"].measure == "deployed"
+
+
+def test_his_region_is_the_officials_not_the_last_place_named():
+    text = (
+        "Sumy governor Ivan Petrenko said drones also hit the Kharkiv region, and three people were hurt in his region."
+    )
+    assert place(figures(text)["three"])[1] == "sumy-oblast"
+
+
+def test_a_named_place_of_another_clause_does_not_displace_the_clauses_own():
+    found = figures("Five people were killed at the hospital, as Israeli tanks pushed toward Rafah.")
+    assert place(found["Five"])[1] != "rafah"
+
+
+def test_people_who_have_yet_to_flee_are_not_displaced():
+    assert (
+        figures("Some 200,000 residents of Kadugli have yet to flee the town.")["Some 200,000"].measure != "displaced"
+    )
+
+
+def test_targeting_recruits_is_a_plan():
+    assert figures("Moscow is targeting 300,000 new recruits this year.")["300,000"].modality == "planned"
+
+
+def test_others_after_a_count_of_tanks_are_tanks():
+    found = figures("Russia has lost about 8,000 tanks. The number rose to 8,200 this week, with 150 others damaged.")
+    assert found["150"].subject is not None and found["150"].subject.text == "tanks"

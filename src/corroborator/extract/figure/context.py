@@ -228,7 +228,10 @@ class DocumentContext:
         if r.noun is None or r.noun.lower_ != "others":
             return False
         before = [b for b in nearby if b.sentence == item.sentence]
-        return bool(before) and before[-1].reading.reference == "count" and before[-1].reading.noun is None
+        if not before:
+            return False
+        toll = before[-1].reading  # "the number rose to 9,100, with 200 others damaged" counts tanks, not people
+        return toll.reference == "count" and toll.noun is None and toll.unit in (None, "people")
 
     def _from_antecedent(self, item: Found, nearby: list[Found]) -> None:
         """ "62 of them", "their number": the nearest noun phrase before that names something counted."""

@@ -33,6 +33,13 @@ MAX_CLIMB = 8
 #: after it places ("attacked in the Gulf of Aden, 85 nautical miles east of Aden": the ship, at sea there).
 EVENT_PREPS = frozenset({"in", "into", "through", "across", "over", "near", "at", "off"})
 
+#: Nouns of a settlement or an area: one placed on a bearing from another place is measured from it ("a city 300 km
+#: north of Tehran"); a building or a ship so placed is where the event was ("a depot 10 km southwest of Kyiv").
+SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "capital", "region", "province", "district", "area"})
+
+#: Nouns of the sea and its edges: an attack there is placed by a distance after them, not the other way round.
+WATERS = frozenset({"sea", "gulf", "strait", "waters", "coast", "port", "bay", "ocean", "channel", "straits"})
+
 #: Nouns that stand for a stretch around a point ("in the vicinity of 46 nautical miles south of"): no thing placed.
 STRETCH_NOUNS = frozenset({"vicinity", "proximity", "area", "waters"})
 
@@ -80,7 +87,7 @@ class DistanceReader:
             return False
         placed = r.expression.doc.char_span(*subject.span, alignment_mode="expand")
         places = self.places
-        return placed is not None and any(places.place_entity(t) or places.place_noun(t) for t in placed)
+        return placed is not None and any(places.place_entity(t) or t.lower_ in SETTLEMENTS for t in placed)
 
     def subject(self, r: Reading) -> Reference | None:
         """The thing a distance places: "Kazan, about 720 km from Moscow", "Sudzha lies 10 km from"."""
@@ -125,10 +132,10 @@ class DistanceReader:
         return self.tree.noun_reference(head, None)
 
     def _where_it_happened(self, token: Token) -> bool:
-        """A place in the object of an event's preposition ("attacked in the Gulf of Aden", "sailing through the
-        Red Sea"): climbs the name's own words and "of" phrases to the preposition that governs it."""
-        places = self.places
-        if not (places.place_entity(token) or places.place_noun(token)):
+        """A sea or port in the object of an event's preposition ("attacked in the Gulf of Aden", "sailing through the
+        Red Sea"): climbs the name's own words and "of" phrases to the preposition that governs it. A town there is
+        still what the distance places ("two people were killed in Vovchansk, 5 km from the border")."""
+        if not self._at_sea(token):
             return False
         for _ in range(MAX_CLIMB):
             head = token.head
@@ -138,6 +145,13 @@ class DistanceReader:
                 return head.lower_ in EVENT_PREPS and head.head.pos_ in ("VERB", "AUX")
             token = head
         return False
+
+    def _at_sea(self, token: Token) -> bool:
+        """Is ``token`` in the name of a sea, a gulf, a coast or a port ("the Gulf of Aden", "the Red Sea")?"""
+        if token.ent_type_ == "LOC" and self.places.place_entity(token):
+            return True
+        phrase = [token, *token.ancestors][:MAX_CLIMB]
+        return any(t.lower_ in WATERS for t in phrase if t.pos_ in ("NOUN", "PROPN"))
 
     def _is_reference_point(self, token: Token) -> bool:
         return token.dep_ == "pobj" and token.head.lower_ in self.lex.reference_preps

@@ -44,6 +44,11 @@ _MODAL_AS_NOUNS = frozenset({"target", "goal"})
 _CARED_FOR = frozenset({"patient", "casualty", "evacuee"})
 #: Harms that drive people out when they "send" them somewhere (with the lexicon's event nouns: fighting, strikes).
 _DRIVING_HARMS = frozenset({"violence", "insecurity", "war", "conflict", "fighting", "hunger", "famine", "drought"})
+#: Nouns of fighters: whatever sends them somewhere deploys them ("the war has sent 11,000 soldiers to Kursk").
+_FIGHTERS = frozenset(
+    {"troop", "soldier", "brigade", "battalion", "regiment", "division", "unit", "peacekeeper", "volunteer"}
+    | {"fighter", "mercenary", "marine", "paratrooper", "conscript", "reservist", "personnel", "force", "contractor"}
+)
 #: Places of care: people moved there ("transferred to the hospital") are not deployed.
 _CARE_PLACES = frozenset({"hospital", "clinic", "infirmary", "ward", "morgue"})
 
@@ -301,7 +306,7 @@ class MeasureReader:
                 continue  # "four injured patients were transferred", "taken to hospital": moved for care, not deployed
             if measure in HARMS and token.lemma_.lower() not in self.lex.loss_verbs and _does_the_harm(r.start, token):
                 continue  # "hundreds of airstrikes injured 650 people": the strikes did it, the 650 suffered it
-            if measure == Measure.DEPLOYED and _sent_by_harm(token, self.lex.event_nouns):
+            if measure == Measure.DEPLOYED and _sent_by_harm(token) and not _military(r):
                 measure = Measure.DISPLACED  # "violence has sent 600,000 people into Bangladesh": driven out
             if measure:
                 r.measure_word = token
@@ -419,8 +424,8 @@ class MeasureReader:
 
     def _modal_word(self, token: Token) -> Modality | None:
         words = [token.lemma_.lower(), token.lower_]
-        if token.pos_ == "VERB" and token.lemma_.lower() in _MODAL_AS_NOUNS:
-            words = []  # "targeted 130 institutions" struck them; "the target is 10,000" plans
+        if token.pos_ == "VERB" and token.lemma_.lower() in _MODAL_AS_NOUNS and token.tag_ in ("VBD", "VBN"):
+            words = []  # "targeted 130 institutions" struck them; "is targeting 400,000 recruits" plans
         if any(c.dep_ == "dobj" and c.lemma_.lower() in _REFUGES for c in token.children):
             words = []  # "sought refuge" was done, not planned ("seeks to send" and "expects 200,000 refugees" are not)
         words += [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -462,14 +467,24 @@ def _taken_for_care(verb: Token) -> bool:
 
 
 def _obliged(verb: Token) -> list[Token]:
-    """ "have had to flee their homes": what they had to do says what happened to them."""
-    if verb.lemma_.lower() != "have":
+    """ "have had to flee their homes": what they had to do says what happened to them; not what they "have to" do
+    or "have yet to" do."""
+    if verb.lemma_.lower() != "have" or verb.tag_ not in ("VBD", "VBN"):
+        return []
+    if any(c.lower_ in ("yet", "still") for c in verb.children):
         return []
     return [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
 
 
-def _sent_by_harm(verb: Token, events: frozenset[str]) -> bool:
-    """Is the subject of a verb of sending a harm, not a commander ("violence sent", "the fighting has driven")?"""
+def _sent_by_harm(verb: Token) -> bool:
+    """Is the subject of a verb of sending a harm, not a commander ("violence sent", "the fighting has driven")? An
+    offensive or an invasion sends troops, not refugees."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
-    return any(s.lemma_.lower() in events or s.lower_ in _DRIVING_HARMS for s in subjects)
+    return any(s.lower_ in _DRIVING_HARMS for s in subjects)
+
+
+def _military(r: Reading) -> bool:
+    """Are the counted fighters ("10,000 troops", "three brigades", "11,000 soldiers")?"""
+    noun = r.noun
+    return noun is not None and noun.lemma_.lower() in _FIGHTERS

@@ -80,15 +80,18 @@ class PlaceReader:
     def location(self, r: Reading) -> tuple[Reference | None, bool]:
         """The place of ``r`` and whether it is where the counted things are (static) rather than a destination.
 
-        A place noun that names nowhere ("to the hospital") gives way to a named place the clause goes on to ("in the
-        city of Tartous"); with none, it stands, for the scene to point back from."""
-        unnamed: tuple[Reference, bool] | None = None
-        for found in self._clause_places(r):
-            if found[0].entity or not found[0].text.islower():
-                return found
-            unnamed = unnamed or found
+        A place noun that names nowhere ("to the hospital") gives way to a named place the same verb or the noun goes on
+        to ("in the city of Tartous"), not to one of another clause ("at the hospital, as tanks advanced toward Rafah");
+        with none, it stands, for the scene to point back from."""
+        unnamed: tuple[Reference, bool, Token] | None = None
+        for reference, static, prep in self._clause_places(r):
+            named = reference.entity or not reference.text.islower()
+            if named and (unnamed is None or prep.head in (unnamed[2].head, *unnamed[2].subtree)):
+                return reference, static
+            if not named and unnamed is None:
+                unnamed = reference, static, prep
         if unnamed is not None:
-            return unnamed
+            return unnamed[0], unnamed[1]
         targets = self.targets
         where = targets.relative_where(r) or targets.toll_owner(r) or targets.place_fled(r)
         if where is not None:
@@ -97,8 +100,8 @@ class PlaceReader:
         static = r.measure in AT_THE_TARGET
         return (self.place_reference(target), static) if target is not None else (None, False)
 
-    def _clause_places(self, r: Reading) -> Iterator[tuple[Reference, bool]]:
-        """The places the figure's clause gives by its prepositions, nearest first."""
+    def _clause_places(self, r: Reading) -> Iterator[tuple[Reference, bool, Token]]:
+        """The places the figure's clause gives by its prepositions, nearest first, with their prepositions."""
         for prep in self._candidate_preps(r):
             if self.after_a_list_colon(r, prep):
                 continue  # "77 drones were downed: 34 over Volgograd, ...": the items' places, not the total's
@@ -120,7 +123,7 @@ class PlaceReader:
             if place.lower_ in IDIOM_NOUNS:
                 continue  # "on the side of Russia", "on behalf of Kyiv": a stance, not a place
             if self.is_place(place, depth=0) and self.names_a_place(place):
-                yield self._nearer_target(r, self.place_reference(place, after=prep.i), static)
+                yield (*self._nearer_target(r, self.place_reference(place, after=prep.i), static), prep)
 
     @staticmethod
     def after_a_list_colon(r: Reading, token: Token) -> bool:

@@ -23,9 +23,9 @@ ANAPHORIC_PLACES = frozenset(
     | {"market", "clinic", "shelter", "mosque", "church", "neighbourhood", "neighborhood", "compound", "building"}
 )
 
-#: Possessives before a place noun that point back at the place its owner was named with ("its governor said ... over
-#: his region").
-OWNERS_OF_A_PLACE = frozenset({"his", "her", "its", "their"})
+#: Possessives before a place noun that point back at the place an official was named with ("the governor of the X
+#: region said ... over his region"); "its" and "their" may own anything and point back at nothing.
+OWNERS_OF_A_PLACE = frozenset({"his", "her"})
 
 #: Nouns whose "of" names where they are: "residents of Ramenskoye", "the people of Sumy".
 SENTENCE_PLACE_OWNERS = frozenset({"residents", "people", "inhabitants", "villagers", "citizens", "outskirts"})
@@ -56,21 +56,52 @@ class SceneReader:
         if not words or words[-1].lower() not in ANAPHORIC_PLACES or any(w[:1].isupper() for w in words):
             return  # "the Al-Aqsa hospital" is named, not pointed back at
         start = reference.span[0]
-        pointing = words[0].lower() in OWNERS_OF_A_PLACE  # "his region", after "the governor of the X region"
-        if not pointing and r.text[max(0, start - 5) : start].lower().strip() not in ("the", "this", "that"):
+        if words[0].lower() in OWNERS_OF_A_PLACE:  # "his region", after "the governor of the X region"
+            self._resolve_owned(reference, r, window)
             return
-        for ent in reversed(r.index.ents_within(max(0, start - window), start)):
-            if ent.end_char > start:
-                continue
-            country = words[-1].lower() == "country"
-            # "Lebanon said strikes killed 33 across the country": a country that speaks is still the country, and
-            # "his region" is the one its governor was named with
-            if ent.kb_id_ and self.places.place_entity(ent[0]) and (country or pointing or self._used_as_place(ent)):
-                ident, parents = ent.kb_id_, parents_of(doc, ent.kb_id_)
-                if country and parents:  # "the country" after "Myanmar's Sagaing region"
-                    ident, parents = parents[-1], []
+        if r.text[max(0, start - 5) : start].lower().strip() not in ("the", "this", "that"):
+            return
+        country = words[-1].lower() == "country"
+        before = [e for e in reversed(r.index.ents_within(max(0, start - window), start)) if e.end_char <= start]
+        named = [e for e in before if e.kb_id_ and self.places.place_entity(e[0])]
+        # "Lebanon said strikes killed 33 across the country": a country that speaks is the country, where no place
+        # named as a place comes after it
+        ent = next((e for e in named if self._used_as_place(e)), None) or (named[0] if country and named else None)
+        if ent is None:
+            return
+        ident, parents = ent.kb_id_, parents_of(doc, ent.kb_id_)
+        if country and parents:  # "the country" after "Myanmar's Sagaing region"
+            ident, parents = parents[-1], []
+        reference.entity, reference.parents = ident, parents
+
+    def _resolve_owned(self, reference: Reference, r: Reading, window: int) -> None:
+        """ "his region": the place of the official ("the governor of the Dnipropetrovsk region", "Sumy governor")
+        named last before it; no other place ("drones attacked the Belgorod region ... in his region")."""
+        doc = r.expression.doc
+        start = reference.span[0] if reference.span else 0
+        first = doc.char_span(max(0, start - window), start, alignment_mode="contract")
+        if first is None:
+            return
+        for official in reversed([t for t in first if t.lower_ in JURISDICTIONS]):
+            place = self._place_of_office(official)
+            if place is not None:
+                ident, parents = place.ent_kb_id_, parents_of(doc, place.ent_kb_id_)
+                if parents and parents[0].startswith(ident) and reference.text.split()[-1].lower() != "city":
+                    ident, parents = parents[0], parents[1:]  # "Kursk governor ... his region": the Kursk region
                 reference.entity, reference.parents = ident, parents
                 return
+
+    def _place_of_office(self, official: Token) -> Token | None:
+        """The place an official answers for: "the governor of X", "X governor", "X's mayor"."""
+        for child in official.children:
+            if child.dep_ in ("compound", "poss") and self.places.place_entity(child):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    named = [t for t in obj.subtree if t.ent_kb_id_ and self.places.place_entity(t)]
+                    if named:
+                        return named[-1]
+        return None
 
     def sentence_place(self, r: Reading, taken: set[int]) -> Reference | None:
         """The place the figure's sentence names as a place, when its clause names none ("Residents of Ramenskoye
