@@ -10,8 +10,9 @@ import spacy
 from spacy.tokens import Doc, Span
 
 import corroborator.analyze.entities  # noqa: F401  (registers the factory)
-from corroborator.analyze.entities import EntityExtractor, slug
+from corroborator.analyze.entities import EntityExtractor
 from corroborator.analyze.names import names_apart
+from corroborator.analyze.readings import slug
 from corroborator.extract import make_doc
 
 ENTRIES: list[dict[str, Any]] = [

@@ -73,3 +73,42 @@ def test_aid_and_rights_groups_are_organisations_not_people(nlp, text, mention, 
 def test_towns_and_camps_of_the_held_out_regions_are_placed(nlp, text, mention, ident, region):
     found_ident, kind, parents = records_by_text(nlp, text)[mention]
     assert (found_ident, kind, parents[:1]) == (ident, "place", [region])
+
+
+# -- bodies described through their owner (issue 11) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "ident"),
+    [
+        # a territory's body is its country's body that bears the territory's name; who runs it is no part of it
+        ("Gaza's civil defence agency said nine people died in the fire.", "Gaza's civil defence agency",
+         "gaza-civil-defence"),
+        ("A spokesman for Gaza's Hamas-run civil defence agency said a school was hit.",
+         "Gaza's Hamas-run civil defence agency", "gaza-civil-defence"),
+        # a city's body the gazetteer lacks is the city's, not the whole country's
+        ("Kharkiv's regional administration said two people were hurt.", "Kharkiv's regional administration",
+         "kharkiv-regional-administration"),
+    ],
+)  # fmt: skip
+def test_a_body_owned_by_a_place_is_that_places(nlp, text, mention, ident):
+    assert records_by_text(nlp, text)[mention][0] == ident
+
+
+def test_a_country_s_state_news_agency_is_an_outlet(nlp):
+    found = records_by_text(nlp, "Lebanon's state news agency said a drone hit a car near the border.")
+    assert found["Lebanon's state news agency"][:2] == ("national-news-agency", "media")
+    found = records_by_text(nlp, "Oman's state news agency said the talks would resume.")
+    assert found["Oman's state news agency"][1] == "media"
+
+
+def test_a_bare_ministry_is_no_particular_one_unless_the_text_names_it(nlp):
+    """ "The Russian ministry" fits the Emergencies Ministry's name as well as the Defence Ministry's."""
+    found = records_by_text(nlp, "The Russian ministry said 30 drones were shot down over the Oryol region.")
+    assert found["Russian ministry"][0] == "russia-ministry"
+    text = "Russia's Defence Ministry said 30 drones were shot down. The Russian ministry gave no details of damage."
+    assert records_by_text(nlp, text)["Russian ministry"][0] == "russia-ministry-of-defence"
+    # one body of a kind per country stays that body
+    assert records_by_text(nlp, "Ukraine's military said the attack was repelled.")["Ukraine's military"][0] == (
+        "ukraine-armed-forces"
+    )

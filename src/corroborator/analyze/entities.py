@@ -28,8 +28,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -41,7 +40,6 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import Entity
-from ..settings import data_path
 from .component import Component, doc_extension
 from .extensions import ENTITIES, install_extensions
 from .gazetteer import (
@@ -81,9 +79,13 @@ from .readings import (
     kind_of_name,
     named_as_place,
     named_elsewhere,
+    outlet_name,
     pattern_docs,
+    read_lexicon,
+    slug,
     text_country,
     without_contradicted_towns,
+    without_controllers,
 )
 
 #: The folder of a saved pipeline's component that holds the gazetteer in use.
@@ -98,6 +100,8 @@ _BODY_HEADS = frozenset(
     parliament office directorate council committee navy administration department leadership authorities
     """.split()
 )
+#: Heads of which a country has many: alone ("the Russian ministry") they name none of them in particular.
+_MANY_OF_A_KIND = frozenset("ministry agency service office directorate department council committee command".split())
 #: Words too general to tell two bodies of one country apart.
 _GENERIC_WORDS = frozenset("the of and for agency service national state main".split())
 
@@ -106,14 +110,6 @@ _GENERIC_WORDS = frozenset("the of and for agency service national state main".s
 #: Maritime Risk" -> "Halyard"). Only names the gazetteer lacks.
 _SHORTENED_BY = {"PERSON": (-1, 0), "ORG": (0,)}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
-
-
-def slug(name: str) -> str:
-    """``"Antony Blinken"`` -> ``"antony-blinken"``: a stable id for a name the gazetteer lacks."""
-    name = name.replace("’", "").replace("'", "")  # "Kyiv's" and "Kyiv’s" alike
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_name = re.sub(r"^(?:the)\s+", "", ascii_name.strip(), flags=re.IGNORECASE)
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 @dataclass(slots=True)
@@ -390,25 +386,38 @@ class EntityExtractor(Component):
         """ "South Korea's intelligence agency": a country's possessive, then a body's name; or its demonym, then a
         name that fits any country's body ("the Nigerien defence ministry")."""
         found: list[Span] = []
-        for chunk in doc.noun_chunks:
+        for chunk in sorted(doc.noun_chunks, key=len, reverse=True):  # the full names first, for the bare heads
             owner = next((t for t in chunk if t.dep_ == "poss"), None) or demonym_owner(chunk)
             if owner is None or chunk.root.lower_ not in _BODY_HEADS:
                 continue
-            country = self._country_at(owner, links)
-            if country is None:
-                continue
+            owned = self._owner_at(owner, links)
             rest = doc[owner.i + 1 : chunk.end]
             if rest and rest[0].tag_ == "POS":
                 rest = rest[1:]
-            if not rest:
+            if owned is None or not rest:
                 continue
-            entry = self._body_of(country, rest.text)
-            ident = entry.id if entry else f"{country}-{slug(rest.text)}"
+            # "Gaza's Hamas-run civil defence agency": the body of the place's country that bears the place's name
+            country, place = owned
+            rest = without_controllers(rest)
+            entry = self._body_of(country, f"{place} {rest.text}", {link.ident for link in links.values()})
+            ident = entry.id if entry else f"{slug(place) or country}-{slug(rest.text)}"
             start = chunk.start + (1 if chunk[0].dep_ == "det" else 0)
             span = Span(doc, start, chunk.end, label="ORG", kb_id=ident)
-            links[(span.start, span.end)] = _Link(ident, "ORG", entry, kind="government")  # a country's body
+            kind = "media" if outlet_name(rest) else "government"  # "Lebanon's state news agency" is an outlet
+            links[(span.start, span.end)] = _Link(ident, "ORG", entry, kind=kind)
             found.append(span)
         return found
+
+    def _owner_at(self, token: Token, links: dict[tuple[int, int], _Link]) -> tuple[str, str] | None:
+        """The country of a body's owner, and the owner's name where it is a place in a country ("Gaza")."""
+        country = self._country_at(token, links)
+        if country is not None:
+            return country, ""
+        span = next((s for s in links if s[0] <= token.i < s[1]), None)
+        entry = links[span].entry if span else None
+        if span is None or entry is None or entry.kind != "place" or entry.country is None:
+            return None
+        return entry.country, token.doc[span[0] : span[1]].text
 
     def _country_at(self, token: Token, links: dict[tuple[int, int], _Link]) -> str | None:
         for (start, end), link in links.items():
@@ -417,20 +426,22 @@ class EntityExtractor(Component):
                 return entry.capital_of or (entry.id if entry.is_country else None)
         return None
 
-    def _body_of(self, country: str, description: str) -> Entry | None:
-        """The organisation of ``country`` whose name holds the description's distinctive words."""
+    def _body_of(self, country: str, description: str, among: Collection[str] = ()) -> Entry | None:
+        """The organisation of ``country`` whose name holds the description's distinctive words. A head noun alone
+        ("the Russian ministry") tells no body of a country from another: it is the one such body the text names
+        (``among``), else none (the Emergencies Ministry's name holds "ministry" as the Defence Ministry's does)."""
         wanted = name_words(description) - _GENERIC_WORDS
-        if not wanted:
+        bare = wanted <= _MANY_OF_A_KIND
+        scored = [
+            (len(wanted) / len(name_words(alias) | wanted), entry)
+            for entry in self.gazetteer.organisations_of(country)
+            if not bare or entry.id in among
+            for alias in (entry.name, *entry.aliases)
+            if wanted and wanted <= name_words(alias)
+        ]
+        if not scored or (bare and len({entry.id for _, entry in scored}) > 1):
             return None
-        best, best_score = None, 0.0
-        for entry in self.gazetteer.organisations_of(country):
-            for alias in (entry.name, *entry.aliases):
-                words = name_words(alias)
-                if wanted <= words:
-                    score = len(wanted) / len(words | wanted)
-                    if score > best_score:
-                        best, best_score = entry, score
-        return best
+        return max(scored, key=lambda pair: pair[0])[1]
 
     def _adopt_inner_links(
         self, ents: list[Span], gazetteer_spans: list[Span], links: dict[tuple[int, int], _Link]
@@ -566,12 +577,6 @@ class EntityExtractor(Component):
         if gazetteer_files(folder):
             self._use(str(folder), read_gazetteer(folder))  # not the cache: the folder is the saved copy
         return self
-
-
-def read_lexicon(name: str) -> frozenset[str]:
-    """A word list shipped in ``data/lexicon``: one entry a line, ``#`` comments."""
-    text = data_path("lexicon", name).read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _relabelled(span: Span, link: _Link | None) -> Span:

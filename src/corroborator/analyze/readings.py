@@ -6,12 +6,15 @@ Helpers of ``entities.EntityExtractor``, apart so that the component stays one s
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Collection
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..settings import data_path
 from .gazetteer import Entry, Gazetteer, generic_body, generic_name
 from .names import MEDIA_HEADS, PLURAL_BODY_NOUNS, named_by_a_place_noun, placed_by_its_words
 
@@ -36,8 +39,27 @@ CONTRADICTION_WINDOW = 7
 BEARINGS = frozenset({"southern", "northern", "eastern", "western", "central", "south", "north", "east", "west"})
 
 
+#: Participles that join a body to who runs it ("the Hamas-run health ministry", "the Houthi-led government"): who
+#: runs a body is no word of its name.
+CONTROL_PARTICIPLES = frozenset("run led backed controlled held aligned affiliated allied appointed".split())
+
+
 #: A match read: its start, end, candidates ({entry id: label}), the entry it means, and whether its words decided.
 Reading = tuple[int, int, dict[str, str], str, bool]
+
+
+def slug(name: str) -> str:
+    """``"Antony Blinken"`` -> ``"antony-blinken"``: a stable id for a name the gazetteer lacks."""
+    name = name.replace("’", "").replace("'", "")  # "Kyiv's" and "Kyiv’s" alike
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"^(?:the)\s+", "", ascii_name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def read_lexicon(name: str) -> frozenset[str]:
+    """A word list shipped in ``data/lexicon``: one entry a line, ``#`` comments."""
+    text = data_path("lexicon", name).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def without_contradicted_towns(gazetteer: Gazetteer, doc: Doc, readings: list[Reading]) -> list[Reading]:
@@ -158,11 +180,22 @@ def named_as_place(span: Span) -> bool:
     return (KIND_BY_LABEL.get(span.label_) == "place" and placed_by_its_words(span.root)) or named_by_a_place_noun(span)
 
 
+def without_controllers(span: Span) -> Span:
+    """``span`` after its last "X-run" ("Hamas-run Civil Defence agency" -> "Civil Defence agency")."""
+    cut = [t.i + 1 for t in span[1:-1] if t.lower_ in CONTROL_PARTICIPLES and t.nbor(-1).text == "-"]
+    return span.doc[cut[-1] : span.end] if cut else span
+
+
+def outlet_name(span: Span) -> bool:
+    """Does a name end as an outlet's does ("the Saba news agency", "Al-Masirah TV", "the state news agency")?"""
+    return span[-1].lower_ in MEDIA_HEADS or span.text.lower().endswith("news agency")
+
+
 def kind_of_name(span: Span) -> str | None:
     """The kind of a name the gazetteer lacks: by its last word where that says it ("the Saba news agency" is an
     outlet, "the Resistance Committees" a group), else by its label."""
     last = span[-1].lower_
-    if span.label_ == "ORG" and (last in MEDIA_HEADS or span.text.lower().endswith("news agency")):
+    if span.label_ == "ORG" and outlet_name(span):
         return "media"
     if span.label_ == "ORG" and last in PLURAL_BODY_NOUNS:
         return "group"
