@@ -514,3 +514,8 @@ def test_targeting_recruits_is_a_plan():
 def test_others_after_a_count_of_tanks_are_tanks():
     found = figures("Russia has lost about 8,000 tanks. The number rose to 8,200 this week, with 150 others damaged.")
     assert found["150"].subject is not None and found["150"].subject.text == "tanks"
+
+
+def test_a_person_evacuated_is_no_town():
+    found = figures("Medics evacuated Hassan from the ruins, and 20 people were killed across the country.")
+    assert place(found["20"])[1] != "india"
