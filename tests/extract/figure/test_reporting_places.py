@@ -519,3 +519,21 @@ def test_others_after_a_count_of_tanks_are_tanks():
 def test_a_person_evacuated_is_no_town():
     found = figures("Medics evacuated Hassan from the ruins, and 20 people were killed across the country.")
     assert place(found["20"])[1] != "india"
+
+
+def test_a_participle_of_position_after_a_comma_places_the_noun_before_it():
+    text = "Witnesses saw smoke rising over the city's airport, located some 500 km from the nearest front line."
+    found = figures(text)
+    assert found["some 500"].subject is not None and "airport" in found["some 500"].subject.text
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "At least 90,000 people are estimated to have died in the ensuing civil war.",
+        "The conflict, which began in 2023, has claimed at least 90,000 lives.",
+    ],
+)
+def test_a_whole_wars_toll_takes_no_place_from_the_attack_before_it(second):
+    text = "A drone struck a camp outside the town of Kosti on Sunday, killing 5 people. " + second
+    assert place(figures(text)["at least 90,000" if "claimed" in second else "At least 90,000"]) == (None, None)

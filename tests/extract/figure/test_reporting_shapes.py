@@ -699,7 +699,7 @@ def test_a_place_before_a_distance_is_still_the_thing_it_places(nlp):
 
 def test_a_hyphened_bearing_after_a_bracketed_conversion_places_the_event(nlp):
     f = one(nlp, "The strike came about 30 nautical miles (56km) north-east of the Yemeni port of Mokha.")
-    assert place(f) is not None and "Mokha" in place(f)
+    assert "Mokha" in (place(f) or "")
 
 
 def test_a_distance_after_a_flag_a_ship_flies_places_the_ship(nlp):

@@ -37,6 +37,9 @@ EVENT_PREPS = frozenset({"in", "into", "through", "across", "over", "near", "at"
 #: north of Tehran"); a building or a ship so placed is where the event was ("a depot 10 km southwest of Kyiv").
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "capital", "region", "province", "district", "area"})
 
+#: Participles of position after a comma: they describe the noun before the comma ("the airport, located 650 km").
+POSITION_VERBS = frozenset({"locate", "situate", "lie", "sit", "base", "station"})
+
 #: Nouns of the sea and its edges: an attack there is placed by a distance after them, not the other way round.
 WATERS = frozenset({"sea", "gulf", "strait", "waters", "coast", "port", "bay", "ocean", "channel", "straits"})
 
@@ -115,11 +118,23 @@ class DistanceReader:
             ):
                 return self._thing(head_of(head), r)
             if head.pos_ in ("VERB", "AUX"):
+                described = self._described_before(head)
+                if described is not None:
+                    return self._thing(described, r)
                 subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
                     return self.tree.noun_reference(head_of(subjects[0]), None)
             token = head
         return None
+
+    def _described_before(self, verb: Token) -> Token | None:
+        """ "smoke rose around the airport, located 650 km from the base": what a participle of position after a
+        comma describes, wherever the parser hung the participle."""
+        doc = verb.doc
+        if verb.lemma_.lower() not in POSITION_VERBS or verb.i < 2 or doc[verb.i - 1].text != ",":
+            return None
+        before = doc[verb.i - 2]
+        return self.places.phrase_head(before) if before.pos_ in ("NOUN", "PROPN") else None
 
     def _thing(self, head: Token, r: Reading) -> Reference | None:
         """What a distance places: a named place by its whole name ("the town of Kupiansk, 8 km from"), or the noun;

@@ -27,6 +27,9 @@ ANAPHORIC_PLACES = frozenset(
 #: region said ... over his region"); "its" and "their" may own anything and point back at nothing.
 OWNERS_OF_A_PLACE = frozenset({"his", "her"})
 
+#: Nouns of a whole war: its toll is no one attack's, wherever the last attack was told of.
+WHOLE_WARS = frozenset({"war", "conflict", "invasion", "crisis", "civil war", "fighting"})
+
 #: Nouns whose "of" names where they are: "residents of Ramenskoye", "the people of Sumy".
 SENTENCE_PLACE_OWNERS = frozenset({"residents", "people", "inhabitants", "villagers", "citizens", "outskirts"})
 
@@ -147,6 +150,8 @@ class SceneReader:
         A place named for another reason ("forces deployed in Russia. 100 soldiers were killed in the conflict")
         is not where the figure's event happened.
         """
+        if self._whole_war(r):
+            return None  # "the conflict has claimed 40,000 lives": the whole war's toll, not the last attack's
         # "The strike killed three people": the strike told of before, over paragraphs too
         reach_back = self._definite_event(r)
         start = (
@@ -160,6 +165,20 @@ class SceneReader:
             if self._tells_of_attack(e)
         ]
         return self.places.place_reference(self.places.phrase_head(candidates[-1].root)) if candidates else None
+
+    def _whole_war(self, r: Reading) -> bool:
+        """Is the figure's clause about a whole war ("the conflict has claimed", "died in the civil war")?"""
+        # "are estimated to have died in the war": the reporting verb's complement too
+        governors = self.places.tree.governors(r.start, r)
+        verbs = [*governors, *(c for g in governors for c in g.children if c.dep_ == "xcomp")]
+        for verb in verbs:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            said = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            said += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children]
+            if any(t.lemma_.lower() in WHOLE_WARS for t in said):
+                return True
+        return False
 
     def _definite_event(self, r: Reading) -> bool:
         """Does the figure's sentence name its event as one told of before ("the strike", "this attack")?"""
