@@ -321,3 +321,7 @@ def test_a_toll_takes_no_place_from_a_speaker_in_the_paragraph_before():
 def test_a_passive_the_parser_split_from_its_subject_says_what_happened():
     text = "The city's mayor said late on Friday that three drones headed for the capital had been repelled."
     assert figures(text)["three"].measure is Measure.INTERCEPTED
+
+
+def test_drones_that_targeted_a_town_were_launched():
+    assert figures("An officer said 22 drones targeted Kosti overnight.")["22"].measure is Measure.LAUNCHED
