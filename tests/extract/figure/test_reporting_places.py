@@ -537,3 +537,30 @@ def test_a_participle_of_position_after_a_comma_places_the_noun_before_it():
 def test_a_whole_wars_toll_takes_no_place_from_the_attack_before_it(second):
     text = "A drone struck a camp outside the town of Kosti on Sunday, killing 5 people. " + second
     assert place(figures(text)["at least 90,000" if "claimed" in second else "At least 90,000"]) == (None, None)
+
+
+# -- third round: Israeli army and Lebanese ministry statements --------------------------------------------------
+
+
+def test_a_clause_in_unnamed_towns_takes_no_town_named_elsewhere_in_the_sentence():
+    text = (
+        "The ministry said 7 medics were killed in a strike on a clinic in the town of Khiam, and that other raids "
+        "on Monday killed 19 people in a string of southern villages."
+    )
+    assert place(figures(text)["19"]) == (None, None)
+
+
+def test_a_peoples_name_on_a_hospital_does_not_place_it():
+    text = "Medics said the bodies of 9 people were taken to the Kuwaiti and Al-Awda hospitals in northern Gaza."
+    assert place(figures(text)["9"])[1] == "gaza-strip"
+
+
+def test_a_verb_shared_after_one_that_says_nothing_gives_the_measure():
+    found = figures("An officer said eight rockets were fired, five of them crossed into Israel and were intercepted.")
+    assert found["five"].measure == "intercepted"
+
+
+def test_a_backer_is_not_the_party_that_fired():
+    found = figures("The army said the Iran-backed group Hezbollah had fired more than 150 rockets at the north.")
+    f = found["more than 150"]
+    assert f.subject is not None and f.subject.entity == "hezbollah"

@@ -345,6 +345,8 @@ class DocumentContext:
             if source is not None and source.line == item.line and source.reading.location_static:
                 r.location, r.location_static = source.reading.location, True
                 return
+        if self.reader.places.unnamed_places(r):
+            return  # "other attacks killed 22 people in a swathe of southern towns": not the town named before
         if self.lex.unit_class(r.unit) in DOMAIN_CLASSES:  # the sentence's place, else its paragraph's
             scene = self.reader.scene
             r.location = scene.sentence_place(r, self._own_places.get(item.sentence, set()))

@@ -311,7 +311,7 @@ class MeasureReader:
             if measure:
                 r.measure_word = token
                 return measure
-            for child in [*self.tree.complements(token), *self._wholes(token), *_obliged(token)]:
+            for child in [*self.tree.complements(token), *self._wholes(token), *_obliged(token), *self._shared(token)]:
                 # "were missing", "have been reported injured"; "among the dead were 14 soldiers"
                 measure = self.token_measure(child, cls)
                 if measure:
@@ -351,6 +351,13 @@ class MeasureReader:
             return True
         harms = (self.tree.word_measure(c, "people") for c in noun.children if c.dep_ == "amod")
         return any(m in HARMS for m in harms)
+
+    def _shared(self, verb: Token) -> list[Token]:
+        """ "three of them crossed into Israel and were intercepted": a verb of the same subject after one that says
+        nothing of what happened."""
+        if self.tree.word_measure(verb, None) is not None:
+            return []
+        return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not self.tree.has_subject(c)]
 
     def _split_clause(self, r: Reading, cls: str | None) -> Measure | None:
         """ "said that two drones headed for Moscow had been repelled": the parser made "headed" the drones' verb and

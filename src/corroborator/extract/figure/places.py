@@ -48,6 +48,11 @@ AT_THE_TARGET = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES, 
 #: Conjunctions of a clause that tells where the same event happened ("killed when a missile hit ...").
 _EVENT_MARKS = frozenset({"when", "as", "after"})
 
+#: Buildings a people's adjective names rather than places ("the Indonesian hospital", "the Turkish embassy").
+_FACILITIES = frozenset(
+    {"hospital", "hospitals", "school", "schools", "embassy", "consulate", "clinic", "mosque", "church", "centre"}
+)
+
 #: Prepositions by which an attack names its place ("a strike on Dnipro", "fighting near Pokrovsk").
 _EVENT_PREPS = frozenset({"on", "in", "near", "at", "around", "outside", "of", "for"})  # not "against": a foe
 
@@ -80,15 +85,15 @@ class PlaceReader:
     def location(self, r: Reading) -> tuple[Reference | None, bool]:
         """The place of ``r`` and whether it is where the counted things are (static) rather than a destination.
 
-        A place noun that names nowhere ("to the hospital") gives way to a named place the same verb or the noun goes on
-        to ("in the city of Tartous"), not to one of another clause ("at the hospital, as tanks advanced toward Rafah");
-        with none, it stands, for the scene to point back from."""
+        A place the linker does not know ("to the hospital", "the Al-Awda hospital") gives way to a known place the
+        same verb or the noun goes on to ("in the city of Tartous"), not to one of another clause ("at the hospital, as
+        tanks advanced toward Rafah"); with none, it stands, for the scene to point back from."""
         unnamed: tuple[Reference, bool, Token] | None = None
         for reference, static, prep in self._clause_places(r):
-            named = reference.entity or not reference.text.islower()
-            if named and (unnamed is None or prep.head in (unnamed[2].head, *unnamed[2].subtree)):
+            linked = reference.entity is not None
+            if linked and (unnamed is None or prep.head in (unnamed[2].head, *unnamed[2].subtree)):
                 return reference, static
-            if not named and unnamed is None:
+            if not linked and unnamed is None:
                 unnamed = reference, static, prep
         if unnamed is not None:
             return unnamed[0], unnamed[1]
@@ -124,6 +129,17 @@ class PlaceReader:
                 continue  # "on the side of Russia", "on behalf of Kyiv": a stance, not a place
             if self.is_place(place, depth=0) and self.names_a_place(place):
                 yield (*self._nearer_target(r, self.place_reference(place, after=prep.i), static), prep)
+
+    def unnamed_places(self, r: Reading) -> bool:
+        """Does the figure's clause put it in places it does not name ("killed 22 people in a swathe of southern
+        towns", "in several villages")? Then the place its sentence names elsewhere is not its place."""
+        for prep in self._candidate_preps(r):
+            place = self.object_of(prep)
+            if prep.lower_ not in self.lex.static_preps or place is None:
+                continue
+            if any(t.tag_ == "NNS" and self.place_noun(t) for t in place.subtree):
+                return True
+        return False
 
     @staticmethod
     def after_a_list_colon(r: Reading, token: Token) -> bool:
@@ -443,6 +459,8 @@ class PlaceReader:
         first: dict[str, int] = {}
         for token in span:
             ident = token.ent_kb_id_
+            if token.ent_type_ == "NORP":
+                continue  # "the Indonesian hospital in northern Gaza": a people's adjective names, it does not place
             if ident and self.place_entity(token):
                 entity = entities.get(ident)
                 named[ident] = list(entity.parents) if entity is not None else []
@@ -457,7 +475,10 @@ class PlaceReader:
 
     @staticmethod
     def _demonym(span: Span) -> str | None:
-        """ "Ukrainian territory": the people's country, when no place is named."""
+        """ "Ukrainian territory", "Russian regions": the people's country, when no place is named; but "the Kuwaiti
+        hospital" is a hospital's name, wherever it stands."""
+        if any(t.lower_ in _FACILITIES for t in span):
+            return None
         return next((t.ent_kb_id_ for t in span if t.ent_type_ == "NORP" and t.ent_kb_id_), None)
 
     def phrase_head(self, token: Token) -> Token:

@@ -556,10 +556,18 @@ class SentenceReader:
             while verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
                 verb = verb.head  # "Pyongyang planned to send": the sender is the planner
             agents = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-            owner = self.tree.entity_in(agents[0].doc[agents[0].left_edge.i : agents[0].i + 1]) if agents else None
+            owner = next((e for a in agents if (e := self._agent_entity(a))), None)  # the parser may split the name
             if owner:
                 subject.entity = _country_of_a_city(verb.doc, owner)
             return
+
+    def _agent_entity(self, agent: Token) -> str | None:
+        """The party an agent names, in its words or the name set beside it ("the Iran-backed group Hezbollah")."""
+        doc = agent.doc
+        found = self.tree.entity_in(doc[agent.left_edge.i : agent.i + 1])
+        for appos in (c for c in agent.children if c.dep_ == "appos" and not found):
+            found = self.tree.entity_in(doc[appos.left_edge.i : appos.i + 1])
+        return found
 
 
 def _country_of_a_city(doc: Doc, ident: str) -> str:

@@ -34,6 +34,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RESULT_VERBS = frozenset({"result", "end", "lead"})
 _MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 
+#: Words after a party's hyphen that make it a backer of the noun after them ("Iran-backed", "Hamas-run").
+BACKING_WORDS = frozenset(
+    {"backed", "aligned", "allied", "run", "led", "funded", "supported", "controlled", "sponsored", "affiliated"}
+)
+
 #: A reporting verb that with this object tells a toll, not a report: "the strikes claimed 16 lives".
 TOLL_OBJECTS_OF_REPORTING = {"claim": frozenset({"life"})}
 
@@ -192,8 +197,9 @@ class TreeReader:
 
     @staticmethod
     def entity_in(span: Span) -> str | None:
+        """The first linked party of ``span``, not a backer ("the Iran-backed group Hezbollah" is Hezbollah)."""
         for token in span:
-            if token.ent_kb_id_ and token.ent_type_ in SUBJECT_LABELS:
+            if token.ent_kb_id_ and token.ent_type_ in SUBJECT_LABELS and not _a_backer(token):
                 return token.ent_kb_id_
         return None
 
@@ -291,3 +297,10 @@ class TreeReader:
         if expression.start <= owner.i < expression.end:
             return False
         return owner.lower_ in self.lex.partitive or owner.like_num
+
+
+def _a_backer(token: Token) -> bool:
+    """ "Iran-backed", "Russian-led", "Hamas-run": the party before such a hyphen backs what follows."""
+    doc = token.doc
+    i = token.i
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in BACKING_WORDS
