@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corroborator.clean.lines import clean_lines, tidy_title
+from corroborator.clean.headlines import tidy_title
+from corroborator.clean.lines import clean_lines
 from corroborator.clean.stamps import dateline_of
 from corroborator.dates import parse_stamp
 from corroborator.records import Metadata
@@ -196,3 +197,41 @@ def test_a_desk_byline_goes_without_an_author():
 def test_headline_over_its_deck():
     text = "Port reopens after fire;\nInsurers still wary of the route.\n\n" + "\n\n".join(BODY)
     assert clean_lines(text).metadata.title == "Port reopens after fire; Insurers still wary of the route"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "published"),
+    [
+        ("HODEIDAH/ADEN (Harbour Wire / Example Agency - 3rd March, 2024) ", "Hodeidah", "2024-03-03"),
+        ("TYRE (Coast News, March 3, 2024) ", "Tyre", "2024-03-03"),
+        ("(SYNDIC- HarbourWire) ", None, None),
+    ],
+)
+def test_a_bracketed_reprint_credit_with_no_dash_is_a_dateline(opening, place, published):
+    cleaned = clean_lines(page("Convoy Reaches Camp Before Dawn", opening + BODY[0], *BODY[1:]))
+    assert cleaned.text.split("\n\n") == BODY
+    assert cleaned.metadata.dateline == place
+    assert cleaned.metadata.published == published
+
+
+def test_a_scrapers_date_field_glued_to_the_first_line_is_cut_and_read():
+    glued_title = clean_lines(page(" date 2024-03-03 Convoy Reaches Camp Before Dawn", *BODY))
+    assert glued_title.metadata.title == "Convoy Reaches Camp Before Dawn"
+    assert glued_title.metadata.published == "2024-03-03"
+    glued_body = clean_lines(page(" date 2024-03-03 " + BODY[0], *BODY[1:]))
+    assert glued_body.text.split("\n\n") == BODY
+    assert glued_body.metadata.published == "2024-03-03"
+    month_only = clean_lines(page(" date 2024-03 " + BODY[0], *BODY[1:]))
+    assert month_only.text.split("\n\n") == BODY
+    assert month_only.metadata.published is None  # a month names no day
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Press Briefings, 3 March 2024", "Tuesday 3 March 2024 17:20, UK", "Field Notes, March 3, 2024"]
+)
+def test_a_date_with_a_label_or_a_place_after_a_comma_dates_the_page(stamp):
+    cleaned = clean_lines(page("Convoy Reaches Camp Before Dawn", stamp, *BODY))
+    assert cleaned.text.split("\n\n") == BODY
+    assert cleaned.metadata.published == "2024-03-03"
+    headline = clean_lines(page("Convoy reaches camp in Gedaref, 3 March 2024", *BODY))
+    assert headline.metadata.title == "Convoy reaches camp in Gedaref, 3 March 2024"

@@ -35,8 +35,6 @@ _PROMPT_MAX_WORDS = 15
 _POLICY_MAX_WORDS = 60
 #: An outlet's name alone is this short ("BBC News", "The Kyiv Independent", "Daily Sun - News").
 _OUTLET_MAX_WORDS = 4
-#: A title keeps its label rather than fall below this many words.
-_TITLE_MIN_WORDS = 3
 #: A line this long that ends with a stop is a sentence.
 _SENTENCE_MIN_WORDS = 8
 #: A lead-in ("According to NY Times:") is this short.
@@ -152,8 +150,6 @@ _PRINTED_CREDIT = re.compile(
 _LOWER_THIRD = re.compile(
     r"^(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+/\s+(?-i:[A-Z][\w&'’.-]*)(?:\s+[\w&'’.-]+){0,5}$"
 )
-#: A label in brackets at either end of a title: "[News Today] ...", "... [VIDEO]", "[LIVE] ...".
-_TITLE_LABEL = re.compile(r"^\s*\[[^\]]{1,25}\]\s*(?=\S)|(?<=\S)\s*\[[^\]]{1,25}\]\s*$")
 #: A caption is a sentence or two.
 _CAPTION_MAX_WORDS = 60
 
@@ -358,12 +354,6 @@ def trailing_rules(lines: list[str]) -> list[str]:
             break
         rules.append(rule)
     return rules
-
-
-def without_title_labels(title: str) -> str:
-    """A title without the bracketed label a page prints at its start or end ("[VIDEO]"), if words are left."""
-    bare = _TITLE_LABEL.sub("", title)
-    return bare if len(words(bare)) >= _TITLE_MIN_WORDS else title
 
 
 def is_page_time(line: str) -> bool:

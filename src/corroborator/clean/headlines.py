@@ -22,6 +22,22 @@ _INNER_SENTENCE_END = re.compile(r"[a-z]{3,}[.!?]['’\"”]?\s+['‘\"“]?[A-Z
 #: An abbreviation that ends a headline ("U.N.", "U.S.").
 _FINAL_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
+#: A label in brackets at either end of a title: "[News Today] ...", "... [VIDEO]", "[LIVE] ...".
+_TITLE_LABEL = re.compile(r"^\s*\[[^\]]{1,25}\]\s*(?=\S)|(?<=\S)\s*\[[^\]]{1,25}\]\s*$")
+#: A title keeps its label rather than fall below this many words.
+_TITLE_MIN_WORDS = 3
+#: A title's own part, once a site's name and section are cut off, has at least this many words.
+_TITLE_PART_MIN_WORDS = 3
+#: A site's name glued to a title ("The Straits Chronicle :: World :: ...") is this short.
+_MASTHEAD_MAX_WORDS = 5
+#: Words that make a short title part a site's name.
+_MASTHEAD_WORDS = frozenset(
+    "times post news herald chronicle review daily tribune gazette journal monitor telegraph express guardian "
+    "observer courier ledger mirror star sun today online tv radio agency press standard independent weekly "
+    "insider wire report dispatch bulletin world".split()
+)
+#: How titles glue a headline to a section and a site's name.
+_TITLE_GLUE = re.compile(r"(\s*::\s*|\s+[|»]\s+|\s+[-–—]\s+)")
 
 
 def words(line: str) -> list[str]:
@@ -65,3 +81,46 @@ def without_final_stop(line: str) -> str:
 def _title_case_share(line: str) -> float:
     content = [w for w in words(line) if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
     return sum(w[0].isupper() for w in content) / len(content) if content else 0.0
+
+
+def fold(line: str) -> str:
+    return " ".join(w.lower() for w in words(line))
+
+
+def tidy_title(title: str, outlet: str | None = None) -> str:
+    """A title without the site's name and section glued to it.
+
+    "The Straits Chronicle :: World :: Navy downs seven drones" -> "Navy downs seven drones".
+    Only the ends are cut, and only parts that are a section word, the outlet's
+    name, or a short name with a masthead word ("Chronicle", "Times", "News"), and a label in brackets
+    ("[News Today] ...", "... [VIDEO]").
+    """
+    title = without_title_labels(title)
+    pieces = _TITLE_GLUE.split(title)
+    parts, glue = pieces[0::2], pieces[1::2]
+    outlet_folded = fold(outlet or "")
+    while len(parts) > 1 and _is_title_furniture(parts[-1], outlet_folded):
+        parts, glue = parts[:-1], glue[:-1]
+    while len(parts) > 1 and _is_title_furniture(parts[0], outlet_folded):
+        parts, glue = parts[1:], glue[1:]
+    if len(words(" ".join(parts))) < _TITLE_PART_MIN_WORDS:
+        return title
+    return "".join(part + sep for part, sep in zip(parts, [*glue, ""], strict=True))
+
+
+def _is_title_furniture(part: str, outlet_folded: str) -> bool:
+    folded = fold(part)
+    if not folded:
+        return True
+    if folded == outlet_folded or folded.replace(" ", "-") in p.SECTION_WORDS:
+        return True
+    tokens = folded.split()
+    return len(tokens) <= _MASTHEAD_MAX_WORDS and (
+        any(t in _MASTHEAD_WORDS for t in tokens) or bool(re.search(r"\.(?:com|org|net|co|news)\b", part.lower()))
+    )
+
+
+def without_title_labels(title: str) -> str:
+    """A title without the bracketed label a page prints at its start or end ("[VIDEO]"), if words are left."""
+    bare = _TITLE_LABEL.sub("", title)
+    return bare if len(words(bare)) >= _TITLE_MIN_WORDS else title

@@ -22,8 +22,7 @@ from ..dates import iso_date, iso_moment, parse_stamp
 from ..errors import SkipInput, SkipReason
 from ..records import Metadata
 from . import patterns
-from .headlines import looks_like_headline
-from .lines import tidy_title
+from .headlines import looks_like_headline, tidy_title
 from .people import is_person_name, split_authors
 
 #: trafilatura falls back to a flat, paragraph-less baseline when its main extractor

@@ -35,9 +35,9 @@ from ..dates import Stamp, parse_stamp
 from ..records import Metadata, RemovedLine
 from . import furniture as f
 from . import patterns as p
-from .headlines import headline_of, looks_like_headline, without_final_stop, words
+from .headlines import fold, headline_of, looks_like_headline, tidy_title, without_final_stop, words
 from .people import split_authors
-from .stamps import GLUED_BYLINE, date_line_stamps, dateline_of, is_date_line
+from .stamps import GLUED_BYLINE, date_line_stamps, dateline_of, glued_date, is_date_line
 
 #: A line of prose has at least this many words and ends a sentence...
 _PROSE_MIN_WORDS = 8
@@ -62,18 +62,6 @@ _CAPTION_MAX_WORDS = 40
 _LINK_BLOCK_MAX_LINES = 12
 #: A byline that names no person ("By AFP", "By Horn Review Wire Desk") is this short.
 _DESK_BYLINE_MAX_WORDS = 6
-#: A title's own part, once a site's name and section are cut off, has at least this many words.
-_TITLE_PART_MIN_WORDS = 3
-#: A site's name glued to a title ("The Straits Chronicle :: World :: ...") is this short.
-_MASTHEAD_MAX_WORDS = 5
-#: Words that make a short title part a site's name.
-_MASTHEAD_WORDS = frozenset(
-    "times post news herald chronicle review daily tribune gazette journal monitor telegraph express guardian "
-    "observer courier ledger mirror star sun today online tv radio agency press standard independent weekly "
-    "insider wire report dispatch bulletin world".split()
-)
-#: How titles glue a headline to a section and a site's name.
-_TITLE_GLUE = re.compile(r"(\s*::\s*|\s+[|»]\s+|\s+[-–—]\s+)")
 #: Names that open a byline but are no desk: "By Tuesday, ...".
 _NOT_A_DESK = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august"
@@ -101,10 +89,6 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.translate(_INVISIBLE)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-
-
-def fold(line: str) -> str:
-    return " ".join(w.lower() for w in words(line))
 
 
 def is_prose(line: str) -> bool:
@@ -177,6 +161,7 @@ def clean_lines(
     for index, raw in enumerate(raw_lines):
         if raw.strip(" \t") and not page.lines[index]:
             page.removed[index] = "blank"  # whitespace a scraper kept, such as non-breaking spaces
+    _glued_date(page)
     _comment_section(page)
     _title(page, hints, guess_title)
     _anywhere(page)
@@ -199,6 +184,14 @@ def clean_lines(
         dateline=page.dateline,
     )
     return Cleaned(body, metadata, removed)
+
+
+def _glued_date(page: _Page) -> None:
+    """A scraper's date field glued to the first line (" date 2024-12-16 Gaza rescuers ..."): cut off, and read."""
+    live = page.live()
+    if live and (glued := glued_date(page.lines[live[0]])):
+        page.cut(live[0], 0, glued[0], "date-stamp")
+        page.stamps += [glued[1]] if glued[1] else []
 
 
 def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
@@ -254,39 +247,6 @@ def _with_deck(page: _Page, first: int, title: str) -> str:
         return title
     page.drop(deck, "title")
     return f"{title} {rest}"
-
-
-def tidy_title(title: str, outlet: str | None = None) -> str:
-    """A title without the site's name and section glued to it.
-
-    "The Straits Chronicle :: World :: Navy downs seven drones" -> "Navy downs seven drones".
-    Only the ends are cut, and only parts that are a section word, the outlet's
-    name, or a short name with a masthead word ("Chronicle", "Times", "News"), and a label in brackets
-    ("[News Today] ...", "... [VIDEO]").
-    """
-    title = f.without_title_labels(title)
-    pieces = _TITLE_GLUE.split(title)
-    parts, glue = pieces[0::2], pieces[1::2]
-    outlet_folded = fold(outlet or "")
-    while len(parts) > 1 and _is_title_furniture(parts[-1], outlet_folded):
-        parts, glue = parts[:-1], glue[:-1]
-    while len(parts) > 1 and _is_title_furniture(parts[0], outlet_folded):
-        parts, glue = parts[1:], glue[1:]
-    if len(words(" ".join(parts))) < _TITLE_PART_MIN_WORDS:
-        return title
-    return "".join(part + sep for part, sep in zip(parts, [*glue, ""], strict=True))
-
-
-def _is_title_furniture(part: str, outlet_folded: str) -> bool:
-    folded = fold(part)
-    if not folded:
-        return True
-    if folded == outlet_folded or folded.replace(" ", "-") in p.SECTION_WORDS:
-        return True
-    tokens = folded.split()
-    return len(tokens) <= _MASTHEAD_MAX_WORDS and (
-        any(t in _MASTHEAD_WORDS for t in tokens) or bool(re.search(r"\.(?:com|org|net|co|news)\b", part.lower()))
-    )
 
 
 def _is_section_label(page: _Page, index: int) -> bool:
@@ -558,6 +518,7 @@ def _head_of_body(page: _Page) -> None:
     if dateline := dateline_of(page.lines[first]):
         page.cut(first, 0, len(dateline.prefix), "dateline")
         page.dateline = dateline.place
+        page.stamps += [dateline.stamp] if dateline.stamp else []
 
 
 def _glued_credits(page: _Page) -> None:

@@ -25,6 +25,8 @@ from .patterns import SENTENCE_END
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: "Feb 23", "March 3", "3 March", "Nov. 5, 2024": a day without a year, or with one.
 _DAY = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+#: "16th May, 2021", "May 16, 2021": a full date as a reprint's credit prints it.
+_FULL_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
 #: "(Reuters)", "(AP)", "(IANS)", "(Bayline)": the agency a wire copy credits.
 _AGENCY = r"\((?P<agency>[A-Z][\w&.'’ -]{0,30})\)"
 _CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
@@ -52,6 +54,13 @@ _DATELINES = (
     re.compile(rf"^(?P<place>{_TITLE_PLACE}{_REGION})\s*(?:{_AGENCY})?{_DASH}{_SENTENCE}"),
     # "(Reuters) -": the agency alone; "Aug 19 (Reuters) -": with its date
     re.compile(rf"^(?:{_DAY}\s*)?{_AGENCY}{_DASH}{_SENTENCE}"),
+    # "GAZA (X News / Sputnik - 16th May, 2021) A ...": a reprint's credit and date in brackets, and no dash after
+    re.compile(
+        rf"^(?:(?P<place>{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE})*)\s*)?\((?P<agency>[A-Z][^()]{{1,60}}?)\s*[-–—,]\s*"
+        rf"(?P<date>{_FULL_DAY})\)\s*{_SENTENCE}"
+    ),
+    # "(MENAFN- UkrinForm) Kharkiv ...": a syndicator's name and its source's
+    re.compile(rf"^\((?P<agency>[A-Z]{{2,12}}\s*[-–—]\s*[A-Z][\w&.'’ /-]{{1,40}})\)\s+{_SENTENCE}"),
 )
 #: "Jerusalem: An Israeli strike ...": a known place's name and a colon; "Ramallah, The death toll ...": a comma
 #: before a capitalised article, which no sentence would capitalise there.
@@ -89,10 +98,24 @@ _PLACE_MAX_WORDS = 4
 _REST_MIN_WORDS = 5
 
 
+#: " date 2024-12-16 Gaza rescuers ...": a scraper's date field glued before the page's first line; a month alone
+#: (" date 2021-05 ...") dates nothing.
+_GLUED_DATE = re.compile(
+    r"^date\s*:?\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\s+(?=\S)",
+    re.IGNORECASE,
+)
+#: "Briefing Notes, 7 June 2013", "Sunday 11 February 2024 05:55, UK": a date with a label or a place after a comma.
+_LABELLED_DATE = re.compile(
+    r"^(?:(?P<label>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2}),\s+)?(?P<date>.*?\d.*?)(?:,\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})?$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Dateline:
     prefix: str  # as printed, with its punctuation: "KYIV, Feb 23 (Reuters) - "
     place: str | None  # "Kyiv"; None for "(Reuters) -" alone
+    stamp: Stamp | None = None  # the date a reprint's credit gives: "GAZA (X / Sputnik - 16th May, 2021)"
 
 
 def dateline_of(line: str) -> Dateline | None:
@@ -100,7 +123,8 @@ def dateline_of(line: str) -> Dateline | None:
     for pattern in _DATELINES:
         match = pattern.match(line)
         if match and _acceptable(match, line):
-            return Dateline(match.group(0), _place(match))
+            date = match.groupdict().get("date")
+            return Dateline(match.group(0), _place(match), parse_stamp(date) if date else None)
     match = _NAMED_PLACE_COLON.match(line)
     if match and _acceptable(match, line) and match["place"].casefold() in _known_places():
         return Dateline(match.group(0), _place(match))
@@ -121,6 +145,7 @@ def _place(match: re.Match[str]) -> str | None:
     place = match.groupdict().get("place")
     if not place:
         return None
+    place = place.split("/")[0]  # "GAZA/TEL AVIV/MOSCOW": the first is where the story was filed
     return ", ".join(_readable(part.strip()) for part in place.split(","))
 
 
@@ -160,7 +185,7 @@ def date_line_stamps(line: str) -> list[Stamp] | None:
     for part in STAMP_PARTS.split(line):
         n = len(_WORD.findall(part))
         rest = len(_WORD.findall(_DATE_WORDS.sub(" ", part)))
-        stamp = stamp_in(part) if rest < n and rest <= 1 else None
+        stamp = (stamp_in(part) if rest < n and rest <= 1 else None) or _labelled_stamp(part)
         if stamp is not None:
             stamps.append(stamp)
         elif n > _STAMP_PART_MAX_WORDS or SENTENCE_END.search(part):
@@ -176,3 +201,21 @@ def stamp_in(text: str) -> Stamp | None:
     """The stamp a short text holds, from its first date word on ("AFP Published 13 Sep, 2024": the agency aside)."""
     start = _DATE_WORDS.search(text)
     return parse_stamp(text[start.start() :]) if start else None
+
+
+def _labelled_stamp(part: str) -> Stamp | None:
+    """The stamp of "Briefing Notes, 7 June 2013" or "Sunday 11 February 2024 05:55, UK": a date alone between a label
+    and a place set off by commas."""
+    match = _LABELLED_DATE.match(part)
+    if match is None or _WORD.findall(_DATE_WORDS.sub(" ", match["date"])):
+        return None
+    return stamp_in(match["date"])
+
+
+def glued_date(line: str) -> tuple[int, Stamp | None] | None:
+    """Where a scraper's date field glued to ``line`` ends (" date 2024-12-16 Gaza ..."), and its date if it names a
+    day; None where the line opens otherwise."""
+    match = _GLUED_DATE.match(line)
+    if match is None:
+        return None
+    return match.end(), parse_stamp(match["date"]) if len(match["date"]) == len("2024-12-16") else None
