@@ -30,8 +30,8 @@ FLOORS = {
         "boilerplate": 1.0,
         "metadata": 1.0,
         "figures_f1": 0.99,
-        "claims_f1": 0.95,
-        "attributes": 0.98,
+        "claims_f1": 0.97,
+        "attributes": 0.995,  # the mean of eight attributes: one figure wrong in one attribute falls below it
         "cue_accuracy": 0.95,
     },
     "polnear_dev": {"claims_f1": 0.658, "metadata": 0.91},

@@ -325,3 +325,11 @@ def test_a_passive_the_parser_split_from_its_subject_says_what_happened():
 
 def test_drones_that_targeted_a_town_were_launched():
     assert figures("An officer said 22 drones targeted Kosti overnight.")["22"].measure is Measure.LAUNCHED
+
+
+def test_soldiers_who_died_fighting_are_killed():
+    # the parser makes "fighting" the object of "died": no victim, so the soldiers did not do the harm
+    assert (
+        figures("At least 60 conscripts have died fighting for the junta, officials said.")["At least 60"].measure
+        is Measure.KILLED
+    )

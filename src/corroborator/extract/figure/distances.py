@@ -131,7 +131,9 @@ class DistanceReader:
         """ "smoke rose around the airport, located 650 km from the base": what a participle of position after a
         comma describes, wherever the parser hung the participle."""
         doc = verb.doc
-        if verb.lemma_.lower() not in POSITION_VERBS or verb.i < 2 or doc[verb.i - 1].text != ",":
+        if verb.lemma_.lower() not in POSITION_VERBS or self.tree.has_subject(verb) or verb.i < 2:
+            return None  # "Sudzha, the largest town in the region, lies 10 km from": a verb of its own subject
+        if doc[verb.i - 1].text != ",":
             return None
         before = doc[verb.i - 2]
         return self.places.phrase_head(before) if before.pos_ in ("NOUN", "PROPN") else None

@@ -460,7 +460,9 @@ def _has_object(verb: Token) -> bool:
 def _does_the_harm(counted: Token, verb: Token) -> bool:
     """Is ``counted`` the subject of an active verb of harm that has an object of its own ("five gunmen killed
     three guards")? "15 people died", "20 were injured" suffer it."""
-    return counted.dep_ == "nsubj" and counted.head == verb and any(c.dep_ == "dobj" for c in verb.children)
+    if counted.dep_ != "nsubj" or counted.head != verb or verb.lemma_.lower() in ("die", "perish"):
+        return False  # "100 soldiers have died fighting for Russia": the parser's object is no victim
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for c in verb.children)
 
 
 def _taken_for_care(verb: Token) -> bool:

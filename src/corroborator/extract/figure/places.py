@@ -48,6 +48,10 @@ AT_THE_TARGET = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES, 
 #: Conjunctions of a clause that tells where the same event happened ("killed when a missile hit ...").
 _EVENT_MARKS = frozenset({"when", "as", "after"})
 
+#: Counts whose "of" names the counted where they are ("raised to 220 the number of journalists killed in Gaza"); an
+#: estimate is the estimator's and places nothing ("raised its estimate of losses in Russia to 300").
+_TALLIES = frozenset({"number", "toll", "tally", "count", "total"})
+
 #: Buildings a people's adjective names rather than places ("the Indonesian hospital", "the Turkish embassy").
 _FACILITIES = frozenset(
     {"hospital", "hospitals", "school", "schools", "embassy", "consulate", "clinic", "mosque", "church", "centre"}
@@ -262,7 +266,7 @@ class PlaceReader:
             preps += self.preps(r.at_object)
             count, verb = r.at_object, r.at_object.head
             raised = r.anchor.head.lower_ == "to" and verb.lemma_.lower() in self.lex.value_verbs
-            if (count.dep_ == "nsubj" and verb.lemma_ == "be") or (count.lower_ in self.lex.count_nouns and raised):
+            if (count.dep_ == "nsubj" and verb.lemma_ == "be") or (count.lower_ in _TALLIES and raised):
                 # "the number of displaced people in Ukraine was 1.85 million", "brought to 57 the number of aid workers
                 # killed in Gaza": the counted people's place (but an estimate "of losses in Russia at 300" is the
                 # estimate's, which places nothing)
