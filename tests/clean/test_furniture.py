@@ -337,3 +337,89 @@ def test_a_name_alone_over_the_reading_time_is_the_byline():
     assert cleaned.text.split("\n\n") == BODY
     cleaned = clean_lines(page("Grain Terminal Burns After Night Of Shelling", "Middle East", "·3 min read", *BODY))
     assert cleaned.metadata.authors == ()
+
+
+def test_a_releases_contacts_reprint_stamp_and_pin_button_go_and_date_the_page():
+    text = page(
+        "Agency Ships Shelter Kits To River Camps",
+        *BODY,
+        "For further information on this topic, please contact:",
+        "In Kassala, Jane Roe, jane.roe@example.org, +249 91 234 5678",
+        "In Geneva, John Roe, [email protected], +41 22 555 01 01",
+        "Originally published by Example Refugee Agency on 4 March 2024",
+        "Pin It on Pinterest",
+    )
+    cleaned = clean_lines(text)
+    assert cleaned.text.split("\n\n") == BODY
+    assert cleaned.metadata.published == "2024-03-04"
+    assert {rule for rule in rules(cleaned).values()} >= {"end-matter", "contact", "date-stamp", "share-widget"}
+
+
+def test_footer_labels_and_widgets_in_other_languages_go_from_the_end():
+    text = page("Grain Terminal Burns", *BODY, "(PORTA, JR)", "Condividi su Facebook Condividi su Twitter", "Теги:")
+    cleaned = clean_lines(text)
+    assert cleaned.text.split("\n\n") == BODY
+    assert rules(cleaned)["(PORTA, JR)"] == "wire-credits"
+
+
+def test_teasers_with_their_date_and_a_run_of_headlines_under_also_read_go():
+    text = page(
+        "Grain Terminal Burns",
+        BODY[0],
+        "Tanker reports blast off the coast near the strait14.03.24, 09:40 - [views_0]",
+        *BODY[1:],
+        "Also Read Flights to resume next month Are prices of rice rising again? Port strike ends after two days",
+    )
+    cleaned = clean_lines(text)
+    assert cleaned.text.split("\n\n") == BODY
+    removed = rules(cleaned)
+    assert removed["Tanker reports blast off the coast near the strait14.03.24, 09:40 - [views_0]"] == "teaser"
+
+
+def test_a_link_glued_to_a_paragraphs_end_is_cut_and_the_paragraph_stays():
+    glued = BODY[1] + " Also Read: Tanker reports blast off the coast"
+    cleaned = clean_lines(page("Grain Terminal Burns", BODY[0], glued, BODY[2]))
+    assert cleaned.text.split("\n\n") == BODY
+    going_on = BODY[1] + " Read More: The strike hit at dawn. Crews arrived later."  # a paragraph goes on: no link
+    assert going_on in clean_lines(page("Grain Terminal Burns", BODY[0], going_on, BODY[2])).text
+
+
+def test_a_live_posts_reporter_and_title_leave_the_post():
+    post = "Today's shelling could be a message to the port's operators that the blockade is not over."
+    glued = clean_lines(page("Live: Port Shelled", BODY[0], "Jane Roe", "Black Sea correspondent, in Odesa" + post))
+    assert glued.text.split("\n\n") == [BODY[0], post]
+    alone = clean_lines(page("Live: Port Shelled", BODY[0], "Jane Roe", "Black Sea correspondent", post))
+    assert alone.text.split("\n\n") == [BODY[0], post]
+    headline = clean_lines(page("Live: Port Shelled", BODY[0], "Port Shelled Again", post))
+    assert "Port Shelled Again" in headline.text  # a post's headline is no reporter
+
+
+@pytest.mark.parametrize(
+    ("head", "authors", "published"),
+    [
+        (
+            ["Grain Terminal Burns", "Jane Roe (@JaneRoe) 5 minutes ago Mon 4th March 2024 | 04:40 AM"],
+            ["Jane Roe"],
+            "2024-03-04",
+        ),
+        (["Trending", "World News", "Mar. 4, 2024 / 8:32 AM", "Grain Terminal Burns"], [], "2024-03-04"),
+        (["Grain Terminal Burns", "Published: 2 hours ago"], [], None),
+    ],
+)
+def test_head_lines_of_real_pages_read_or_go(head, authors, published):
+    cleaned = clean_lines(page(*head, *BODY))
+    assert cleaned.text.split("\n\n") == BODY
+    assert cleaned.metadata.title == "Grain Terminal Burns"
+    assert list(cleaned.metadata.authors) == authors
+    assert cleaned.metadata.published == published
+
+
+def test_a_desk_glued_to_the_lead_and_alone_at_the_end_goes():
+    cleaned = clean_lines(page("Grain Terminal Burns", "Port News Desk!!! " + BODY[0], *BODY[1:], "Port News Desk!!!"))
+    assert cleaned.text.split("\n\n") == BODY
+
+
+def test_a_caption_with_a_courtesy_credit_goes():
+    caption = "Smoke rises over the grain terminal after the overnight shelling. Photo courtesy Port Authority"
+    cleaned = clean_lines(page("Grain Terminal Burns", caption, *BODY))
+    assert cleaned.text.split("\n\n") == BODY

@@ -23,7 +23,7 @@ import re
 
 from ..dates import Stamp, parse_stamp
 from .headlines import words
-from .patterns import RELATED_HEADING, SENTENCE_END
+from .patterns import GLUED_AGENCY, LINK_BLOCK_HEADING, RELATED_HEADING, SENTENCE_END
 from .people import split_authors
 from .stamps import is_date_line
 
@@ -134,11 +134,14 @@ _CAPTION_OPENING = re.compile(
     r"\s+(?:released|taken|provided|made|distributed|shows|obtained|posted|published|from|courtesy)\b)",
     _I,
 )
-#: A caption's credit at its end: "(Russian Defence Ministry Press Service via AP)", "(Andrew Roe/PA) (PA Archive)".
+#: A caption's credit at its end: "(Russian Defence Ministry Press Service via AP)", "(Andrew Roe/PA) (PA Archive)",
+#: "... on Tuesday. Photo courtesy MSC".
 _CAPTION_CREDIT_END = re.compile(
     r"\(\s*[^()]{1,80}?\s+via\s+(?:ap|afp|reuters|getty(?:\s+images)?|epa|anadolu|ap\s+photo|dpa|tass)\s*\)\s*$"
     r"|\(\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*/\s*(?-i:[A-Z][\w&.'’ -]{1,40})\s*\)"
-    r"(?:\s*\([^()]{1,30}\))?\s*$",
+    r"(?:\s*\([^()]{1,30}\))?\s*$"
+    r"|[.!?]\s+(?:photo|picture|image|video)s?\s+(?:courtesy(?:\s+of)?|by)\s+(?-i:[A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,4})"
+    r"\s*$",
     _I,
 )
 #: "Credit...Jane Roe for The Daily Example", "... on Tuesday.Credit…Evgeny Roe/Sputnik": a credit as a page prints it
@@ -153,10 +156,11 @@ _LOWER_THIRD = re.compile(
 #: A caption is a sentence or two.
 _CAPTION_MAX_WORDS = 60
 
-#: Lines a live page prints around its posts: "4 minutes ago", "Pinned", "Reporting from Istanbul",
-#: "icon to expand image".
+#: Lines a live page prints around its posts: "4 minutes ago" ("Published: 2 hours ago": no date to read), "Pinned",
+#: "Reporting from Istanbul", "icon to expand image".
 _PAGE_WIDGET = re.compile(
-    r"^(?:\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just\s+now|pinned(?:\s+post)?"
+    r"^(?:(?:(?:published|posted|updated|last\s+updated)\s*:?\s*)?\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?"
+    r"|weeks?)\s+ago|just\s+now|pinned(?:\s+post)?"
     r"|reporting\s+from\s+(?-i:[A-Z][\w'’.-]*(?:[\s,]+[A-Z][\w'’.-]*){0,3})|(?:icon\s+to\s+)?(?:expand|enlarge|zoom)"
     r"(?:\s+(?:image|photo|picture))?|click\s+to\s+(?:expand|enlarge)(?:\s+(?:image|photo))?|(?:view|open)\s+(?:image\s+)?gallery)"
     r"\s*$",
@@ -186,10 +190,13 @@ _END_MATTER = re.compile(
 #: abbreviation ("NAN", "KUNA").
 _DESK_CODES = re.compile(
     r"^\(?(?:[a-z]{2,4}(?:/[a-z]{2,4}){1,5}|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,4}){1,5})\)?$|^[A-Z]{2,6}$"
+    r"|^\([A-Z]{2,8}(?:\s*[,;]\s*[A-Z]{1,8}){0,4}\)$"  # "(WAFA, PC)": the agency and the desk's initials
 )
 
 #: A stamp's label as some pages word it ("Originally published: 3 Mar 2025") and a link glued after it.
 _STAMP_EXTRAS = re.compile(r"^originally\s+(?=published)|\s+(?:view|read)\s+original\s*$", _I)
+#: "Originally published by UNHCR on 8 February 2019": the source a reprint names between the label and the date.
+_REPRINT_SOURCE = re.compile(r"^originally\s+published\s+(?:by|in|at)\s+[^.:|]{1,50}?\s+(?=on\s+\S*\d)", _I)
 
 #: A reaction bar, a word a line: "Like", "Angry", "Sad".
 _REACTION = re.compile(
@@ -241,7 +248,7 @@ _OUTLET_NAME = re.compile(
 #: The last word of a masthead ("Sudan Tribune", "Daily Sun - News", "The Kyiv Independent").
 _MASTHEAD_END = frozenset(
     "news press times post tribune herald gazette journal telegraph chronicle monitor observer independent "
-    "agency wire online tv radio daily express guardian star standard mirror courier dispatch insider".split()
+    "agency wire online tv radio daily express guardian star standard mirror courier dispatch insider desk".split()
 )
 
 #: A headline's verb in the present ("Meets", "Hits", "Says"); a masthead's words end otherwise ("Business", "Gulf").
@@ -257,10 +264,58 @@ _READ_TIME = re.compile(
 #: The abbreviation after an outlet's name.
 _ABBREVIATION = re.compile(r"\s*\([A-Z]{2,8}\)$")
 
-#: "Jane Roe 1 minute ago Sun 16th May 2021 | 04:00 PM": a name, how long ago, and the date.
+#: "Jane Roe 1 minute ago Sun 16th May 2021 | 04:00 PM": a name (perhaps with a handle, "(@JaneRoe)"), how long ago,
+#: and the date.
 _NAME_AGO = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?"
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})(?:\s+\(@\w{1,30}\))?\s+\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?"
     r"|days?|weeks?)\s+ago\b\s*(?P<rest>.*)$"
+)
+
+
+#: A teaser for another story with its date and time glued on, as a link prints it in the body: "Ship comes under
+#: fire in the Red Sea12.12.23, 08:00 - [views_0]".
+_DATED_TEASER = re.compile(
+    r"^(?=.*[^\W\d_]{3}).{10,200}?[^.!?\s]\s?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}),?\s+\d{1,2}:\d{2}"
+    r"(?:\s*[-–—|•]\s*(?:\[\w{1,20}\]|\d+(?:\s+(?:views?|comments?))?))?\s*$"
+)
+#: Widgets in other languages and a few more share buttons: "Condividi su Facebook", "Читать дальше...",
+#: "Pin It on Pinterest".
+_MORE_WIDGETS = re.compile(
+    r"^\W*(?:(?:condividi|partager|teilen|compartir|compartilhar|поделиться|поширити|udostępnij|delen)"
+    r"(?:\s+(?:su|sur|auf|en|em|в|на|op|via)\s+\w+)?\s*)+\W*$"
+    r"|^\W*(?:читать\s+(?:дальше|далее|также|полностью)|читайте\s+також|читайте\s+также|leer\s+m[aá]s|lire\s+(?:la\s+suite|aussi)"
+    r"|weiterlesen|mehr\s+lesen|lesen\s+sie\s+auch|leggi\s+(?:anche|tutto|di\s+più)|per\s+maggiori\s+informazioni"
+    r"|pour\s+plus\s+d['’]informations|para\s+m[aá]s\s+informaci[oó]n|pin\s+it(?:\s+on\s+pinterest)?)\W*$",
+    _I,
+)
+#: A footer's label whose links are gone: "Tags", "Topics:", "Теги:", "Etiquetas".
+_BARE_LABEL = re.compile(
+    r"^(?:tags?|topics?|keywords?|related\s+topics|теги|метки|ключові\s+слова|ключевые\s+слова|etiquetas|schlagwörter"
+    r"|mots[-\s]clés|tag)\s*:?$",
+    _I,
+)
+#: A release's contacts: "For more information on this topic, please contact:", "Media contacts:".
+_CONTACT_HEADING = re.compile(
+    r"^(?:for\s+(?:more|further)\s+(?:information|details)(?:\s+on\s+this\s+\w+)?,?\s+(?:please\s+)?contact"
+    r"|(?:for\s+)?(?:media|press)\s+(?:contacts?|enquiries|inquiries)|contacts?)\s*:?$",
+    _I,
+)
+#: A contact's line: an e-mail address ("[email protected]" where the page hid it) or a phone number.
+_CONTACT_LINE = re.compile(r"[\w.+-]+@[\w-]+\.\w|\[email\s+protected\]|(?:\+|\btel\.?:?\s*)\d[\d\s().-]{7,}\d", _I)
+#: A contact line is short.
+_CONTACT_MAX_WORDS = 25
+#: "Also Read India seized ... Are cases rising?": a run of headlines under a label, in one paragraph.
+_READ_ALSO_RUN = re.compile(r"^(?-i:Also Read|ALSO READ|Read Also|READ ALSO|Also read)\s+(?=[A-Z0-9‘'\"“])")
+#: "... on Monday. Also Read: Strikes hit port": a link's label and headline glued to a paragraph's end.
+_GLUED_READ_ALSO = re.compile(
+    r"(?<=[.!?”\"’])\s*(?-i:Also\s+Read|ALSO\s+READ|Read\s+Also|READ\s+ALSO|Also\s+read|Read\s+More|READ\s+MORE)"
+    r"\s*[:|–—-]\s*(?P<headline>[^\n]{3,160})$"
+)
+#: "Middle East correspondent, in Beirut": a live page's reporter's title, under their name.
+_REPORTER_ROLE = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+){0,4}(?i:(?:chief\s+|senior\s+|international\s+)?(?:correspondent|editor|reporter|analyst"
+    r"|producer|presenter))(?:,?\s+(?:in|at|reporting\s+from)\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}?)?(?P<glued>(?<=[a-z])"
+    r"(?=[A-Z][a-z’']))?"
 )
 
 
@@ -296,6 +351,12 @@ def line_rule(line: str) -> str | None:
         return "subscribe"  # "Sign up sheets were handed out at the shelter." is a report
     if short and _READ_MORE.match(line) and not RELATED_HEADING.match(line):  # a bare "Read more" heads the tail
         return "read-more"
+    if short and _MORE_WIDGETS.match(line):
+        return "share-widget"
+    if _CONTACT_HEADING.match(line):
+        return "end-matter"
+    if _DATED_TEASER.match(line):
+        return "teaser"
     return None
 
 
@@ -310,6 +371,12 @@ def tail_rule(line: str) -> str | None:
         return "teaser"
     if _DESK_CODES.match(line):
         return "wire-credits"
+    if _BARE_LABEL.match(line):
+        return "tags"
+    if n <= _CONTACT_MAX_WORDS and _CONTACT_LINE.search(line):
+        return "contact"
+    if _READ_ALSO_RUN.match(line):
+        return "read-also"
     if is_outlet_name(line):
         return "outlet"
     return None
@@ -330,6 +397,11 @@ def end_rules(lines: list[str]) -> dict[int, str]:
     """The rules for positions of ``lines`` (the kept lines in order): the trailing block's furniture, and lead-ins
     ("According to NY Times:") whose quotation is gone."""
     found = {len(lines) - 1 - k: rule for k, rule in enumerate(trailing_rules(lines))}
+    for position in range(len(lines) - 1):
+        if is_reporter(lines[position], lines[position + 1]):
+            found[position] = "byline"  # a live page's post signed by its reporter
+            if (role := _REPORTER_ROLE.match(lines[position + 1])) and role.end() == len(lines[position + 1]):
+                found[position + 1] = "byline"
     kept = [i for i in range(len(lines)) if i not in found]
     for n, position in enumerate(kept):
         following = lines[kept[n + 1]] if n + 1 < len(kept) else None
@@ -364,7 +436,7 @@ def is_page_time(line: str) -> bool:
 def stamp_text(line: str) -> str:
     """A stamp line as ``dates.parse_stamp`` reads it: "Originally published: 3 Mar 2025 View original" -> "published:
     3 Mar 2025"."""
-    return _STAMP_EXTRAS.sub("", line)
+    return _STAMP_EXTRAS.sub("", _REPRINT_SOURCE.sub("published ", line))
 
 
 def is_caption(line: str) -> bool:
@@ -384,13 +456,15 @@ def head_rule(line: str, outlet: str | None) -> str | None:
         return line_rule(line)
     if not _WORDLIKE_START.match(line):
         return "page-widget"  # ": :in Kyiv (EET)", a clock's remains: no headline opens with punctuation
+    if LINK_BLOCK_HEADING.match(line):
+        return "link-block"  # "Trending" over the story: a menu's heading, its links gone
     named = outlet is not None and " ".join(words(line)).lower() == " ".join(words(outlet)).lower()
     return "outlet" if named or is_outlet_name(line) else None
 
 
 def is_outlet_name(line: str) -> bool:
     """An agency's or a masthead's name alone: "Associated Press", "BBC News", "Sudan Tribune"."""
-    line = _ABBREVIATION.sub("", line.strip(" .-–—"))  # "Border News Agency (BNA)"
+    line = _ABBREVIATION.sub("", line.strip(" .-–—!"))  # "Border News Agency (BNA)", "Gaza News Desk!!!"
     if _OUTLET_NAME.match(line):
         return True
     tokens = words(line)
@@ -425,3 +499,29 @@ def name_and_stamp(line: str) -> tuple[list[str], Stamp | None] | None:
     if not names:
         return None
     return names, parse_stamp(match["rest"]) if match["rest"] else None
+
+
+def is_reporter(line: str, following: str) -> bool:
+    """A reporter's name alone over their title ("Jane Roe" over "Middle East correspondent, in Beirut"), as live
+    pages sign a post; the title may be glued to the post ("... in BeirutToday's attack ...")."""
+    role = _REPORTER_ROLE.match(following)
+    if role is None or not (role.end() == len(following) or role["glued"] is not None):
+        return False
+    names = split_authors(line)
+    return len(names) == 1 and " ".join(words(names[0])) == " ".join(words(line))
+
+
+def glued_end(line: str) -> tuple[int, str] | None:
+    """Where furniture glued to a paragraph's end starts, and its rule: a link's label and headline ("... on Monday.
+    Also Read: Strikes hit port") or an agency's name ("...in 14 months.AGENCIES")."""
+    if (read := _GLUED_READ_ALSO.search(line)) and not re.search(r"[.!?]\s+[A-Z]", read["headline"]):
+        return read.start(), "read-also"  # one headline, not a paragraph going on after a link
+    if agency := GLUED_AGENCY.search(line):
+        return agency.start(), "wire-credits"
+    return None
+
+
+def glued_role(line: str) -> int | None:
+    """Where a reporter's title glued to a post ends ("Middle East correspondent, in BeirutToday's ..."), or None."""
+    role = _REPORTER_ROLE.match(line)
+    return role.end() if role and role["glued"] is not None else None

@@ -522,10 +522,13 @@ def _head_of_body(page: _Page) -> None:
 
 
 def _glued_credits(page: _Page) -> None:
-    """An agency's name glued to the end of a paragraph: "...over the past 14 months.AGENCIES"."""
+    """An agency's name or a link glued to the end of a paragraph ("...in 14 months.AGENCIES", "... Also Read: X"), and
+    a live post's reporter's title to its start ("Middle East correspondent, in BeirutToday's ...")."""
     for index in page.live():
-        if glued := p.GLUED_AGENCY.search(page.lines[index]):
-            page.cut(index, glued.start(), glued.end(), "wire-credits")
+        if glued := f.glued_end(page.lines[index]):
+            page.cut(index, glued[0], len(page.lines[index]), glued[1])
+        if role_end := f.glued_role(page.lines[index]):
+            page.cut(index, 0, role_end, "byline")
 
 
 def _comment_section(page: _Page) -> None:

@@ -73,8 +73,11 @@ _LABEL_WORDS = frozenset(
     "q a faq explainer interview comment review summary".split()
 )
 
-#: "BY A STAFF REPORTER: Russia has ...": a capitalised byline glued to the first sentence.
-GLUED_BYLINE = re.compile(r"^BY\s+[A-Z][A-Z .'’-]{2,60}:\s+(?=[A-Z\"“])")
+#: "BY A STAFF REPORTER: Russia has ...", "World News Desk!!! At least ...": a capitalised byline or a desk's name glued
+#: to the first sentence.
+GLUED_BYLINE = re.compile(
+    r"^(?:BY\s+[A-Z][A-Z .'’-]{2,60}:|(?:[A-Z][\w'’]*\s+){0,3}(?:News\s+)?Desk\s*(?:!+|:|[-–—|]))\s+(?=[A-Z\"“])"
+)
 
 #: A line of stamps is no longer than this ("Reuters | Geneva | Updated: ... | Created: ...").
 _STAMP_LINE_MAX_CHARS = 120
