@@ -282,3 +282,42 @@ def test_a_body_quoted_as_saying_by_an_agency_is_the_source_and_the_agency_its_r
     claim = claim_of(text, "14")
     assert claim.source.text == "the ministry"
     assert [v.text for v in claim.via] == ["RIA Novosti"]
+
+
+def test_the_leader_of_a_movement_is_the_person_named_with_those_words_before(claim_of):
+    text = (
+        "Militia leader Omar al-Tahir vowed to keep up the attacks. The port authority said a ferry was hit. "
+        "The militia leader said 9 boats had been struck since May."
+    )
+    assert claim_of(text, "9").source.name == "Omar al-Tahir"
+
+
+def test_the_governor_is_the_governor_who_spoke_before(claim_of):
+    text = "Odesa Governor Oleh Kiper said three people were hurt. The governor said 14 houses were damaged."
+    assert claim_of(text, "14").source.name == "Oleh Kiper"
+
+
+def test_the_rebel_group_is_the_armed_group_named_before_never_the_firm_that_spoke_between(claim_of):
+    text = (
+        "Yemen's Houthi rebels have attacked dozens of ships since November. "
+        "The maritime security firm Ambrey said a bulk carrier was hit off Mokha. "
+        "The rebel group said it fired 4 missiles at the vessel."
+    )
+    source = claim_of(text, "4").source
+    assert source.entity == "houthis"
+
+
+def test_the_medical_group_is_never_the_agency_that_relayed_it(claim_of):
+    text = (
+        "The Darfur Medics Network has accused the militia of shelling a clinic, Anadolu Agency reported. "
+        "In a statement, the medical group said 17 patients were killed."
+    )
+    assert claim_of(text, "17").source.name == "Darfur Medics Network"
+
+
+def test_the_syndicate_points_back_at_the_syndicate_that_spoke(claim_of):
+    text = (
+        "The Kordofan Nurses Syndicate announced that the hospital had closed. "
+        "The syndicate said 60 staff had fled the town."
+    )
+    assert claim_of(text, "60").source.name == "Kordofan Nurses Syndicate"

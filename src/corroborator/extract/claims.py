@@ -43,7 +43,8 @@ from .attribution.cues import Candidate, CueFinder
 from .attribution.filter import FILTER_FILE, ClaimFilter, candidate_features, held_by_sure
 from .attribution.lexicon import LEXICON_FILE, Lexicon
 from .attribution.links import continue_quote, link, trim_asides
-from .attribution.parties import PartyBuilder, Resolver
+from .attribution.parties import PartyBuilder
+from .attribution.resolver import Resolver
 from .attribution.spans import Content, Layout, cut_speaker_acts, expression_topic, make_content
 
 #: Pronouns of the speaker and the audience: "I think", "we believe", "you said" inside a statement are

@@ -3,15 +3,13 @@
 ``PartyBuilder.build(head)`` reads a source phrase around its head token: the phrase
 without its apposition or relative clause ("Andrii Kovalenko, head of ..., who ..."),
 the apposition or a title before the name as the role, the linked entity (from
-``doc._.entities`` / ``token.ent_kb_id``) and a kind. ``Resolver`` then names pronouns and
-definite descriptions after the last speaker of a compatible kind ("He" -> the last person
+``doc._.entities`` / ``token.ent_kb_id``) and a kind. ``resolver.Resolver`` then names pronouns
+and definite descriptions after the last speaker of a compatible kind ("He" -> the last person
 who spoke, "the agency" -> the last organisation that did).
 """
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -423,124 +421,3 @@ def bracketed_or_time(token: Token) -> bool:
 def _closes(span: Span) -> bool:
     """Does the span end in the bracket it opened ('the Defence Forces (SSPDF)')?"""
     return span[-1].text == ")" and span.text.count("(") == span.text.count(")")
-
-
-#: Words of a fighting force: "the army" is only ever a force named or heard before.
-MILITARY_WORDS = frozenset({"army", "military", "forces", "force", "command", "navy", "corps", "guard", "troops"})
-
-
-class Resolver:
-    """Names pronouns and definite descriptions after earlier speakers, in text order."""
-
-    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
-        self.doc = doc
-        self.lex = lexicon
-        self.history: list[Party] = []
-        self._by_label: dict[str, tuple[list[Span], list[int]]] = {}
-
-    def resolve(self, party: Party, head: Token | None) -> Party:
-        if head is not None:
-            lower = head.lower_
-            if lower in self.lex.person_pronouns or (lower in RELATIVE_PRONOUNS and party.kind == PartyKind.PERSON):
-                antecedent = self._last_person() if party.name is None else None
-                if party.name is None and (antecedent is None or antecedent.name):
-                    party = self._adopt(party, antecedent or self._last_entity(head, {"PERSON"}))
-            elif lower in self.lex.org_pronouns:
-                party = self._adopt(party, self._last(BODIES) or self._last_entity(head, {"ORG"}))
-            elif self._definite_description(head, party) and head.lower_ in MILITARY_WORDS:
-                # "the army", "the military": a force that spoke or was named as one, never another body (the UN
-                # office that spoke before the army did)
-                party = self._adopt(party, self._last_with_word(*MILITARY_WORDS))
-            elif self._definite_description(head, party) and head.lower_ in SELF_NAMING_WORDS:
-                # "the network", "the monitor": only a body that called itself so, never the other side that spoke
-                party = self._adopt(party, self._last_with_word(*SELF_NAMING_WORDS[head.lower_]))
-            elif self._definite_description(head, party) and head.lower_ in GENERIC_BODY_WORDS:
-                antecedent = self._last_with_word(head.lower_) or self._last(BODIES - {PartyKind.MEDIA})
-                party = self._adopt(party, antecedent or self._last_entity(head, {"ORG"}, outlets=False))
-            elif self._definite_description(head, party):
-                # "the agency": the last body that spoke and was called an agency, else the last body
-                # named in the text, else the last body that spoke.
-                antecedent = self._last_with_word(head.lower_, head.lemma_) or self._last_entity(head, {"ORG"})
-                party = self._adopt(party, antecedent or self._last(BODIES))
-        if party.name or (head is not None and party.kind not in BODIES and self._one_unnamed_person(head)):
-            self.history.append(party)
-        return party
-
-    def _one_unnamed_person(self, head: Token) -> bool:
-        """'a resident', 'a second source': somebody a later 'he' or 'she' points back at, though the text never
-        names them. Not 'the spokesman', who is somebody named before ("..., al-Qudra said. According to the
-        spokesman, ... 'The victims include ...,' he said": al-Qudra)."""
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in head.children)
-        return head.tag_ == "NN" and head.lemma_.lower() in self.lex.speaking_people and not definite
-
-    def _definite_description(self, head: Token, party: Party) -> bool:
-        """'the agency', 'the ministry': no name of its own, an organisation's common noun."""
-        if party.entity or head.pos_ != "NOUN" or head.lower_ not in self.lex.organization_words:
-            return False
-        if any(token.pos_ == "PROPN" for token in head.subtree if token.i < head.i):
-            return False  # named by a word inside it ("the Houthi-run health ministry", "the Kyiv city council")
-        if any(c.dep_ in ("acl", "relcl", "prep") and c.i > head.i for c in head.children):
-            return False  # it says which itself ("the emergency group working in the camp", "the office of X")
-        if party.name and party.text and party.name.lower() not in party.text.lower():
-            return False  # named already ("the agency, known as HUR")
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
-            c.dep_ in {"poss", "compound", "amod"} and c.pos_ == "PROPN" for c in head.children
-        )
-
-    def _last(self, kinds: set[PartyKind]) -> Party | None:
-        return next((p for p in reversed(self.history) if p.kind in kinds and p.name), None)
-
-    def _last_person(self) -> Party | None:
-        """The last person who spoke, or the last body that spoke through its spokesperson ("he" after
-        "an army spokesman said"), or an unnamed one, without a name ("a resident told AFP ... 'no fighters were
-        among them,' he said": he is the resident, not a name said earlier)."""
-        for party in reversed(self.history):
-            if not party.name:
-                return party
-            spokesperson = party.role is not None and not self.lex.speaks_for.isdisjoint(party.role.lower().split())
-            if party.name and (party.kind == PartyKind.PERSON or spokesperson):
-                return party
-        return None
-
-    def _last_with_word(self, *words: str) -> Party | None:
-        """The last body that spoke and was called by one of ``words``."""
-        for p in reversed(self.history):
-            if p.kind in BODIES:
-                haystack = set(re.findall(r"\w+", f"{p.name or ''} {p.text or ''}".lower()))
-                if not haystack.isdisjoint(words):
-                    return p
-        return None
-
-    def _last_entity(self, head: Token, labels: set[str], outlets: bool = True) -> Party | None:
-        """The last entity of these labels named before ``head``, as a party (when nobody spoke before); not one in
-        what ``head`` says ("Various Russian attacks killed one person, he said": the model's PERSON is no speaker)."""
-        verb = head.head
-        said = {t.i for t in verb.subtree} - {t.i for t in head.subtree} if verb.i != head.i else set()
-        for label in sorted(labels):
-            ents, ends = self._entities_of(label)
-            for ent in reversed(ents[: bisect.bisect_right(ends, head.i)]):
-                if ent.root.i not in said and (outlets or not self._outlet(ent)):
-                    kind = PartyKind.PERSON if ent.label_ == "PERSON" else PartyKind.ORGANIZATION
-                    return Party(text=ent.text, name=ent.text, kind=kind, entity=ent.root.ent_kb_id_ or None)
-        return None
-
-    def _outlet(self, ent: Span) -> bool:
-        """Is the entity a news outlet by its words ('AFP news agency', 'Reuters')?"""
-        lower = ent.text.lower()
-        return any(p in lower for p in self.lex.media_phrases) or any(
-            t.lower_ in self.lex.media_words for t in ent if t.pos_ == "PROPN"
-        )
-
-    def _entities_of(self, label: str) -> tuple[list[Span], list[int]]:
-        """The Doc's entities of one label in text order, and their ends, gathered once: ``doc.ents`` builds every
-        span anew at each access, and a long document has many pronouns to resolve."""
-        if label not in self._by_label:
-            ents = [ent for ent in self.doc.ents if ent.label_ == label]
-            self._by_label[label] = (ents, [ent.end for ent in ents])
-        return self._by_label[label]
-
-    @staticmethod
-    def _adopt(party: Party, antecedent: Party | None) -> Party:
-        if antecedent is None:
-            return party
-        return replace(party, name=antecedent.name, entity=antecedent.entity, kind=antecedent.kind)
