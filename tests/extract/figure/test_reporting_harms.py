@@ -333,3 +333,26 @@ def test_soldiers_who_died_fighting_are_killed():
         figures("At least 60 conscripts have died fighting for the junta, officials said.")["At least 60"].measure
         is Measure.KILLED
     )
+
+
+# -- third round: Zaporizhzhia and Kharkiv governors --------------------------------------------------------------
+
+
+def test_a_state_right_after_the_counted_noun_says_what_happened():
+    found = figures("The occupation official reports 19 civilians dead and 40 wounded.")
+    assert (found["19"].measure, found["40"].measure) == (Measure.KILLED, Measure.WOUNDED)
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "measure"),
+    [
+        ("We know of nine injured people so far, four of them are children.", "four", Measure.WOUNDED),
+        ("Six marines were captured, two of them are officers.", "two", Measure.CAPTURED),
+    ],
+)
+def test_a_part_of_them_shares_what_happened_to_the_whole(text, part, measure):
+    assert figures(text)[part].measure is measure
+
+
+def test_missiles_that_hit_a_city_were_launched():
+    assert figures("The port city was hit by nine Russian cruise missiles.")["nine"].measure is Measure.LAUNCHED

@@ -42,6 +42,9 @@ PEOPLE_MEASURES = frozenset(
 #: Whose deaths or injuries, when neither the sentence nor the paragraph says: people's.
 WHOSE_DEFAULT = "people"
 
+#: What happened to a whole that a part "of them" shares, when nothing else is said of the part.
+SHARED = frozenset({Measure.KILLED, Measure.WOUNDED, Measure.CASUALTIES, Measure.MISSING, Measure.CAPTURED})
+
 #: How many figures back "the drones" may name the figure that counted them.
 MAX_WHOLE_LOOKBACK = 20
 
@@ -123,6 +126,7 @@ class DocumentContext:
             and source.sentence == item.sentence
         ):
             r.measure = source.reading.measure  # "77 drones were downed: 34 over X, three over Y": downed too
+        _share_harm(item)
         self._place_from_sentence(item, nearby)
         if r.location is not None:
             self.reader.scene.resolve_anaphor(r.location, r, self.lex.context_chars)
@@ -138,13 +142,17 @@ class DocumentContext:
             other = by_noun.get(whole.i) or self._named_before(whole, found, i)
             if other is not None and other is not item:
                 item.part_of = other
+                _share_harm(item)
 
     @staticmethod
     def _named_before(whole: Token, found: list[Found], i: int) -> Found | None:
-        """ "120 drones ... 95 of the drones": a definite whole is the last figure of the same noun in the paragraph."""
+        """ "120 drones ... 95 of the drones": a definite whole is the last figure of the same noun in the paragraph;
+        "eleven injured people, three of them are children": "them" is the figure right before in the sentence."""
+        item = found[i]
+        if whole.lower_ in ("them", "whom", "which") and i > 0 and found[i - 1].sentence == item.sentence:
+            return found[i - 1]
         if not any(c.lower_ in ("the", "these", "those") for c in whole.lefts):
             return None
-        item = found[i]
         for b in reversed(found[max(0, i - MAX_WHOLE_LOOKBACK) : i]):
             noun = b.reading.noun
             if b.line != item.line:
@@ -391,3 +399,11 @@ def restate_headings(found: list[Found]) -> None:
             r.location, r.location_static = b.location, b.location_static
             item.source = body
             break
+
+
+def _share_harm(item: Found) -> None:
+    """ "eleven injured people, three of them are children": a part of a harmed whole that nothing else is said of
+    shares its harm."""
+    r, whole = item.reading, item.part_of
+    if r.measure in (None, Measure.OTHER) and whole is not None and whole.reading.measure in SHARED:
+        r.measure = whole.reading.measure

@@ -89,6 +89,7 @@ class MeasureReader:
     def _read_measure(self, r: Reading, cls: str | None) -> Measure | None:
         return (
             self._adjacent_measure(r, cls)
+            or self._state_after_noun(r, cls)
             or (self.token_measure(r.at_object, cls) if r.at_object is not None else None)
             or self._counted_measure(r, cls)
             or self._stated_state(r, cls)
@@ -258,6 +259,21 @@ class MeasureReader:
             r.unit = "people"  # "300 dead": the dead are people
             if r.reference == "elided":
                 r.reference = "casualty"
+        return measure
+
+    def _state_after_noun(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "He reports 23 civilians dead and 34 wounded": a state right after the counted noun, hung on it."""
+        noun = r.noun
+        doc = r.expression.doc
+        if noun is None or r.reference != "own" or noun.i + 1 >= len(doc):
+            return None
+        after = doc[noun.i + 1]
+        if after.dep_ != "amod" or after.head != noun:
+            return None
+        measure = self.tree.word_measure(after, cls)
+        if measure not in _STATES:
+            return None
+        r.measure_word = after
         return measure
 
     def _modifier_measure(self, r: Reading, cls: str | None) -> Measure | None:
