@@ -356,3 +356,20 @@ def test_a_part_of_them_shares_what_happened_to_the_whole(text, part, measure):
 
 def test_missiles_that_hit_a_city_were_launched():
     assert figures("The port city was hit by nine Russian cruise missiles.")["nine"].measure is Measure.LAUNCHED
+
+
+# -- third round: eastern Congo ----------------------------------------------------------------------------------
+
+
+def test_shells_that_landed_injuring_people_did_the_harm():
+    found = figures("Four shells landed near the camp on Monday, injuring at least seven people.")
+    assert (found["Four"].measure, found["at least seven"].measure) == (Measure.LAUNCHED, Measure.WOUNDED)
+
+
+def test_the_value_of_an_earlier_toll_counts_people_killed():
+    text = (
+        "Twenty people were killed and 41 wounded on Sunday when at least four rockets fell on a market, the agency "
+        "said, revising an earlier death toll of 9."
+    )
+    f = figures(text)["9"]
+    assert (f.unit, subject(f), f.measure) == ("people", "people", Measure.KILLED)

@@ -49,6 +49,8 @@ _FIGHTERS = frozenset(
     {"troop", "soldier", "brigade", "battalion", "regiment", "division", "unit", "peacekeeper", "volunteer"}
     | {"fighter", "mercenary", "marine", "paratrooper", "conscript", "reservist", "personnel", "force", "contractor"}
 )
+#: Verbs of flight: their object is what the people fled, not a victim ("after fleeing the fighting").
+_FLIGHTS = frozenset({"flee", "escape", "leave", "abandon", "evacuate"})
 #: Places of care: people moved there ("transferred to the hospital") are not deployed.
 _CARE_PLACES = frozenset({"hospital", "clinic", "infirmary", "ward", "morgue"})
 
@@ -337,7 +339,9 @@ class MeasureReader:
             clauses = [c for c in token.children if c.dep_ == "advcl"]
             clauses += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
             for clause in clauses:
-                if clause.pos_ == "VERB" and not self.tree.has_subject(clause):
+                # "reached the camp after fleeing the fighting"; but "six shells landed, injuring four people": the
+                # shells did the injuring (a participle with an object acts on someone else)
+                if clause.pos_ == "VERB" and not self.tree.has_subject(clause) and not _acts_on_another(clause):
                     measure = self.token_measure(clause, cls)
                     if measure:
                         r.measure_word = clause
@@ -513,3 +517,10 @@ def _military(r: Reading) -> bool:
     """Are the counted fighters ("10,000 troops", "three brigades", "11,000 soldiers")?"""
     noun = r.noun
     return noun is not None and noun.lemma_.lower() in _FIGHTERS
+
+
+def _acts_on_another(verb: Token) -> bool:
+    """Does a harm verb have an object of its own ("injuring four people")? "fleeing the fighting" flees no one."""
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for c in verb.children) and (
+        verb.lemma_.lower() not in _FLIGHTS
+    )

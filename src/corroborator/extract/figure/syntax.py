@@ -62,6 +62,8 @@ _OWN_PRONOUNS = frozenset({"its", "their", "our"})
 _GLUED_WORD = re.compile(r"[A-Za-z]+")
 
 #: The verbs whose subject, a count ("the toll"), a number stands for, by the number's dependency.
+#: Counts whose "of" gives their value ("a death toll of 12").
+TOLLS = frozenset({"toll", "tally"})
 #: Qualifiers the parser makes prepositions after "be" ("could be over 3,000").
 _QUALIFYING_PREPS = frozenset({"over", "above", "under", "below", "around", "about"})
 _COUNTED_AS = {"be": ("attr", "acomp"), "include": ("dobj",), "approach": ("dobj",), "near": ("dobj",)}
@@ -185,6 +187,8 @@ class SentenceReader:
                 valued = self._of_object(valued) or valued
             r.noun, r.reference = valued, "own"
             return
+        if _value_of_a_toll(r.anchor):
+            return  # "a death toll of 12": the toll is what the 12 is the value of (``_find_at_object``)
         if self._harm_after(r):
             return  # "two dead, four wounded and body parts": the dead are counted, not the parts
         candidate = self._head_noun(r)
@@ -396,6 +400,9 @@ class SentenceReader:
         """
         token = r.anchor
         verb, dep = token.head, token.dep_
+        if _value_of_a_toll(token):
+            r.at_object = verb.head  # "updating an earlier death toll of 12": the toll's value
+            return
         if dep == "prep" and token.lower_ in _QUALIFYING_PREPS and verb.lemma_ == "be":
             dep = "attr"  # "total casualties could be over 3,000": the parser made the qualifier a preposition
         if dep in _COUNTED_AS.get(verb.lemma_, ()):
@@ -483,7 +490,7 @@ class SentenceReader:
                 r.unit = r.unit or "people"  # "the death toll rose to 41": a toll counts people
                 r.whose = True  # whose deaths: the figure before says, else people
             counted = self._of_object(head)
-            if counted is not None:
+            if counted is not None and not counted.like_num:  # "a death toll of 12": the 12 is no noun counted
                 r.reference, r.unit = "own", self.unit_of_token(counted) or counted.lower_
                 reference = self.tree.noun_reference(counted, None)
                 if counted.lower_ in self.lex.measure_nouns and reference.entity is None:
@@ -576,3 +583,8 @@ def _country_of_a_city(doc: Doc, ident: str) -> str:
     if entity is None or entity.kind != "place" or not entity.parents:
         return ident
     return str(entity.parents[-1])
+
+
+def _value_of_a_toll(token: Token) -> bool:
+    """Is ``token`` the value a toll is "of" ("an earlier death toll of 12")?"""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in TOLLS
