@@ -373,3 +373,15 @@ def test_the_value_of_an_earlier_toll_counts_people_killed():
     )
     f = figures(text)["9"]
     assert (f.unit, subject(f), f.measure) == ("people", "people", Measure.KILLED)
+
+
+# -- third round: aid sites in Gaza -------------------------------------------------------------------------------
+
+
+def test_the_second_of_two_tolls_joined_by_and_shares_the_first_ones_place():
+    found = figures("By noon, 41 people had been killed in Gaza and at least 130 people had been injured.")
+    assert place_id(found["at least 130"]) == "gaza-strip"
+
+
+def test_people_treated_for_injuries_are_wounded():
+    assert figures("Doctors said 210 people were treated for injuries overnight.")["210"].measure is Measure.WOUNDED

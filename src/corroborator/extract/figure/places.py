@@ -260,6 +260,8 @@ class PlaceReader:
                 break
             if governor.pos_ in ("VERB", "AUX"):
                 preps += self._verb_preps(governor)
+                if self._parallel_toll(governor):  # "68 were killed in Gaza and 180 injured": the same place
+                    preps += self.preps(governor.head)
         if governed:
             preps += modifiers
         if r.at_object is not None:  # "puts the contingent in Russia at about 10,000"
@@ -319,6 +321,13 @@ class PlaceReader:
     def _complement(verb: Token, child: Token) -> bool:
         """ "remain stationed in", "are set to move into", "went missing in Kharkiv"."""
         return child.dep_ in ("acomp", "oprd", "xcomp") or (child.dep_ == "advcl" and child.i == verb.i + 1)
+
+    def _parallel_toll(self, verb: Token) -> bool:
+        """Is ``verb`` the second of two tolls joined by "and", each with its count ("68 people have been killed in
+        Gaza and at least 180 people have been injured")?"""
+        head = verb.head
+        joined = verb.dep_ == "conj" and head.pos_ == "VERB"
+        return joined and self._counted_subject(verb) and self._counted_subject(head)
 
     @staticmethod
     def _counted_subject(verb: Token) -> bool:
