@@ -385,3 +385,11 @@ def test_the_second_of_two_tolls_joined_by_and_shares_the_first_ones_place():
 
 def test_people_treated_for_injuries_are_wounded():
     assert figures("Doctors said 210 people were treated for injuries overnight.")["210"].measure is Measure.WOUNDED
+
+
+# -- third round: Rakhine ----------------------------------------------------------------------------------------
+
+
+def test_the_harm_that_names_the_counted_beats_the_whole_they_were_among():
+    found = figures("The 19 villagers killed were among nearly 2,000 who fled from the township after the raids began.")
+    assert (found["19"].measure, found["nearly 2,000"].measure) == (Measure.KILLED, Measure.DISPLACED)

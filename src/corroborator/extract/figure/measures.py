@@ -92,6 +92,7 @@ class MeasureReader:
         return (
             self._adjacent_measure(r, cls)
             or self._state_after_noun(r, cls)
+            or self._relative_of_number(r, cls)
             or (self.token_measure(r.at_object, cls) if r.at_object is not None else None)
             or self._counted_measure(r, cls)
             or self._stated_state(r, cls)
@@ -270,13 +271,27 @@ class MeasureReader:
         if noun is None or r.reference != "own" or noun.i + 1 >= len(doc):
             return None
         after = doc[noun.i + 1]
-        if after.dep_ != "amod" or after.head != noun:
+        # "23 civilians dead", "the 25 civilians killed were among 3,000 who fled": the harm that names them
+        hung = after.dep_ == "amod" or (after.dep_ == "acl" and after.tag_ == "VBN")
+        if not hung or after.head != noun:
             return None
         measure = self.tree.word_measure(after, cls)
-        if measure not in _STATES:
+        if measure not in _STATES - {Measure.DISPLACED}:
             return None
         r.measure_word = after
         return measure
+
+    def _relative_of_number(self, r: Reading, cls: str | None) -> Measure | None:
+        """ "were among nearly 3,000 who fled": what the relative clause on a bare number says happened to them."""
+        if r.noun is not None:
+            return None
+        for clause in r.anchor.children:
+            if clause.dep_ == "relcl" and any(c.lower_ in ("who", "that") for c in clause.children):
+                measure = self.token_measure(clause, cls or "people")
+                if measure:
+                    r.measure_word = clause
+                    return measure
+        return None
 
     def _modifier_measure(self, r: Reading, cls: str | None) -> Measure | None:
         """ "11,000 soldiers stationed in ...", "the 145 drones that Russia launched"."""
