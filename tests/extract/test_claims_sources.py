@@ -321,3 +321,26 @@ def test_the_syndicate_points_back_at_the_syndicate_that_spoke(claim_of):
         "The syndicate said 60 staff had fled the town."
     )
     assert claim_of(text, "60").source.name == "Kordofan Nurses Syndicate"
+
+
+def test_quoting_a_party_as_saying_without_a_comma_relays_its_words(claim_of):
+    text = "The Qatari daily Al-Sharq reported quoting a senior commander as saying that 25 gunmen were captured."
+    claim = claim_of(text, "25")
+    assert claim.source.text == "a senior commander"
+    assert [v.text for v in claim.via] == ["The Qatari daily Al-Sharq"]
+
+
+def test_an_unnamed_party_quoted_as_saying_after_a_comma_is_the_source(claim_of):
+    text = "The weekly Al-Ayam reported, quoting an army officer as saying that 8 trucks were seized at the crossing."
+    claim = claim_of(text, "8")
+    assert claim.source.text == "an army officer"
+    assert [v.text for v in claim.via] == ["The weekly Al-Ayam"]
+
+
+def test_an_outlet_that_reports_citing_an_agency_relays_the_agency(claim_of):
+    # the tagger reads 'Caliber reports' as a noun phrase, 'APA reports' as a subject and its verb
+    for outlet, cited in (("Caliber", "Interfax"), ("APA", "the Defence Ministry")):
+        claim = claim_of(f"{outlet} reports citing {cited} that 11 drones were downed over Kursk overnight.", "11")
+        assert claim.source.text == cited
+        assert [v.text for v in claim.via] == [outlet]
+        assert claim.content == "11 drones were downed over Kursk overnight"

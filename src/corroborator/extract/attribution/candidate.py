@@ -13,6 +13,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS | {"expl"}
 #: Participles that name whom a report passes on: "X reported ..., citing Y", "..., quoting Y as saying".
 RELAYING_VERBS = frozenset({"cite", "quote"})
+#: Where the parser hangs such a participle: after a comma an adverbial clause, without one ("reported quoting Y
+#: as saying") the verb's complement.
+RELAYING_DEPS = frozenset({"advcl", "xcomp"})
 #: A cue used as a modifier ("the reported attack", "a claimed success") states nothing.
 MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "attr"}
 #: Where a cue's missing subject is found: the verb it is coordinated with or subordinated to

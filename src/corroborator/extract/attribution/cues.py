@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Certainty
-from .candidate import CLAUSE_SUBJECT_DEPS, RELAYING_VERBS, SUBJECT_DEPS, Candidate
+from .candidate import CLAUSE_SUBJECT_DEPS, RELAYING_DEPS, RELAYING_VERBS, SUBJECT_DEPS, Candidate
 from .channels import channel_word
 from .lexicon import Lexicon
 from .loose import LOOSE_ADJECTIVES, LOOSE_NOUNS, LooseCues
@@ -54,7 +54,7 @@ DATELINE_ENTS = {"GPE", "LOC", "NORP", "DATE", "TIME", "ORG", "FAC"}
 
 def relaying(verb: Token) -> bool:
     """'..., quoting the ministry as saying': a participle that names whom the report passes on, a sure cue."""
-    return verb.lemma_ in RELAYING_VERBS and verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    return verb.lemma_ in RELAYING_VERBS and verb.dep_ in RELAYING_DEPS and verb.tag_ == "VBG"
 
 
 class CueFinder(LooseCues):

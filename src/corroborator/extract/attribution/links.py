@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from ...records import Certainty, PartyKind
-from .candidate import RELAYING_VERBS
+from .candidate import RELAYING_DEPS, RELAYING_VERBS
 from .cues import SUBJECT_DEPS, Candidate
 from .lexicon import Lexicon
 from .parties import PartyBuilder, relayed_by
@@ -217,12 +217,27 @@ def _link_verbal(
     candidate: Candidate, by_cue: dict[int, Candidate], doc: Doc, builder: PartyBuilder, dropped: set[int]
 ) -> None:
     verb = doc[candidate.cue_token]
+    relay = _quoted_by(verb)
+    if relay is not None and candidate.source is not None:
+        # "X reported(,) quoting Y as saying that A": Y said A, X passed it on; X's report holds nothing else.
+        candidate.via.insert(0, candidate.source)
+        candidate.source = relay[1].i
+        outer = by_cue.get(relay[0].head.i)
+        if outer is not None and outer.content <= {t.i for t in relay[0].subtree}:
+            dropped.add(id(outer))
+        return
     if verb.head.i == verb.i or verb.head.lemma_ not in builder.lex.verbs:
         return
     head = by_cue.get(verb.head.i)
     if head is not None and head.construction != "verbal":
         return
-    if candidate.cue in RELAYING_VERBS and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+    if _read_as_noun(verb, candidate, builder):
+        # "Trend reports citing TASS that ...": the tagger read the outlet's verb as a plural noun, the outlet
+        # as its compound. TASS said it, Trend passed it on.
+        outlet = next((c for c in verb.head.children if c.dep_ == "compound" and c.text[0].isupper()), verb.head)
+        candidate.via.insert(0, outlet.i)
+        candidate.source = next(c.i for c in verb.children if c.dep_ == "dobj")
+    elif candidate.cue in RELAYING_VERBS and verb.tag_ == "VBG" and verb.dep_ in RELAYING_DEPS:
         # "X reported ..., citing Y" / "quoting Y as saying": Y said it, X passed it on. Citing data or a document
         # names no party.
         cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -232,6 +247,8 @@ def _link_verbal(
                 return
             head.via.insert(0, head.source)
             head.source = cited.i
+            if verb.dep_ == "xcomp" and candidate.content and verb.i in head.content:
+                head.content = set(candidate.content)  # 'reports citing X that A': A, not the participle
         dropped.add(id(candidate))
     elif verb.dep_ == "parataxis" and head is not None and id(head) not in dropped and not _stance(head, builder):
         # "..., the agency said, Harbourline reported": the agency is the source, Harbourline a relay;
@@ -251,6 +268,35 @@ def _link_verbal(
         subject = next((c for c in reporter.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             candidate.via.append(subject.i)
+
+
+def _quoted_by(verb: Token) -> tuple[Token, Token] | None:
+    """'quoting a senior officer as saying': the relaying participle and the party it quotes, for 'saying'."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.i == prep.i:
+        return None
+    relay = prep.head
+    if relay.lemma_ not in RELAYING_VERBS or relay.tag_ != "VBG" or relay.dep_ not in RELAYING_DEPS:
+        return None
+    cited = next((c for c in relay.children if c.dep_ == "dobj"), None)
+    # whoever is quoted as saying is a speaker, whatever the noun ('a senior officer')
+    return (relay, cited) if cited is not None and cited.pos_ in {"NOUN", "PROPN", "PRON"} else None
+
+
+def _read_as_noun(verb: Token, candidate: Candidate, builder: PartyBuilder) -> bool:
+    """'Trend reports citing TASS that ...': a relaying participle on 'reports' read as a noun with an outlet's name
+    as its compound, which the candidate took for its source, citing a party."""
+    reports = verb.head
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (
+        candidate.cue in RELAYING_VERBS
+        and verb.dep_ == "acl"
+        and candidate.source == reports.i
+        and reports.tag_ == "NNS"
+        and reports.lemma_ == "report"
+        and any(c.dep_ == "compound" and c.text[0].isupper() for c in reports.children)  # 'Trend' is tagged NN
+        and _is_party(cited, builder)
+    )
 
 
 def _stance(candidate: Candidate, builder: PartyBuilder) -> bool:
