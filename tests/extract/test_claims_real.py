@@ -162,3 +162,11 @@ def test_an_agency_written_in_lower_case_is_whom_it_was_told_never_a_cue():
         ("confirm", "at least four heavy air strikes hit the airbase"),
         ("tell", "Turkish drones carried out the strike"),
     ]
+
+
+def test_a_quotation_never_closed_does_not_hide_the_next_report(claim_of):
+    text = 'The army said: "The enemy lost 120 fighters near the river. It said 6 armoured vehicles were destroyed.'
+    assert claim_of(text, "120").content.startswith("The enemy lost 120 fighters")
+    later = claim_of(text, "6")
+    assert later.source.text == "It"
+    assert later.content == "6 armoured vehicles were destroyed"
