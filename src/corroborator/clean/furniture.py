@@ -37,6 +37,8 @@ _POLICY_MAX_WORDS = 60
 _OUTLET_MAX_WORDS = 4
 #: A line this long that ends with a stop is a sentence.
 _SENTENCE_MIN_WORDS = 8
+#: A line of prose this long under a comment heading is the body going on, no reader's comment or form.
+_BODY_MIN_WORDS = 12
 #: A lead-in ("According to NY Times:") is this short.
 _LEAD_IN_MAX_WORDS = 8
 #: An agency credit ("(With inputs from PTI and ANI.)") is this short; a longer line is a sentence.
@@ -80,11 +82,12 @@ _CMS_CREDIT = re.compile(
 )
 
 #: Headings that invite comments ("Be part of the conversation", "Leave a Reply"): a comment section opens, with
-#: readers' words and the house rules under it, wherever after the body's first sentence one stands.
+#: readers' words and the house rules under it, wherever after the body's first sentence one stands. "Have your say"
+#: and "Community standards" head a body's paragraphs as often as a comment form, so they are no invitation.
 COMMENT_INVITATION = re.compile(
     r"^(?:be\s+part\s+of\s+the\s+(?:conversation|discussion)|(?:join|start)\s+(?:the|our)\s+(?:conversation|discussion|debate)"
-    r"|(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|comment\s+(?:policy|guidelines|rules)"
-    r"|community\s+(?:guidelines|standards|rules)|have\s+your\s+say)\s*[:.!?…]*$",
+    r"|(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|comment\s+(?:policy|guidelines|rules))"
+    r"\s*[:.!?…]*$",
     _I,
 )
 #: Any heading of a comment section: the invitations, and labels that a share bar prints too ("Comments (12)"),
@@ -102,7 +105,7 @@ COMMENT_HEADING = re.compile(
 _COMMENT_POLICY = re.compile(
     r"\b(?:community\s+(?:guidelines|standards|rules)|comment(?:ing)?\s+(?:policy|guidelines|section|rules)"
     r"|(?:keep|make)\s+(?:your\s+|all\s+)?comments?\s+(?:respectful|civil|relevant|on[\s-]topic|clean)"
-    r"|(?:civil|constructive|respectful)\s+(?:and\s+\w+\s+)?(?:conversation|discussion|dialogue|debate|comments?)"
+    r"|(?:civil|constructive|respectful)\s+(?:and\s+\w+\s+)?(?:conversation|discussion|comments?)"
     r"|required\s+fields\s+are\s+marked|(?:share|submit|send)\s+(?:us\s+)?(?:a|your)\s+(?:story\s+idea|news\s+tip|tip)"
     r"|(?:have|got)\s+a\s+(?:news\s+)?tip|email\s+address\s+will\s+not\s+be\s+published|save\s+my\s+name"
     r"|comments?\s+(?:are|is|will\s+be)\s+(?:moderated|closed|reviewed|pre-?moderated))\b",
@@ -112,6 +115,10 @@ _COMMENT_POLICY = re.compile(
 #: Words by which a house rule addresses its readers ("Please keep your comments ...", "We welcome ..."): a report
 #: of a platform's rules ("the posts broke its community guidelines") has none.
 _ADDRESS = re.compile(r"\b(?:please|your?|we|our|us|here|(?:committed|dedicated)\s+to)\b", _I)
+#: A quotation or a report of speech ("'We removed the posts because they broke our community guidelines,' a
+#: spokesperson said."): a body's sentence, whatever words a house rule or a prompt shares with it. A quotation closes
+#: after its punctuation or with a double mark (a plural's apostrophe, "users' views", closes none).
+_REPORTED = re.compile(r"[,.!?][”\"’']|[”\"]\s|\b(?:said|says|told|urged|wrote|added)\b", _I)
 
 #: Subscription and paywall prompts: "Subscribe now to keep reading ...", "Discover more from X", "Share to Spread",
 #: "Are you already a subscriber?", "Click to log in!".
@@ -365,7 +372,7 @@ def tail_rule(line: str) -> str | None:
     if rule := line_rule(line):
         return rule
     n = len(words(line))
-    if n <= _POLICY_MAX_WORDS and _COMMENT_POLICY.search(line) and _ADDRESS.search(line):
+    if n <= _POLICY_MAX_WORDS and is_house_rule(line):
         return "comment-section"
     if _CUT_TEASER.search(line.rstrip()):
         return "teaser"
@@ -382,15 +389,34 @@ def tail_rule(line: str) -> str | None:
     return None
 
 
+def is_house_rule(line: str) -> bool:
+    """A sentence of a comment section's house rules, addressed to readers and quoting nobody."""
+    return bool(_COMMENT_POLICY.search(line) and _ADDRESS.search(line)) and not _REPORTED.search(line)
+
+
 def comment_section_start(lines: list[str], prose: list[bool], last_part: int) -> int | None:
     """Where a comment section opens among ``lines`` (``prose`` says which are prose): an invitation past the first
-    sentence, a label ("Comments (12)") only from ``last_part`` on, since share bars print one mid-page."""
+    sentence, a label ("Comments (12)") only from ``last_part`` on, since share bars print one mid-page.
+
+    A heading over the body's prose opens nothing: a line of 12 words or more that no house rule reads is the
+    article going on ("Join the debate" as a subheading), not a reader's name or the form under the heading.
+    """
     first_prose = prose.index(True) if True in prose else len(lines)
     for position, line in enumerate(lines):
         invitation = position > first_prose and COMMENT_INVITATION.match(line)
-        if invitation or (position >= last_part and COMMENT_HEADING.match(line)):
+        if (invitation or (position >= last_part and COMMENT_HEADING.match(line))) and not _body_follows(
+            lines[position + 1 :], prose[position + 1 :]
+        ):
             return position
     return None
+
+
+def _body_follows(lines: list[str], prose: list[bool]) -> bool:
+    """Does the body go on right under a heading: its next line, past the house rules, a long line of prose?"""
+    for line, is_prose in zip(lines, prose, strict=True):
+        if not is_house_rule(line):
+            return is_prose and len(words(line)) >= _BODY_MIN_WORDS
+    return False
 
 
 def end_rules(lines: list[str]) -> dict[int, str]:
