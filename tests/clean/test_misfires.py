@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from corroborator.clean.furniture import line_rule
 from corroborator.clean.lines import clean_lines
 
 TITLE = "Dam Breach Floods Villages Downstream"
@@ -58,3 +59,65 @@ def test_a_comment_label_late_in_the_text_drops_only_itself(label):
 )
 def test_a_closing_quote_about_dialogue_or_guidelines_stays(last):
     assert body(TITLE, *BODY, last) == [*BODY, last]
+
+
+# 3. A topic label over the date is no author.
+
+
+@pytest.mark.parametrize("label", ["Gaza Strip", "Tel Aviv", "Red Sea", "Ukraine War", "Israel-Gaza War"])
+@pytest.mark.parametrize("stamp", ["March 3, 2025", "2 min read"])
+def test_a_topic_over_the_date_or_reading_time_is_no_author(label, stamp):
+    cleaned = clean_lines(page(TITLE, label, stamp, *BODY))
+    assert cleaned.metadata.authors == ()
+
+
+def test_a_name_over_a_plain_date_is_no_author():
+    cleaned = clean_lines(page(TITLE, "Donald Trump", "March 3, 2025", *BODY))
+    assert cleaned.metadata.authors == ()
+    assert cleaned.metadata.published == "2025-03-03"
+
+
+# 4. Headlines that read like CMS credits, outlet names or widgets stay the title.
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Protected by Iron Dome, Tel Aviv shrugs off barrage",
+        "Designed by Iran, drones rain down on Kyiv",
+        "Hosted by Qatar, ceasefire talks resume",
+        "Russia throttles Cloudflare",
+        "Hackers hit Cloudflare",
+        "Trump and the Press",
+        "Russia's Fake News",
+        "Hard Times",
+        "Reporting from Gaza",
+    ],
+)
+def test_a_headline_that_reads_like_furniture_is_the_title(headline):
+    cleaned = clean_lines(page(headline, *BODY))
+    assert cleaned.metadata.title == headline
+    assert cleaned.text.split("\n\n") == BODY
+
+
+@pytest.mark.parametrize("credit", ["Hosted by SiteGround", "Designed and developed by Harbour Digital", "Cloudflare"])
+def test_cms_credits_still_go(credit):
+    assert line_rule(credit) == "cms-credit"
+
+
+# 10. A labelled date in a footer does not back-date the page.
+
+
+@pytest.mark.parametrize("footer", ["Flight MH17, 17 July 2014", "Kyiv, 24 February 2022"])
+def test_a_date_with_a_name_in_the_footer_dates_nothing(footer):
+    cleaned = clean_lines(page(TITLE, "March 3, 2025", *BODY, footer))
+    assert cleaned.metadata.published == "2025-03-03"
+
+
+# 14. Smaller misfires.
+
+
+def test_a_titles_source_in_brackets_stays():
+    assert clean_lines(page("Gaza toll passes 40,000 [Ministry]", *BODY)).metadata.title == (
+        "Gaza toll passes 40,000 [Ministry]"
+    )

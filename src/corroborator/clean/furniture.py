@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 
 from ..dates import Stamp, parse_stamp
-from .headlines import words
+from .headlines import looks_like_headline, words
 from .patterns import GLUED_AGENCY, LINK_BLOCK_HEADING, RELATED_HEADING, SENTENCE_END
 from .people import split_authors
-from .stamps import is_date_line
 
 _I = re.IGNORECASE
 
@@ -70,14 +69,27 @@ _CMS_BYLINE = re.compile(
     _I,
 )
 
-#: "Powered by WordPress", "Malcare WordPress Security", "Website designed by ...": the CMS and its makers.
+_CMS_NAMES = (
+    r"wordpress|joomla|drupal|wix|squarespace|blogspot|blogger|wordfence|malcare|sucuri|jetpack|elementor|cloudflare"
+    r"|siteground|godaddy|bluehost|hostinger|hostgator|dreamhost|wp\s*engine|kinsta|pantheon|acquia|netlify|digitalocean"
+)
+#: What names a CMS's maker or a web host ("Hosted by SiteGround", "Designed by Harbour Digital"); "Designed by Iran"
+#: and "Protected by Iron Dome" name none.
+_WEB_MAKER = (
+    rf"(?:{_CMS_NAMES}|hosting|host|servers?|web|digital|design|designs|media|solutions|studios?|labs|technologies"
+    r"|tech|software|themes?|interactive|creative|[\w-]+\.(?:com|net|org|io|co))"
+)
+#: "Powered by WordPress", "Malcare WordPress Security", "Website designed by ...": the CMS and its makers. A name
+#: ends the line: a clause after a comma makes a headline ("Hosted by Qatar, ceasefire talks resume"); and no verb
+#: stands before a CMS's name ("Russia throttles Cloudflare").
 _CMS_CREDIT = re.compile(
-    r"^(?:(?:proudly\s+)?powered\s+by\s+.{1,40}|(?:wordpress\s+)?theme(?:\s+by|\s*:)\s+.{1,40}"
-    r"|(?:(?:web\s*)?site|web\s+design|design(?:ed)?(?:\s+and\s+developed)?|developed|hosted|maintained)"
-    r"(?:\s+(?:designed|developed|built|maintained|hosted))?\s+by\s+.{1,40}"
-    r"|(?:protected|secured)\s+by\s+.{1,40}"
-    r"|(?:[\w-]+\s+){0,2}(?:wordpress|joomla|drupal|wix|squarespace|blogspot|wordfence|malcare|sucuri|jetpack|elementor"
-    r"|cloudflare)(?:\s+(?:security|firewall|protection|plugin|theme|hosting|cdn|site|website|vip|\.com|ray\s+id\b.*))*)$",
+    r"^(?:(?:proudly\s+)?powered\s+by\s+[^,;:!?]{1,40}|(?:wordpress\s+)?theme(?:\s+by|\s*:)\s+[^,;:!?]{1,40}"
+    r"|(?:(?:web\s*)?site|web\s+design)(?:\s+(?:designed|developed|built|maintained|hosted))?\s+by\s+[^,;:!?]{1,40}"
+    r"|(?:design(?:ed)?(?:\s+and\s+developed)?|developed|hosted|maintained|protected|secured)"
+    rf"(?:\s+(?:designed|developed|built|maintained|hosted))?\s+by\s+(?=[^,;:!?]{{0,40}}\b{_WEB_MAKER}\b)[^,;:!?]{{1,40}}"
+    r"|performance\s+(?:&|and)\s+security\s+by\s+cloudflare"
+    rf"|(?:(?:{_CMS_NAMES})\s+){{0,2}}(?:{_CMS_NAMES})"
+    r"(?:\s+(?:security|firewall|protection|plugin|theme|hosting|cdn|site|website|vip|\.com|ray\s+id\b.*))*)$",
     _I,
 )
 
@@ -164,15 +176,17 @@ _LOWER_THIRD = re.compile(
 _CAPTION_MAX_WORDS = 60
 
 #: Lines a live page prints around its posts: "4 minutes ago" ("Published: 2 hours ago": no date to read), "Pinned",
-#: "Reporting from Istanbul", "icon to expand image".
+#: "icon to expand image".
 _PAGE_WIDGET = re.compile(
     r"^(?:(?:(?:published|posted|updated|last\s+updated)\s*:?\s*)?\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?"
-    r"|weeks?)\s+ago|just\s+now|pinned(?:\s+post)?"
-    r"|reporting\s+from\s+(?-i:[A-Z][\w'’.-]*(?:[\s,]+[A-Z][\w'’.-]*){0,3})|(?:icon\s+to\s+)?(?:expand|enlarge|zoom)"
+    r"|weeks?)\s+ago|just\s+now|pinned(?:\s+post)?|(?:icon\s+to\s+)?(?:expand|enlarge|zoom)"
     r"(?:\s+(?:image|photo|picture))?|click\s+to\s+(?:expand|enlarge)(?:\s+(?:image|photo))?|(?:view|open)\s+(?:image\s+)?gallery)"
     r"\s*$",
     _I,
 )
+
+#: "Reporting from Istanbul": a live post's place; over the body, with no headline under it, a headline.
+_REPORTING_FROM = re.compile(r"^reporting\s+from\s+(?-i:[A-Z][\w'’.-]*(?:[\s,]+[A-Z][\w'’.-]*){0,3})\s*$", _I)
 
 #: The house rules a comment form prints, which need no reader addressed: "The email will not be published."
 _FORM_NOTICE = re.compile(
@@ -348,7 +362,7 @@ def line_rule(line: str) -> str | None:
         return "comment-section"
     if _END_MATTER.match(line):
         return "end-matter"
-    if _PAGE_WIDGET.match(line):
+    if _PAGE_WIDGET.match(line) or _REPORTING_FROM.match(line):
         return "page-widget"
     if n <= _CAPTION_MAX_WORDS and is_caption(line):
         return "caption"
@@ -454,9 +468,9 @@ def trailing_rules(lines: list[str]) -> list[str]:
     return rules
 
 
-def is_page_time(line: str) -> bool:
-    """A line that dates the page or times its reading: "·2 min read", "4 hours ago", "March 3, 2025 10:20"."""
-    return bool(_READ_TIME.match(line)) or is_date_line(line)
+def is_read_time(line: str) -> bool:
+    """A line that times the page's reading or tells its age: "·2 min read", "4 hours ago"."""
+    return bool(_READ_TIME.match(line))
 
 
 def stamp_text(line: str) -> str:
@@ -476,16 +490,33 @@ def is_sentence(line: str) -> bool:
     return bool(SENTENCE_END.search(line)) and len(words(line)) >= _SENTENCE_MIN_WORDS
 
 
-def head_rule(line: str, outlet: str | None) -> str | None:
-    """The rule for a first line that is no headline: a prompt, or the outlet's name (the one the container gave)."""
-    if line_rule(line):
-        return line_rule(line)
+def head_rule(line: str, outlet: str | None, following: str | None = None) -> str | None:
+    """The rule for a first line that is no headline: a prompt, or the outlet's name (the one the container gave).
+
+    A line that only reads like a masthead ("Hard Times", "Sudan Tribune") or a live post's place ("Reporting from
+    Gaza") is furniture only over another headline (``following``); over the body it is the headline.
+    """
+    headline_follows = following is not None and looks_like_headline(following)
+    if reads_as_headline(line, following):
+        return None
+    if rule := line_rule(line):
+        return rule
     if not _WORDLIKE_START.match(line):
         return "page-widget"  # ": :in Kyiv (EET)", a clock's remains: no headline opens with punctuation
     if LINK_BLOCK_HEADING.match(line):
         return "link-block"  # "Trending" over the story: a menu's heading, its links gone
     named = outlet is not None and " ".join(words(line)).lower() == " ".join(words(outlet)).lower()
-    return "outlet" if named or is_outlet_name(line) else None
+    if named or _OUTLET_NAME.match(line.strip(" .-–—!")):
+        return "outlet"
+    # "Trump and the Press", "Russia's Fake News": a headline's words, which no masthead over a headline has
+    headline_words = re.search(r"\band\s+the\b|\w['’]s\b", line, _I)
+    return "outlet" if headline_follows and not headline_words and is_outlet_name(line) else None
+
+
+def reads_as_headline(line: str, following: str | None) -> bool:
+    """A first line that a live page prints over a post ("Reporting from Gaza"), with no headline under it: the
+    headline."""
+    return bool(_REPORTING_FROM.match(line)) and not (following is not None and looks_like_headline(following))
 
 
 def is_outlet_name(line: str) -> bool:

@@ -22,8 +22,13 @@ _INNER_SENTENCE_END = re.compile(r"[a-z]{3,}[.!?]['’\"”]?\s+['‘\"“]?[A-Z
 #: An abbreviation that ends a headline ("U.N.", "U.S.").
 _FINAL_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
-#: A label in brackets at either end of a title: "[News Today] ...", "... [VIDEO]", "[LIVE] ...".
-_TITLE_LABEL = re.compile(r"^\s*\[[^\]]{1,25}\]\s*(?=\S)|(?<=\S)\s*\[[^\]]{1,25}\]\s*$")
+#: A label in brackets at either end of a title: "[News Today] ...", "... [VIDEO]", "[LIVE] ...". At the end, a label
+#: is in capitals or names a medium: "... 40,000 [Ministry]" names the figure's source.
+_TITLE_LABEL = re.compile(
+    r"^\s*\[[^\]]{1,25}\]\s*(?=\S)"
+    r"|(?<=\S)\s*\[(?:(?-i:[^a-z\]]{1,25})|(?i:videos?|photos?|pictures|gallery|live|watch|audio|podcast|listen"
+    r"|updated?|breaking|exclusive|opinion|analysis|explainer|interview|infographic|map|pdf))\]\s*$"
+)
 #: A title keeps its label rather than fall below this many words.
 _TITLE_MIN_WORDS = 3
 #: A title's own part, once a site's name and section are cut off, has at least this many words.

@@ -37,7 +37,7 @@ from . import furniture as f
 from . import patterns as p
 from .headlines import fold, headline_of, looks_like_headline, tidy_title, without_final_stop, words
 from .people import split_authors
-from .stamps import GLUED_BYLINE, date_line_stamps, dateline_of, glued_date, is_date_line
+from .stamps import GLUED_BYLINE, date_line_stamps, dateline_of, glued_date, is_date_line, is_known_place
 
 #: A line of prose has at least this many words and ends a sentence...
 _PROSE_MIN_WORDS = 8
@@ -73,6 +73,11 @@ _BYLINE_PARTS = re.compile(
     r"\s+[|•·]\s+|\s+[–—-]\s+(?=\S*\d|(?:last\s+)?(?:updated|published|posted)"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
     re.IGNORECASE,
+)
+#: Words that make a label over the date a topic, not a person: "Gaza Strip", "Red Sea", "Israel-Gaza War".
+_TOPIC_WORDS = frozenset(
+    """war wars strip sea ocean gulf bank river valley coast border front frontline crisis conflict invasion attack
+    attacks ceasefire truce talks summit election elections protests siege occupation live updates news""".split()
 )
 #: "Updated at 14.39 EDT": a stamp with a time and no date.
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.IGNORECASE)
@@ -198,7 +203,7 @@ def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
     live = page.live()
     if not live:
         return
-    while len(live) > 1 and (rule := f.head_rule(page.lines[live[0]], hints.outlet)):
+    while len(live) > 1 and (rule := f.head_rule(page.lines[live[0]], hints.outlet, page.lines[live[1]])):
         page.drop(live[0], rule)  # "Associated Press", "This audio is created with AI" over the story: no headline
         live = live[1:]
     first = live[0]
@@ -230,7 +235,12 @@ def _title(page: _Page, hints: Metadata, guess_title: bool) -> None:
 def _past_furniture(page: _Page, live: list[int]) -> list[int]:
     """The lines from the first that may be a headline: past photo credits (while two lines are left) and dates."""
     while len(live) > 1 and (
-        is_date_line(page.lines[live[0]]) or (len(live) > 2 and _furniture_rule(page.lines[live[0]]))
+        is_date_line(page.lines[live[0]])
+        or (
+            len(live) > 2
+            and _furniture_rule(page.lines[live[0]])
+            and not f.reads_as_headline(page.lines[live[0]], page.lines[live[1]])
+        )
     ):
         live = live[1:]
     return live
@@ -493,13 +503,19 @@ def _section_words(page: _Page, header: list[int], footer: list[int]) -> None:
 
 
 def _signature(page: _Page, index: int) -> list[str]:
-    """A person's name alone over the page's date or reading time ("Jane Roe" over "·2 min read"): a byline."""
+    """A person's name alone over the page's reading time or age ("Jane Roe" over "·2 min read"): a byline.
+
+    Over a plain date, a label of two capitalised words is as often the story's topic ("Donald Trump", "Gaza Strip")
+    as its author, and a topic over the reading time names a place or a war ("Tel Aviv", "Ukraine War"): none signs.
+    """
     line = page.lines[index]
     after = next((page.lines[i] for i in range(index + 1, len(page.lines)) if page.lines[i]), "")
     names = split_authors(line)
     if len(names) != 1 or fold(names[0]) != fold(line) or fold(line).replace(" ", "-") in p.SECTION_WORDS:
         return []
-    return names if f.is_page_time(after) else []
+    if is_known_place(line) or any(word in _TOPIC_WORDS for word in re.split(r"[\s-]+", fold(line))):
+        return []
+    return names if f.is_read_time(after) else []
 
 
 def _is_label(line: str) -> bool:

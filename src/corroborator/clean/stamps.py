@@ -109,9 +109,17 @@ _GLUED_DATE = re.compile(
     re.IGNORECASE,
 )
 #: "Briefing Notes, 7 June 2013", "Sunday 11 February 2024 05:55, UK": a date with a label or a place after a comma.
+#: The label is a stamp's ("Notes", "Briefing", "Updated", a weekday): "Flight MH17, 17 July 2014" and "Kyiv, 24
+#: February 2022" under a story name the day of an event or a letter, not the page's.
 _LABELLED_DATE = re.compile(
-    r"^(?:(?P<label>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2}),\s+)?(?P<date>.*?\d.*?)(?:,\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})?$"
+    r"^(?:(?P<label>(?:[A-Z][\w'’]*\s+){0,2}(?:Notes?|Briefings?|Releases?|Statements?|Bulletin|Brief|Digest|Transcript"
+    r"|Remarks|Updated?|Published|Posted)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),\s+)?"
+    r"(?P<date>.*?\d.*?)(?:,\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})?$"
 )
+
+
+#: A name set off by a comma before a date ("Kyiv, 24 February 2022"): a letter's place, or a stamp's label.
+_NAME_COMMA = re.compile(r"^[A-Z][^\d,]{0,40},\s+(?=\S*\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +165,11 @@ def _readable(name: str) -> str:
     return re.sub(r"[A-Za-z]+", lambda m: m[0].capitalize(), name) if name.isupper() else name
 
 
+def is_known_place(name: str) -> bool:
+    """Does the gazetteer list ``name`` as a country or a city ("Tel Aviv", "Gaza")?"""
+    return name.strip().casefold() in _known_places()
+
+
 @cache
 def _known_places() -> frozenset[str]:
     """Names and aliases of the countries and cities the package's gazetteer lists, lower-cased.
@@ -188,7 +201,8 @@ def date_line_stamps(line: str) -> list[Stamp] | None:
     for part in STAMP_PARTS.split(line):
         n = len(_WORD.findall(part))
         rest = len(_WORD.findall(_DATE_WORDS.sub(" ", part)))
-        stamp = (stamp_in(part) if rest < n and rest <= 1 else None) or _labelled_stamp(part)
+        named = _NAME_COMMA.match(part) is not None  # "Kyiv, 24 February 2022": a label's or none
+        stamp = (stamp_in(part) if rest < n and rest <= 1 and not named else None) or _labelled_stamp(part)
         if stamp is not None:
             stamps.append(stamp)
         elif n > _STAMP_PART_MAX_WORDS or SENTENCE_END.search(part):
