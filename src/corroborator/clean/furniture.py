@@ -1,7 +1,7 @@
 """What real scrapes carry around the body beyond ``patterns``: comment sections, CMS credits, source notes.
 
 Pages scraped from blogs, aggregators and broadcasters' sites end in a comment
-section ("Be part of the conversation", the house rules, "Leave a Reply"), the
+section (``comments``: "Be part of the conversation", the house rules, "Leave a Reply"), the
 CMS's own lines ("Source link", "By admin", "Powered by ..."), a credit for the
 agencies the story drew on ("(With inputs from agencies.)"), "Read more" stubs,
 and teasers for other stories cut off mid-word ("... security a…"). Some print
@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 
 from ..dates import Stamp, parse_stamp
+from .comments import COMMENT_HEADING, REPORTED, is_house_rule
 from .headlines import looks_like_headline, words
-from .patterns import GLUED_AGENCY, LINK_BLOCK_HEADING, RELATED_HEADING, SENTENCE_END
+from .patterns import DASHED_AGENCY, GLUED_AGENCY, LINK_BLOCK_HEADING, RELATED_HEADING, SENTENCE_END
 from .people import split_authors
 
 _I = re.IGNORECASE
@@ -36,8 +37,6 @@ _POLICY_MAX_WORDS = 60
 _OUTLET_MAX_WORDS = 4
 #: A line this long that ends with a stop is a sentence.
 _SENTENCE_MIN_WORDS = 8
-#: A line of prose this long under a comment heading is the body going on, no reader's comment or form.
-_BODY_MIN_WORDS = 12
 #: A lead-in ("According to NY Times:") is this short.
 _LEAD_IN_MAX_WORDS = 8
 #: An agency credit ("(With inputs from PTI and ANI.)") is this short; a longer line is a sentence.
@@ -50,13 +49,19 @@ _SOURCE_LINK = re.compile(
     _I,
 )
 
+#: The sources an agency credit names: agencies, or names in capitals ("PTI, ANI and IANS", "the Harbour News Agency");
+#: "residents" or "the front, the army retreated" is a sentence's.
+_CREDITED = (
+    r"(?:agencies|agency|wires?|news\s+agencies|(?:the\s+)?(?-i:[A-Z][\w.&/'’-]*)"
+    r"(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s+)(?-i:[A-Z][\w.&/'’-]*))*)"
+)
 #: "(With inputs from agencies.)", "With inputs from PTI", "(With agency inputs)", "Based on materials from TASS",
 #: "-- With AFP": the agencies a desk rewrote its story from.
 _AGENCY_INPUTS = re.compile(
-    r"^[(\[]?\s*(?:[-–—]+\s*)?(?:with\s+(?:additional\s+)?inputs?\s+(?:from|by)\s+[\w .,&/'’-]{1,60}"
-    r"|with\s+(?:agency|agencies|wire|news\s+agency|[A-Z]{2,5})\s+inputs?"
-    r"|inputs?\s+(?:from|by)\s+(?:agencies|agency|wires?|[\w.&/'’ -]{1,40})"
-    r"|based\s+on\s+(?:materials?|reports?|information|reporting)\s+(?:from|by|of)\s+[\w .,&/'’-]{1,40}"
+    rf"^[(\[]?\s*(?:[-–—]+\s*)?(?:with\s+(?:additional\s+)?inputs?\s+(?:from|by)\s+{_CREDITED}"
+    r"|with\s+(?:agency|agencies|wire|news\s+agency|(?-i:[A-Z]{2,5}))\s+inputs?"
+    rf"|inputs?\s+(?:from|by)\s+{_CREDITED}"
+    rf"|based\s+on\s+(?:materials?|reports?|information|reporting)\s+(?:from|by|of)\s+{_CREDITED}"
     r"|with\s+(?:agencies|agency\s+reports?|wires|(?-i:[A-Z]{2,7})(?:\s*(?:,|and|&)\s*(?-i:[A-Z][\w]{1,10}))*))"
     r"[\s.)\]]*$",
     _I,
@@ -93,71 +98,42 @@ _CMS_CREDIT = re.compile(
     _I,
 )
 
-#: Headings that invite comments ("Be part of the conversation", "Leave a Reply"): a comment section opens, with
-#: readers' words and the house rules under it, wherever after the body's first sentence one stands. "Have your say"
-#: and "Community standards" head a body's paragraphs as often as a comment form, so they are no invitation.
-COMMENT_INVITATION = re.compile(
-    r"^(?:be\s+part\s+of\s+the\s+(?:conversation|discussion)|(?:join|start)\s+(?:the|our)\s+(?:conversation|discussion|debate)"
-    r"|(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|comment\s+(?:policy|guidelines|rules))"
-    r"\s*[:.!?…]*$",
-    _I,
-)
-#: Any heading of a comment section: the invitations, and labels that a share bar prints too ("Comments (12)"),
-#: which open the section only in the last part of the text.
-COMMENT_HEADING = re.compile(
-    rf"{COMMENT_INVITATION.pattern}|^(?:(?:\d+\s+)?(?:comments?|replies)(?:\s*\(\d+\))?"
-    r"|(?:show|view|load|hide|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|loading\s+(?:\d+\s+)?comments?"
-    r"|(?:reader|readers['’]?|user)\s+comments?|comments?\s+(?:are\s+)?closed(?:,?\s+but\s+.{1,60})?"
-    r"|no\s+comments(?:\s+yet)?(?:\s+on\s+this\s+\w+)?(?:[.!]?\s+(?:please\s+)?(?:log\s*in|sign\s*in|be\s+the\s+first).{0,80})?"
-    r"|notify\s+of(?:\s+new\s+.{1,30})?|\d+(?:\s+\d+)*\s+votes?|article\s+rating|inline\s+feedbacks?)\s*[:.!?…]*$",
-    _I,
-)
-
-#: A sentence of a comment section's house rules: "Please keep your comments respectful and relevant."
-_COMMENT_POLICY = re.compile(
-    r"\b(?:community\s+(?:guidelines|standards|rules)|comment(?:ing)?\s+(?:policy|guidelines|section|rules)"
-    r"|(?:keep|make)\s+(?:your\s+|all\s+)?comments?\s+(?:respectful|civil|relevant|on[\s-]topic|clean)"
-    r"|(?:civil|constructive|respectful)\s+(?:and\s+\w+\s+)?(?:conversation|discussion|comments?)"
-    r"|required\s+fields\s+are\s+marked|(?:share|submit|send)\s+(?:us\s+)?(?:a|your)\s+(?:story\s+idea|news\s+tip|tip)"
-    r"|(?:have|got)\s+a\s+(?:news\s+)?tip|email\s+address\s+will\s+not\s+be\s+published|save\s+my\s+name"
-    r"|comments?\s+(?:are|is|will\s+be)\s+(?:moderated|closed|reviewed|pre-?moderated))\b",
-    _I,
-)
-
-#: Words by which a house rule addresses its readers ("Please keep your comments ...", "We welcome ..."): a report
-#: of a platform's rules ("the posts broke its community guidelines") has none.
-_ADDRESS = re.compile(r"\b(?:please|your?|we|our|us|here|(?:committed|dedicated)\s+to)\b", _I)
-#: A quotation or a report of speech ("'We removed the posts because they broke our community guidelines,' a
-#: spokesperson said."): a body's sentence, whatever words a house rule or a prompt shares with it. A quotation closes
-#: after its punctuation or with a double mark (a plural's apostrophe, "users' views", closes none).
-_REPORTED = re.compile(r"[,.!?][”\"’']|[”\"]\s|\b(?:said|says|told|urged|wrote|added)\b", _I)
-
 #: Subscription and paywall prompts: "Subscribe now to keep reading ...", "Discover more from X", "Share to Spread",
 #: "Are you already a subscriber?", "Click to log in!".
 _SUBSCRIBE = re.compile(
-    r"^\W{0,3}(?:(?:subscribe|sign\s*up|signup|register|log\s*in)\b.*"
+    r"^\W{0,3}(?:(?:subscribe|sign\s*up|signup|register|log\s*in)"
+    r"(?=\s*$|[^\w\s]|\s+(?:now|today|for|to|here|free|and|or|with|in|below|via|on|at|using)\b).*"
     r"|discover\s+more\s+from\s+.{1,40}|share\s+to\s+spread|spread\s+the\s+love|(?:are\s+you\s+)?already\s+(?:a\s+)?"
     r"(?:subscriber|member|registered)\b.*|click\s+(?:here\s+)?to\s+(?:log\s*in|sign\s*in|subscribe|continue)\b.*)$",
     _I,
 )
 
+#: A quotation's opening mark: a prompt is never quoted.
+_OPENING_QUOTE = re.compile(r"^[\"“‘'«„]")
 #: What makes a sentence that opens with "Subscribe" or "Sign up" a prompt rather than a report.
 _PROMPT_WORDS = re.compile(
     r"\b(?:now|today|free|here|newsletters?|archive|inbox|notifications?|access|account|email|alerts?|updates)\b", _I
 )
 
-#: Captions as agencies write them: "In this photo taken from video ...", "This image released by ... shows".
+_PHOTO_WORD = r"(?:photo|image|picture|photograph|handout|frame\s+grab|screengrab|video\s+grab)(?![\w-])"
+#: Captions as agencies write them: "In this photo taken from video ...", "In this still from video ...", "This image
+#: released by ... shows". A caption says what the photo shows; "This photo published by the ministry was later
+#: deleted" is a report, and "In this town still reeling" or "In this picture-perfect village" a sentence.
 _CAPTION_OPENING = re.compile(
-    r"^(?:in\s+this\s+(?:[\w-]+\s+){0,2}(?:photo|image|picture|photograph|handout|frame\s+grab|screengrab|video\s+grab"
-    r"|still)\b|this\s+(?:[\w-]+\s+){0,2}(?:photo|image|picture|photograph|handout|frame\s+grab|screengrab|video\s+grab)"
-    r"\s+(?:released|taken|provided|made|distributed|shows|obtained|posted|published|from|courtesy)\b)",
+    rf"^(?:in\s+this\s+(?:still\s+(?=image|photo|from\b)|(?:[\w-]+\s+){{0,2}}{_PHOTO_WORD})"
+    rf"|this\s+(?:[\w-]+\s+){{0,2}}{_PHOTO_WORD}\s+(?:shows|from|courtesy\b"
+    r"|(?:released|taken|provided|made|distributed|obtained|posted|published)\b(?=.*\b(?:shows?|showing|depicts?)\b)))",
     _I,
 )
 #: A caption's credit at its end: "(Russian Defence Ministry Press Service via AP)", "(Andrew Roe/PA) (PA Archive)",
+#: a photographer's full name, an agency after the slash, or a credit set off after the caption's stop ("... (2015).
+#: (SVP/Global Risk Insights.)"; "... claiming the attack (Hamas/Islamic Jihad)" names the parties to a claim),
 #: "... on Tuesday. Photo courtesy MSC".
 _CAPTION_CREDIT_END = re.compile(
     r"\(\s*[^()]{1,80}?\s+via\s+(?:ap|afp|reuters|getty(?:\s+images)?|epa|anadolu|ap\s+photo|dpa|tass)\s*\)\s*$"
-    r"|\(\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*/\s*(?-i:[A-Z][\w&.'’ -]{1,40})\s*\)"
+    r"|\(\s*(?:(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*/\s*(?-i:[A-Z][\w&.'’ -]{1,40})"
+    r"|(?-i:[A-Z][\w.'’-]*)\s*/\s*(?:getty(?:\s+images)?|reuters|afp|ap|epa|pa|anadolu|shutterstock|alamy|sipa|dpa))\s*\)"
+    r"|(?<=[.!?”\"]\s)\(\s*(?-i:[A-Z][\w.'’-]*)\s*/\s*(?-i:[A-Z][\w&.'’ -]{1,40})\s*\)"
     r"(?:\s*\([^()]{1,30}\))?\s*$"
     r"|[.!?]\s+(?:photo|picture|image|video)s?\s+(?:courtesy(?:\s+of)?|by)\s+(?-i:[A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,4})"
     r"\s*$",
@@ -199,7 +175,7 @@ _FORM_NOTICE = re.compile(
 #: site ("To learn more about X's work, please visit https://..."), a file to download instead of the text.
 _END_MATTER = re.compile(
     r"^\W*(?:ends?|enditem|end\s+of\s+(?:story|article|transcript|release|text)|(?:-\s*)?30\s*-|#{3})\W*$"
-    r"|^\W*disclaimer\b.{0,400}$"
+    r"|^\W*disclaimer\s*(?:[:–—-].{0,400})?$"
     r"|^(?:to\s+learn\s+more|for\s+more\s+(?:information|details|news)|more\s+information|to\s+find\s+out\s+more)\b.{0,100}"
     r"(?:https?://|www\.)\S+\s*$"
     r"|^please\s+refer\s+to\s+the\s+attached\s+(?:file|document|report|pdf)s?\.?$"
@@ -245,9 +221,11 @@ _READ_MORE = re.compile(
 #: "According to NY Times:", "As reported by Reuters:": a lead-in whose quote (an embed) the scrape lost.
 _LEAD_IN = re.compile(
     r"^(?:according\s+to|as\s+(?:reported|quoted|cited|noted)\s+(?:by|in)|(?:reports?|reported|writes?|wrote"
-    r"|quoting|citing)\s+(?:by\s+)?)\s*[\w .&'’-]{1,50}:$",
+    r"|quoting|citing)\s+(?:by\s+)?)\s*(?P<source>[\w .&'’-]{1,50}):$",
     _I,
 )
+#: A source by its name ("NY Times", "The Harbour Times", "@JaneRoe"): whose post or article an embed quoted.
+_NAMED_SOURCE = re.compile(r"^(?:the\s+)?(?-i:[A-Z@][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*|of|and|&))*$", _I)
 #: What opens a quotation under a lead-in.
 _QUOTE_OPENING = re.compile(r"^[\"“‘'«„–—-]")
 
@@ -293,11 +271,13 @@ _NAME_AGO = re.compile(
 )
 
 
+_DATE_TIME = r"(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}),?\s+\d{1,2}:\d{2}"
+_VIEWS = r"\s*[-–—|•]\s*(?:\[\w{1,20}\]|\d+(?:\s+(?:views?|comments?))?)"
 #: A teaser for another story with its date and time glued on, as a link prints it in the body: "Ship comes under
-#: fire in the Red Sea12.12.23, 08:00 - [views_0]".
+#: fire in the Red Sea12.12.23, 08:00 - [views_0]". Set off by a space, the date is a teaser's only with its views
+#: after it: "The new curfew starts on 24.02.2024, 22:00" is a schedule.
 _DATED_TEASER = re.compile(
-    r"^(?=.*[^\W\d_]{3}).{10,200}?[^.!?\s]\s?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}),?\s+\d{1,2}:\d{2}"
-    r"(?:\s*[-–—|•]\s*(?:\[\w{1,20}\]|\d+(?:\s+(?:views?|comments?))?))?\s*$"
+    rf"^(?=.*[^\W\d_]{{3}}).{{10,200}}?[^.!?\s](?:(?<!\d){_DATE_TIME}(?:{_VIEWS})?|\s{_DATE_TIME}{_VIEWS})\s*$"
 )
 #: Widgets in other languages and a few more share buttons: "Condividi su Facebook", "Читать дальше...",
 #: "Pin It on Pinterest".
@@ -323,6 +303,8 @@ _CONTACT_HEADING = re.compile(
 )
 #: A contact's line: an e-mail address ("[email protected]" where the page hid it) or a phone number.
 _CONTACT_LINE = re.compile(r"[\w.+-]+@[\w-]+\.\w|\[email\s+protected\]|(?:\+|\btel\.?:?\s*)\d[\d\s().-]{7,}\d", _I)
+#: A contact's sentence asks the reader: "Send tips to jane@example.org.", "Please call +1 555 0100."
+_CONTACT_ASK = re.compile(r"^\W{0,3}(?:please\s+)?(?:send|contact|call|e-?mail|write|reach|text|phone|dm)\b", _I)
 #: A contact line is short.
 _CONTACT_MAX_WORDS = 25
 #: "Also Read India seized ... Are cases rising?": a run of headlines under a label, in one paragraph.
@@ -332,10 +314,12 @@ _GLUED_READ_ALSO = re.compile(
     r"(?<=[.!?”\"’])\s*(?-i:Also\s+Read|ALSO\s+READ|Read\s+Also|READ\s+ALSO|Also\s+read|Read\s+More|READ\s+MORE)"
     r"\s*[:|–—-]\s*(?P<headline>[^\n]{3,160})$"
 )
-#: "Middle East correspondent, in Beirut": a live page's reporter's title, under their name.
+#: "Middle East correspondent, in Beirut": a live page's reporter's title, under their name. A title opens with no
+#: article ("An analyst at BlackRock said ..."), and the place glued to a post ends with three small letters
+#: ("BeirutToday's"; "MacDill", "McAllen" are names).
 _REPORTER_ROLE = re.compile(
-    r"^(?:[A-Z][\w'’-]*\s+){0,4}(?i:(?:chief\s+|senior\s+|international\s+)?(?:correspondent|editor|reporter|analyst"
-    r"|producer|presenter))(?:,?\s+(?:in|at|reporting\s+from)\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}?)?(?P<glued>(?<=[a-z])"
+    r"^(?!(?:A|An|The)\s)(?:[A-Z][\w'’-]*\s+){0,4}(?i:(?:chief\s+|senior\s+|international\s+)?(?:correspondent|editor|reporter|analyst"
+    r"|producer|presenter))(?:,?\s+(?:in|at|reporting\s+from)\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}?)?(?P<glued>(?<=[a-z]{3})"
     r"(?=[A-Z][a-z’']))?"
 )
 
@@ -368,9 +352,10 @@ def line_rule(line: str) -> str | None:
         return "caption"
     if _AI_NOTICE.match(line):
         return "ai-notice"
-    if short and _SUBSCRIBE.match(line) and (not is_sentence(line) or _PROMPT_WORDS.search(line)):
+    prompt = short and not _OPENING_QUOTE.match(line) and not REPORTED.search(line)  # "“Register now,” he said."
+    if prompt and _SUBSCRIBE.match(line) and (not is_sentence(line) or _PROMPT_WORDS.search(line)):
         return "subscribe"  # "Sign up sheets were handed out at the shelter." is a report
-    if short and _READ_MORE.match(line) and not RELATED_HEADING.match(line):  # a bare "Read more" heads the tail
+    if prompt and _READ_MORE.match(line) and not RELATED_HEADING.match(line):  # a bare "Read more" heads the tail
         return "read-more"
     if short and _MORE_WIDGETS.match(line):
         return "share-widget"
@@ -394,43 +379,13 @@ def tail_rule(line: str) -> str | None:
         return "wire-credits"
     if _BARE_LABEL.match(line):
         return "tags"
-    if n <= _CONTACT_MAX_WORDS and _CONTACT_LINE.search(line):
-        return "contact"
+    if n <= _CONTACT_MAX_WORDS and _CONTACT_LINE.search(line) and (not is_sentence(line) or _CONTACT_ASK.match(line)):
+        return "contact"  # "The demand came from darkside@proton.me, investigators said." is a report
     if _READ_ALSO_RUN.match(line):
         return "read-also"
     if is_outlet_name(line):
         return "outlet"
     return None
-
-
-def is_house_rule(line: str) -> bool:
-    """A sentence of a comment section's house rules, addressed to readers and quoting nobody."""
-    return bool(_COMMENT_POLICY.search(line) and _ADDRESS.search(line)) and not _REPORTED.search(line)
-
-
-def comment_section_start(lines: list[str], prose: list[bool], last_part: int) -> int | None:
-    """Where a comment section opens among ``lines`` (``prose`` says which are prose): an invitation past the first
-    sentence, a label ("Comments (12)") only from ``last_part`` on, since share bars print one mid-page.
-
-    A heading over the body's prose opens nothing: a line of 12 words or more that no house rule reads is the
-    article going on ("Join the debate" as a subheading), not a reader's name or the form under the heading.
-    """
-    first_prose = prose.index(True) if True in prose else len(lines)
-    for position, line in enumerate(lines):
-        invitation = position > first_prose and COMMENT_INVITATION.match(line)
-        if (invitation or (position >= last_part and COMMENT_HEADING.match(line))) and not _body_follows(
-            lines[position + 1 :], prose[position + 1 :]
-        ):
-            return position
-    return None
-
-
-def _body_follows(lines: list[str], prose: list[bool]) -> bool:
-    """Does the body go on right under a heading: its next line, past the house rules, a long line of prose?"""
-    for line, is_prose in zip(lines, prose, strict=True):
-        if not is_house_rule(line):
-            return is_prose and len(words(line)) >= _BODY_MIN_WORDS
-    return False
 
 
 def end_rules(lines: list[str]) -> dict[int, str]:
@@ -539,12 +494,16 @@ def is_outlet_name(line: str) -> bool:
 
 def is_dangling_lead_in(line: str, following: str | None) -> bool:
     """ "According to NY Times:" with no quotation after it (the embed the scrape lost): nothing, or a paragraph of its
-    own."""
-    return (
-        len(words(line)) <= _LEAD_IN_MAX_WORDS
-        and bool(_LEAD_IN.match(line))
-        and (following is None or (not _QUOTE_OPENING.match(following) and following[:1].isupper()))
-    )  # a list under it ("40 killed", "- in Gaza City") is what it attributes
+    own. A source the body describes ("According to the UN agency:", "Citing the ministry:") leads in the paragraph
+    under it; only with nothing after it is it left dangling."""
+    lead_in = _LEAD_IN.match(line)
+    if lead_in is None or len(words(line)) > _LEAD_IN_MAX_WORDS:
+        return False
+    if following is None:
+        return True
+    # a list under it ("40 killed", "- in Gaza City") is what it attributes
+    named = _NAMED_SOURCE.match(lead_in["source"].strip()) is not None
+    return named and not _QUOTE_OPENING.match(following) and following[:1].isupper()
 
 
 def name_and_stamp(line: str) -> tuple[list[str], Stamp | None] | None:
@@ -568,12 +527,13 @@ def is_reporter(line: str, following: str) -> bool:
     return len(names) == 1 and " ".join(words(names[0])) == " ".join(words(line))
 
 
-def glued_end(line: str) -> tuple[int, str] | None:
+def glued_end(line: str, last: bool = False) -> tuple[int, str] | None:
     """Where furniture glued to a paragraph's end starts, and its rule: a link's label and headline ("... on Monday.
-    Also Read: Strikes hit port") or an agency's name ("...in 14 months.AGENCIES")."""
+    Also Read: Strikes hit port") or an agency's name ("...in 14 months.AGENCIES"; "... - XINHUA" only on the ``last``
+    paragraph)."""
     if (read := _GLUED_READ_ALSO.search(line)) and not re.search(r"[.!?]\s+[A-Z]", read["headline"]):
         return read.start(), "read-also"  # one headline, not a paragraph going on after a link
-    if agency := GLUED_AGENCY.search(line):
+    if agency := GLUED_AGENCY.search(line) or (DASHED_AGENCY.search(line) if last else None):
         return agency.start(), "wire-credits"
     return None
 

@@ -35,6 +35,7 @@ from ..dates import Stamp, parse_stamp
 from ..records import Metadata, RemovedLine
 from . import furniture as f
 from . import patterns as p
+from .comments import comment_section_start
 from .headlines import fold, headline_of, looks_like_headline, tidy_title, without_final_stop, words
 from .people import split_authors
 from .stamps import GLUED_BYLINE, date_line_stamps, dateline_of, glued_date, is_date_line, is_known_place
@@ -540,8 +541,9 @@ def _head_of_body(page: _Page) -> None:
 def _glued_credits(page: _Page) -> None:
     """An agency's name or a link glued to the end of a paragraph ("...in 14 months.AGENCIES", "... Also Read: X"), and
     a live post's reporter's title to its start ("Middle East correspondent, in BeirutToday's ...")."""
-    for index in page.live():
-        if glued := f.glued_end(page.lines[index]):
+    live = page.live()
+    for index in live:
+        if glued := f.glued_end(page.lines[index], last=index == live[-1]):
             page.cut(index, glued[0], len(page.lines[index]), glued[1])
         if role_end := f.glued_role(page.lines[index]):
             page.cut(index, 0, role_end, "byline")
@@ -551,7 +553,7 @@ def _comment_section(page: _Page) -> None:
     """A comment section's heading ends the article: readers' words and the house rules follow it."""
     live = page.live()
     lines = [page.lines[i] for i in live]
-    start = f.comment_section_start(lines, [is_prose(line) for line in lines], int(len(live) * _TAIL_START_SHARE))
+    start = comment_section_start(lines, [is_prose(line) for line in lines], int(len(live) * _TAIL_START_SHARE))
     for index in live[start:] if start is not None else []:
         page.drop(index, "comment-section")
 

@@ -82,10 +82,15 @@ LINK_BLOCK_HEADING = re.compile(
     _I,
 )
 
+#: What a "More from ..." heading names: a few words, and no stop after them ("More videos from Bucha emerged on
+#: Sunday." is a sentence).
+_MORE_OF = r"(?:[^\s.!?:…]+\s+){0,4}[^\s.!?:…]+(?=(?:\s*(?::|…|\.{2,}))*\s*$)"
 #: "Related News", "Read more", "More from Europe": where a page's tail of other headlines starts.
 RELATED_HEADING = re.compile(
     r"^(?:related(?:\s+(?:news|articles?|stories|story|posts?|coverage|content|reading|topics|links))?"
-    r"|read\s+(?:more|also|next)(?:\s+(?:news|stories|articles|on\s+this))?|see\s+also|also\s+read|more\s+(?:news|stories|articles|on\s+this(?:\s+story)?|from\s+.{1,40}|(?:news|stories|articles|posts|videos)\s+(?:from|in|on|about)\s+.{1,40}|like\s+this|in\s+.{1,30})"
+    r"|read\s+(?:more|also|next)(?:\s+(?:news|stories|articles|on\s+this))?|see\s+also|also\s+read"
+    rf"|more\s+(?:news|stories|articles|on\s+this(?:\s+story)?|from\s+{_MORE_OF}"
+    rf"|(?:news|stories|articles|posts|videos)\s+(?:from|in|on|about)\s+{_MORE_OF}|like\s+this|in\s+{_MORE_OF})"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)|other\s+(?:news|stories)|further\s+reading"
     r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?)\s*[:.…]*$",
     _I,
@@ -170,10 +175,10 @@ CREDIT_LINE = re.compile(
 LINK_LINE = re.compile(r"^(?:[\w ]{1,25}[:\-–—]\s*)?(?:https?://|www\.)\S+$", _I)
 
 #: "...14 months.AGENCIES": an agency credit glued to the last sentence of a paragraph.
-GLUED_AGENCY = re.compile(
-    r"(?<=[.!?”\"’])\s*(?-i:AGENCIES|AFP|IANS|PTI|ANI|REUTERS|WAM|SPA|APA|TASS|XINHUA)\s*$"
-    r"|(?<=[.!?”\"’])\s+-\s*(?-i:[A-Z]{2,12}(?:[-/][A-Z]{2,12}){0,3})\s*$"  # "... in Sudan. - BERNAMA-XINHUA" (a quote's "— IDF" names its speaker)
-)
+GLUED_AGENCY = re.compile(r"(?<=[.!?”\"’])\s*(?-i:AGENCIES|AFP|IANS|PTI|ANI|REUTERS|WAM|SPA|APA|TASS|XINHUA)\s*$")
+#: "... in Sudan. - BERNAMA-XINHUA": an agency's code after a dash, at the end of the story. After a quotation it names
+#: the speaker ("“The operation will continue.” - IDF").
+DASHED_AGENCY = re.compile(r"(?<=[.!?])\s+-\s*(?-i:[A-Z]{2,12}(?:[-/][A-Z]{2,12}){0,3})\s*$")
 
 #: The label of a page's own date stamp: "Updated:", "Published on", "Last updated at".
 STAMP_LABEL = re.compile(
