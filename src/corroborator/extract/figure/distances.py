@@ -136,7 +136,12 @@ class DistanceReader:
         if doc[verb.i - 1].text != ",":
             return None
         before = doc[verb.i - 2]
-        return self.places.phrase_head(before) if before.pos_ in ("NOUN", "PROPN") else None
+        # "attacked a ship on Tuesday, located ...", "troops in Belarus, stationed ...": not the thing placed
+        if before.pos_ not in ("NOUN", "PROPN") or before.ent_type_ in ("DATE", "TIME"):
+            return None
+        if self.places.place_entity(before):
+            return None
+        return self.places.phrase_head(before)
 
     def _thing(self, head: Token, r: Reading) -> Reference | None:
         """What a distance places: a named place by its whole name ("the town of Kupiansk, 8 km from"), or the noun;

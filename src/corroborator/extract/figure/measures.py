@@ -273,8 +273,8 @@ class MeasureReader:
         after = doc[noun.i + 1]
         # "23 civilians dead", "the 25 civilians killed were among 3,000 who fled": the harm that names them
         hung = after.dep_ == "amod" or (after.dep_ == "acl" and after.tag_ == "VBN")
-        if not hung or after.head != noun:
-            return None
+        if not hung or after.head != noun or any(c.dep_ == "conj" for c in after.children):
+            return None  # "600,000 soldiers killed or wounded": the casualties, read by the words above
         measure = self.tree.word_measure(after, cls)
         if measure not in _STATES - {Measure.DISPLACED}:
             return None
@@ -286,7 +286,8 @@ class MeasureReader:
         if r.noun is not None:
             return None
         for clause in r.anchor.children:
-            if clause.dep_ == "relcl" and any(c.lower_ in ("who", "that") for c in clause.children):
+            negated = any(c.dep_ == "neg" for c in clause.children)  # "30 who were not injured"
+            if clause.dep_ == "relcl" and not negated and any(c.lower_ in ("who", "that") for c in clause.children):
                 measure = self.token_measure(clause, cls or "people")
                 if measure:
                     r.measure_word = clause
@@ -392,7 +393,11 @@ class MeasureReader:
         nothing of what happened."""
         if self.tree.word_measure(verb, None) is not None:
             return []
-        return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not self.tree.has_subject(c)]
+        return [
+            c
+            for c in verb.children
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not self.tree.has_subject(c) and not _has_object(c)
+        ]  # "five gunmen stormed the church and killed 12": the gunmen did it, the 12 suffered it
 
     def _split_clause(self, r: Reading, cls: str | None) -> Measure | None:
         """ "said that two drones headed for Moscow had been repelled": the parser made "headed" the drones' verb and

@@ -94,10 +94,13 @@ class PlaceReader:
         tanks advanced toward Rafah"); with none, it stands, for the scene to point back from."""
         unnamed: tuple[Reference, bool, Token] | None = None
         for reference, static, prep in self._clause_places(r):
-            linked = reference.entity is not None
-            if linked and (unnamed is None or prep.head in (unnamed[2].head, *unnamed[2].subtree)):
+            # a lowercase noun or a facility's name ("the Al-Awda hospital") may give way; a village's name may not
+            nameless = reference.entity is None and (
+                reference.text.islower() or any(w in _FACILITIES for w in reference.text.lower().split())
+            )
+            if not nameless and (unnamed is None or prep.head in (unnamed[2].head, *unnamed[2].subtree)):
                 return reference, static
-            if not linked and unnamed is None:
+            if nameless and unnamed is None:
                 unnamed = reference, static, prep
         if unnamed is not None:
             return unnamed[0], unnamed[1]
@@ -137,12 +140,22 @@ class PlaceReader:
     def unnamed_places(self, r: Reading) -> bool:
         """Does the figure's clause put it in places it does not name ("killed 22 people in a swathe of southern
         towns", "in several villages")? Then the place its sentence names elsewhere is not its place."""
+        if self._attack_placed(r):
+            return False  # "RSF shelling on El Fasher killed 15 people in displacement camps": El Fasher
         for prep in self._candidate_preps(r):
             place = self.object_of(prep)
             if prep.lower_ not in self.lex.static_preps or place is None:
                 continue
             if any(t.tag_ == "NNS" and self.place_noun(t) for t in place.subtree):
                 return True
+        return False
+
+    def _attack_placed(self, r: Reading) -> bool:
+        """Does the subject of the figure's verb name a place ("shelling on El Fasher killed ...")?"""
+        for verb in self.tree.governors(r.start, r):
+            for subject in (c for c in verb.children if c.dep_ in CLAUSE_SUBJECTS):
+                if any(self.place_entity(t) for t in subject.subtree):
+                    return True
         return False
 
     @staticmethod
@@ -261,7 +274,7 @@ class PlaceReader:
             if governor.pos_ in ("VERB", "AUX"):
                 preps += self._verb_preps(governor)
                 if self._parallel_toll(governor):  # "68 were killed in Gaza and 180 injured": the same place
-                    preps += self.preps(governor.head)
+                    preps += [p for p in self.preps(governor.head) if p.lower_ in self.lex.static_preps]
         if governed:
             preps += modifiers
         if r.at_object is not None:  # "puts the contingent in Russia at about 10,000"
@@ -326,7 +339,7 @@ class PlaceReader:
         """Is ``verb`` the second of two tolls joined by "and", each with its count ("68 people have been killed in
         Gaza and at least 180 people have been injured")?"""
         head = verb.head
-        joined = verb.dep_ == "conj" and head.pos_ == "VERB"
+        joined = verb.dep_ == "conj" and head.pos_ == "VERB" and self.tree.word_measure(head, "people") in AT_THE_TARGET
         return joined and self._counted_subject(verb) and self._counted_subject(head)
 
     @staticmethod

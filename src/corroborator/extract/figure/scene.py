@@ -28,7 +28,7 @@ ANAPHORIC_PLACES = frozenset(
 OWNERS_OF_A_PLACE = frozenset({"his", "her"})
 
 #: Nouns of a whole war: its toll is no one attack's, wherever the last attack was told of.
-WHOLE_WARS = frozenset({"war", "conflict", "invasion", "crisis", "civil war", "fighting"})
+WHOLE_WARS = frozenset({"war", "conflict", "invasion"})  # not "fighting": "the fighting killed 30" is local
 
 #: Nouns whose "of" names where they are: "residents of Ramenskoye", "the people of Sumy".
 SENTENCE_PLACE_OWNERS = frozenset({"residents", "people", "inhabitants", "villagers", "citizens", "outskirts"})

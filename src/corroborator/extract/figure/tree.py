@@ -34,10 +34,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RESULT_VERBS = frozenset({"result", "end", "lead"})
 _MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 
-#: Words after a party's hyphen that make it a backer of the noun after them ("Iran-backed", "Hamas-run").
-BACKING_WORDS = frozenset(
-    {"backed", "aligned", "allied", "run", "led", "funded", "supported", "controlled", "sponsored", "affiliated"}
-)
+#: Words after a party's hyphen that make it a backer of the noun after them ("Iran-backed"); not "led", "run" or
+#: "controlled": "Russian-led troops" are Russian.
+BACKING_WORDS = frozenset({"backed", "aligned", "allied", "funded", "supported", "sponsored", "affiliated"})
 
 #: A reporting verb that with this object tells a toll, not a report: "the strikes claimed 16 lives".
 TOLL_OBJECTS_OF_REPORTING = {"claim": frozenset({"life"})}
