@@ -192,6 +192,11 @@ def test_a_date_with_a_name_in_the_footer_dates_nothing(footer):
     assert cleaned.metadata.published == "2025-03-03"
 
 
+def test_a_place_and_date_under_the_headline_date_the_page_and_an_events_day_does_not():
+    assert clean_lines(page(TITLE, "Kyiv, 24 February 2022", *BODY)).metadata.published == "2022-02-24"
+    assert clean_lines(page(TITLE, "Flight MH17, 17 July 2014", *BODY)).metadata.published is None
+
+
 # 11. A sentence that opens with "More ... from" is no related-stories heading.
 
 

@@ -410,12 +410,13 @@ def _header_and_footer(page: _Page, hints: Metadata) -> None:
     else:
         header = [i for i in live if i < prose[0]]
         footer = [i for i in live if i > prose[-1]]
+    heads = set(header)
     for index in header + footer:
-        _metadata_line(page, index)
+        _metadata_line(page, index, head=index in heads)
     _section_words(page, header, footer)
 
 
-def _metadata_line(page: _Page, index: int) -> None:
+def _metadata_line(page: _Page, index: int, head: bool) -> None:
     line = page.lines[index]
     if tags := p.TAG_LINE.match(line):
         page.tags += [t.strip(" .#") for t in re.split(r"[,;|•·]", tags["tags"]) if t.strip(" .#")]
@@ -431,7 +432,7 @@ def _metadata_line(page: _Page, index: int) -> None:
         page.authors += signed[0]
         page.stamps += [signed[1]] if signed[1] else []
         page.drop(index, "byline")
-    elif stamps := date_line_stamps(line):
+    elif stamps := date_line_stamps(line, head):
         page.stamps += stamps
         page.drop(index, "date-stamp")
     elif len(line) <= _DATELINE_MAX_CHARS and _read_date(page, line):

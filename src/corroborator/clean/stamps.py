@@ -119,7 +119,7 @@ _LABELLED_DATE = re.compile(
 
 
 #: A name set off by a comma before a date ("Kyiv, 24 February 2022"): a letter's place, or a stamp's label.
-_NAME_COMMA = re.compile(r"^[A-Z][^\d,]{0,40},\s+(?=\S*\d)")
+_NAME_COMMA = re.compile(r"^(?P<name>[A-Z][^\d,]{0,40}),\s+(?=\S*\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,12 +188,15 @@ def _known_places() -> frozenset[str]:
     return frozenset(known)
 
 
-def date_line_stamps(line: str) -> list[Stamp] | None:
+def date_line_stamps(line: str, head: bool = True) -> list[Stamp] | None:
     """The stamps of a line that only dates the page, or None: "Monday, July 22, 2024", "WORLD | 11-03-2022 14:33",
     "AFP Published 13 Sep, 2024 12:38pm", "Reuters | Geneva | Updated: 29-01-2021 15:21 IST | Created: ...".
 
     Its parts (split at bars and bullets) are dates, labelled stamps or a few words of place, section or agency; one at
-    least is a date. A headline that names a day ("Strikes resume on May 5, 2024") is not one: it says more.
+    least is a date. A headline that names a day ("Strikes resume on May 5, 2024") is not one: it says more. A name
+    set off by a comma before the date is a stamp's label ("Briefing Notes, 7 June 2013"), or, at the ``head`` of the
+    page, the place the story was filed from ("Kyiv, 24 February 2022"); a footer's "Kyiv, 24 February 2022" signs a
+    letter, and "Flight MH17, 17 July 2014" names an event's day.
     """
     if len(line) > _STAMP_LINE_MAX_CHARS:
         return None
@@ -201,7 +204,7 @@ def date_line_stamps(line: str) -> list[Stamp] | None:
     for part in STAMP_PARTS.split(line):
         n = len(_WORD.findall(part))
         rest = len(_WORD.findall(_DATE_WORDS.sub(" ", part)))
-        named = _NAME_COMMA.match(part) is not None  # "Kyiv, 24 February 2022": a label's or none
+        named = (name := _NAME_COMMA.match(part)) is not None and not (head and is_known_place(name["name"]))
         stamp = (stamp_in(part) if rest < n and rest <= 1 and not named else None) or _labelled_stamp(part)
         if stamp is not None:
             stamps.append(stamp)
