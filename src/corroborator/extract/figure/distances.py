@@ -79,7 +79,7 @@ class DistanceReader:
             place = places.object_of(prep)
             if place is None or not r.on_its_line(place):
                 continue
-            if places.is_place(place, depth=0) and places.names_a_place(place):
+            if places.named_place(place):
                 return places.place_reference(place, after=prep.i)
         return None
 
@@ -147,7 +147,7 @@ class DistanceReader:
         """What a distance places: a named place by its whole name ("the town of Kupiansk, 8 km from"), or the noun;
         never a phrase that holds the distance itself ("Vovchansk, a town located 5 km from")."""
         places = self.places
-        if places.names_a_place(head) and places.is_place(head, depth=0):
+        if places.named_place(head):
             place = places.place_reference(head)
             if place.span is not None and not (place.span[0] <= r.expression.start_char < place.span[1]):
                 return place

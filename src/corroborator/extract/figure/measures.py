@@ -29,6 +29,7 @@ from ...records import Measure, Modality
 from .lexicon import Lexicon
 from .places import PlaceReader
 from .reading import Reading
+from .targets import FLIGHT_VERBS
 from .tree import TreeReader
 
 #: How far up through "to"-clauses the modality may come from ("is believed to be preparing to send").
@@ -49,8 +50,8 @@ _FIGHTERS = frozenset(
     {"troop", "soldier", "brigade", "battalion", "regiment", "division", "unit", "peacekeeper", "volunteer"}
     | {"fighter", "mercenary", "marine", "paratrooper", "conscript", "reservist", "personnel", "force", "contractor"}
 )
-#: Verbs of flight: their object is what the people fled, not a victim ("after fleeing the fighting").
-_FLIGHTS = frozenset({"flee", "escape", "leave", "abandon", "evacuate"})
+#: Verbs of flight, and "evacuate": their object is what the people left, not a victim ("after fleeing the fighting").
+_FLIGHTS = FLIGHT_VERBS | {"evacuate"}
 #: Places of care: people moved there ("transferred to the hospital") are not deployed.
 _CARE_PLACES = frozenset({"hospital", "clinic", "infirmary", "ward", "morgue"})
 
@@ -502,6 +503,11 @@ def _does_the_harm(counted: Token, verb: Token) -> bool:
     three guards")? "15 people died", "20 were injured" suffer it."""
     if counted.dep_ != "nsubj" or counted.head != verb or verb.lemma_.lower() in ("die", "perish"):
         return False  # "100 soldiers have died fighting for Russia": the parser's object is no victim
+    return _has_victim(verb)
+
+
+def _has_victim(verb: Token) -> bool:
+    """Has ``verb`` an object that can be harmed (a noun, a pronoun, a number), not a gerund the parser hung on it?"""
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for c in verb.children)
 
 
@@ -541,6 +547,4 @@ def _military(r: Reading) -> bool:
 
 def _acts_on_another(verb: Token) -> bool:
     """Does a harm verb have an object of its own ("injuring four people")? "fleeing the fighting" flees no one."""
-    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for c in verb.children) and (
-        verb.lemma_.lower() not in _FLIGHTS
-    )
+    return _has_victim(verb) and verb.lemma_.lower() not in _FLIGHTS

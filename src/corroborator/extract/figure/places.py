@@ -134,7 +134,7 @@ class PlaceReader:
                 continue
             if place.lower_ in IDIOM_NOUNS:
                 continue  # "on the side of Russia", "on behalf of Kyiv": a stance, not a place
-            if self.is_place(place, depth=0) and self.names_a_place(place):
+            if self.named_place(place):
                 yield (*self._nearer_target(r, self.place_reference(place, after=prep.i), static), prep)
 
     def unnamed_places(self, r: Reading) -> bool:
@@ -204,7 +204,7 @@ class PlaceReader:
             place = self.object_of(prep)
             if prep.lower_ not in self.lex.static_preps or place is None or place.ent_type_ in ("DATE", "TIME"):
                 continue
-            if self.is_place(place, depth=0) and self.names_a_place(place):
+            if self.named_place(place):
                 return prep, place
         return None
 
@@ -221,12 +221,12 @@ class PlaceReader:
         for aim in event.children:
             if aim.dep_ == "acl" and aim.tag_ == "VBG" and aim.lemma_.lower() in TARGET_VERBS:
                 place = next((c for c in aim.children if c.dep_ == "dobj"), None)
-                if place is not None and self.is_place(place, depth=0) and self.names_a_place(place):
+                if place is not None and self.named_place(place):
                     return place, aim
         for prep in self.preps(event):
             if prep.lower_ in _EVENT_PREPS:
                 place = self.object_of(prep)
-                if place is not None and self.is_place(place, depth=0) and self.names_a_place(place):
+                if place is not None and self.named_place(place):
                     return place, prep
                 within = self._placed_within(place) if place is not None else None
                 if within is not None:  # "a drone strike on a car in the village of Khiam"
@@ -400,6 +400,10 @@ class PlaceReader:
 
     def place_noun(self, token: Token) -> bool:
         return token.lower_ in self.lex.place_nouns or token.lemma_.lower() in self.lex.place_nouns
+
+    def named_place(self, token: Token) -> bool:
+        """Is the phrase headed by ``token`` a place, and does it name one ("Kupiansk", "the town", not "towns")?"""
+        return self.is_place(token, depth=0) and self.names_a_place(token)
 
     def names_a_place(self, head: Token) -> bool:
         """A bare place noun must be definite: "the country" names one, "nine regions" do not."""

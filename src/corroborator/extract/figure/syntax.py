@@ -29,6 +29,7 @@ from .numbers import Quantity
 from .places import PlaceReader
 from .reading import DocIndex, Reading
 from .scene import SceneReader
+from .targets import TOLL_NOUNS
 from .tree import QUANTIFIERS, SUBJECT_DEPS, TreeReader
 
 #: How many tokens after a number may lie between it and the noun it counts ("145 attack and decoy drones").
@@ -62,8 +63,6 @@ _OWN_PRONOUNS = frozenset({"its", "their", "our"})
 _GLUED_WORD = re.compile(r"[A-Za-z]+")
 
 #: The verbs whose subject, a count ("the toll"), a number stands for, by the number's dependency.
-#: Counts whose "of" gives their value ("a death toll of 12").
-TOLLS = frozenset({"toll", "tally"})
 #: Qualifiers the parser makes prepositions after "be" ("could be over 3,000").
 _QUALIFYING_PREPS = frozenset({"over", "above", "under", "below", "around", "about"})
 _COUNTED_AS = {"be": ("attr", "acomp"), "include": ("dobj",), "approach": ("dobj",), "near": ("dobj",)}
@@ -587,4 +586,4 @@ def _country_of_a_city(doc: Doc, ident: str) -> str:
 
 def _value_of_a_toll(token: Token) -> bool:
     """Is ``token`` the value a toll is "of" ("an earlier death toll of 12")?"""
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in TOLLS
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in TOLL_NOUNS

@@ -37,7 +37,7 @@ class PlaceTests(Protocol):
 
     tree: TreeReader
 
-    def is_place(self, token: Token, depth: int) -> bool: ...
+    def named_place(self, token: Token) -> bool: ...
     def names_a_place(self, head: Token) -> bool: ...
     def place_entity(self, token: Token) -> bool: ...
     def phrase_head(self, token: Token) -> Token: ...
@@ -63,7 +63,7 @@ class TargetReader:
                 return None
             if governor.dep_ == "relcl":
                 place = governor.head
-                return place if self.places.is_place(place, depth=0) and self.places.names_a_place(place) else None
+                return place if self.places.named_place(place) else None
             return self._place_before(where)
         return None
 
@@ -88,7 +88,7 @@ class TargetReader:
             return None
         left = [c for c in flight.children if c.dep_ == "dobj"]
         left += [c for c in left[:1] for c in c.children if c.dep_ == "conj"]  # "fled the camp and El-Fasher"
-        return next((c for c in left if self.places.is_place(c, depth=0) and self.places.names_a_place(c)), None)
+        return next((c for c in left if self.places.named_place(c)), None)
 
     def toll_owner(self, r: Reading) -> Token | None:
         """ "Gaza's death toll climbed to 5,791": the place whose toll the number is (not a people's: "Israel's"). Only
@@ -129,15 +129,12 @@ class TargetReader:
                     continue
                 struck = "nsubjpass" if verb is not governor and verb.dep_ == "advcl" else "dobj"
                 for child in verb.children:
-                    if child.dep_ in ("dobj", struck) and self._names_a_place(child):
+                    if child.dep_ in ("dobj", struck) and self.places.named_place(child):
                         return child
                     if self._mistagged_object(verb, child):
                         return child
             return None
         return None
-
-    def _names_a_place(self, token: Token) -> bool:
-        return self.places.is_place(token, depth=0) and self.places.names_a_place(token)
 
     def _mistagged_object(self, verb: Token, child: Token) -> bool:
         """ "a drone hit Sagaing", "missiles struck Sana'a": a known place's name right after the verb that the tagger
